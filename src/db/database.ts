@@ -1,0 +1,81 @@
+// The one Dexie database: the source of truth for everything the writer owns on this device.
+//
+// Model: synced tables are named like their Supabase tables and hold plain entity rows
+// (tombstoned with `deleted`, never removed by the UI). Next to them:
+// - `changes`: the outbox. Every repository write appends one entry (table, row id, changed
+//   fields with their HLC and base HLC) in the same transaction as the row, so a row never
+//   changes without the sync engine hearing of it, and a failed write leaves neither.
+// - `row_meta`: per-row sync metadata (field HLCs, last server version), kept apart so UI rows
+//   stay plain entities.
+// - `meta` / `settings`: device-local values (never synced).
+// Transactions use durability 'strict' so an acknowledged write survives a crash.
+import { Dexie, type Table } from 'dexie';
+import type { Category, Chat, Conflict, Message, Persona, Prompt, Story } from '../domain/entities';
+import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
+
+export interface FieldChangeEntry {
+  value: unknown;
+  hlc: string;
+  base_hlc: string | null;
+  /** Long text fields: the value before this edit, the base of a later three-way merge. */
+  base?: string | null;
+}
+
+export interface ChangeEntry {
+  seq?: number;
+  table: SyncedTable;
+  row_id: string;
+  fields: Record<string, FieldChangeEntry>;
+  /** Deletes: the highest field HLC known for the row when it was deleted. */
+  row_hlc_seen?: string | null;
+  created_at: number;
+}
+
+export interface RowMeta {
+  table: SyncedTable;
+  id: string;
+  field_hlc: Record<string, string>;
+  server_version: number | null;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'story-prompts';
+
+export class StoryPromptsDatabase extends Dexie {
+  stories!: Table<Story, string>;
+  prompt_categories!: Table<Category, string>;
+  prompts!: Table<Prompt, string>;
+  personas!: Table<Persona, string>;
+  chats!: Table<Chat, string>;
+  messages!: Table<Message, string>;
+  sync_conflicts!: Table<Conflict, string>;
+  changes!: Table<ChangeEntry, number>;
+  row_meta!: Table<RowMeta, [string, string]>;
+  meta!: Table<MetaEntry, string>;
+  settings!: Table<MetaEntry, string>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      stories: 'id, updated_at',
+      prompt_categories: 'id, story_id, [story_id+position]',
+      prompts: 'id, story_id, category_id, [category_id+position], *tags, updated_at, [story_id+updated_at]',
+      personas: 'id',
+      chats: 'id, story_id, updated_at, [story_id+updated_at]',
+      messages: 'id, chat_id, [chat_id+created_at]',
+      sync_conflicts: 'id, row_id, entity',
+      changes: '++seq, [table+row_id]',
+      row_meta: '[table+id]',
+      meta: 'key',
+      settings: 'key',
+    });
+  }
+
+  syncedTable<T extends SyncedTable>(table: T): Table<SyncedRowByTable[T], string> {
+    return this.table(table);
+  }
+}

@@ -1,0 +1,43 @@
+// Prompt templates: `{{story.title}}`, `{{story.logline}}`, `{{story.genre}}` and
+// `{{story.synopsis}}` come from the Story Overview; any other `{{name}}` is a variable the
+// writer fills in a form. Unfilled variables stay visible as `{{name}}` so nothing is
+// silently dropped from what is copied or sent.
+import type { Story } from './entities';
+
+const VARIABLE = /\{\{\s*([A-Za-z_][\w.-]{0,63})\s*\}\}/g;
+
+export const STORY_VARIABLES = ['story.title', 'story.logline', 'story.genre', 'story.synopsis'] as const;
+export type StoryVariable = (typeof STORY_VARIABLES)[number];
+
+export function isStoryVariable(name: string): name is StoryVariable {
+  return (STORY_VARIABLES as readonly string[]).includes(name);
+}
+
+/** Every distinct variable name in order of first appearance. */
+export function findVariables(template: string): string[] {
+  const names = new Set<string>();
+  for (const match of template.matchAll(VARIABLE)) names.add(match[1]!);
+  return [...names];
+}
+
+/** The variables the writer must fill by hand (everything not from the overview). */
+export function findFormVariables(template: string): string[] {
+  return findVariables(template).filter((name) => !isStoryVariable(name));
+}
+
+export function storyValues(story: Pick<Story, 'title' | 'logline' | 'genre' | 'synopsis'>): Record<StoryVariable, string> {
+  return {
+    'story.title': story.title,
+    'story.logline': story.logline,
+    'story.genre': story.genre,
+    'story.synopsis': story.synopsis,
+  };
+}
+
+/** Replaces each known, non-empty variable; unknown or empty ones stay as `{{name}}`. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string {
+  return template.replace(VARIABLE, (whole, name: string) => {
+    const value = values[name];
+    return value !== undefined && value !== '' ? value : whole;
+  });
+}
