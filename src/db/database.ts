@@ -8,6 +8,8 @@
 // - `row_meta`: per-row sync metadata (field HLCs, last server version), kept apart so UI rows
 //   stay plain entities.
 // - `meta` / `settings`: device-local values (never synced).
+// - `search_index`: the persisted search index, restored on start instead of rebuilt.
+// - `dead_letters`: changes the server refused, shown to the writer.
 // Transactions use durability 'strict' so an acknowledged write survives a crash.
 import { Dexie, type Table } from 'dexie';
 import type { Category, Chat, Conflict, Message, Persona, Prompt, Story } from '../domain/entities';
@@ -43,6 +45,23 @@ export interface MetaEntry {
   value: unknown;
 }
 
+/** A persisted search index shard (serialized MiniSearch JSON plus what it was built from). */
+export interface SearchIndexEntry {
+  key: string;
+  [field: string]: unknown;
+}
+
+/** A change the server refused as invalid: kept and shown, never silently dropped. */
+export interface DeadLetter {
+  id?: number;
+  table: SyncedTable;
+  row_id: string;
+  fields: Record<string, FieldChangeEntry>;
+  code: string;
+  message: string;
+  failed_at: number;
+}
+
 export const DATABASE_NAME = 'story-prompts';
 
 export class StoryPromptsDatabase extends Dexie {
@@ -57,6 +76,8 @@ export class StoryPromptsDatabase extends Dexie {
   row_meta!: Table<RowMeta, [string, string]>;
   meta!: Table<MetaEntry, string>;
   settings!: Table<MetaEntry, string>;
+  search_index!: Table<SearchIndexEntry, string>;
+  dead_letters!: Table<DeadLetter, number>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -72,6 +93,8 @@ export class StoryPromptsDatabase extends Dexie {
       row_meta: '[table+id]',
       meta: 'key',
       settings: 'key',
+      search_index: 'key',
+      dead_letters: '++id, [table+row_id]',
     });
   }
 
