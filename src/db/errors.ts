@@ -27,7 +27,8 @@ export class ValidationError extends AppError {
 export class NotFoundError extends AppError {
   constructor(what: string, id: string) {
     super('db/not-found', `${what} not found (it may have been deleted on another device).`, { id });
-    this.name = 'NotFoundError';
+    // Not 'NotFoundError': Dexie rewraps errors that carry one of its own error names.
+    this.name = 'RowNotFoundError';
   }
 }
 

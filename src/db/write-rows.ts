@@ -8,6 +8,16 @@ import { clockFor } from './clock';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
 import { NotFoundError, toStorageError, ValidationError } from './errors';
 
+const TABLE_LABELS: Record<SyncedTable, string> = {
+  stories: 'Story',
+  prompt_categories: 'Category',
+  prompts: 'Prompt',
+  personas: 'Persona',
+  chats: 'Chat',
+  messages: 'Message',
+  sync_conflicts: 'Conflict',
+};
+
 /** Fields that are not merged as data: identity and the informational timestamp. */
 const UNSYNCED_FIELDS = new Set(['id', 'updated_at']);
 
@@ -107,7 +117,7 @@ export async function updateRow<T extends SyncedTable>(
   try {
     return await database.transaction('rw', writeScope(database, table), async () => {
       const current = await database.syncedTable(table).get(id);
-      if (!current) throw new NotFoundError(table, id);
+      if (!current) throw new NotFoundError(TABLE_LABELS[table], id);
       const patch = typeof update === 'function' ? update(current) : update;
       const next = validate(table, { ...current, ...patch, id, updated_at: new Date().toISOString() });
       const meta = await database.row_meta.get([table, id]);

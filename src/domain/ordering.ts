@@ -39,11 +39,11 @@ export function positionForMove(
   const others = sorted.filter((item) => item.id !== movingId);
   const index = Math.max(0, Math.min(targetIndex, others.length));
   const before = others[index - 1]?.position ?? null;
-  const after = others[index]?.position ?? null;
+  let after = others[index]?.position ?? null;
   if (before !== null && after !== null && before >= after) {
-    // Two items share a key (concurrent inserts): place after `before`, which is still correct
-    // because ties sort by id and the moved item gets a key of its own.
-    return generateKeyBetween(before, null);
+    // Neighbours share a key (two devices inserted at the same spot). No key fits between
+    // equal keys, so the item lands right after that group: before the next larger key.
+    after = others.slice(index).find((item) => item.position > before)?.position ?? null;
   }
   return generateKeyBetween(before, after);
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../src/domain/limits';
+import { ValidationError } from '../../../src/db/errors';
+import { createStory, updateStory } from '../../../src/db/stories-repository';
+import { updateRow } from '../../../src/db/write-rows';
+import { freshDatabase } from './test-database';
+
+describe('writes are atomic with their change entry', () => {
+  it('leaves neither the row nor the entry when the outbox write fails', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Before' });
+    db.changes.hook('creating', () => {
+      throw new Error('disk unplugged');
+    });
+    await expect(updateStory(db, story.id, { title: 'After' })).rejects.toThrow('disk unplugged');
+    expect((await db.stories.get(story.id))!.title).toBe('Before');
+    expect(await db.changes.count()).toBe(1);
+    expect((await db.row_meta.get(['stories', story.id]))!.field_hlc.title).toBeDefined();
+  });
+
+  it('leaves nothing when the row write of a new row fails', async () => {
+    const db = freshDatabase();
+    db.stories.hook('creating', () => {
+      throw new Error('constraint');
+    });
+    await expect(createStory(db, { title: 'New' })).rejects.toThrow('constraint');
+    expect(await db.changes.count()).toBe(0);
+    expect(await db.row_meta.count()).toBe(0);
+  });
+
+  it('turns a full disk into a typed storage error and keeps the old value', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Before' });
+    db.changes.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(updateStory(db, story.id, { title: 'After' })).rejects.toMatchObject({ code: 'storage/full' });
+    expect((await db.stories.get(story.id))!.title).toBe('Before');
+  });
+
+  it('refuses invalid rows with field messages and writes nothing', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Fine' });
+    const error = await updateStory(db, story.id, { title: 'x'.repeat(LIMITS.title + 1) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]).toMatchObject({ field: 'title' });
+    expect((error as ValidationError).message).toContain(`at most ${LIMITS.title}`);
+    expect(await db.changes.count()).toBe(1);
+  });
+
+  it('refuses an empty title', async () => {
+    const db = freshDatabase();
+    await expect(createStory(db, { title: '   ' })).rejects.toMatchObject({ code: 'validation/invalid' });
+  });
+
+  it('reports a missing row as not found', async () => {
+    const db = freshDatabase();
+    await expect(updateRow(db, 'stories', crypto.randomUUID(), { title: 'x' })).rejects.toMatchObject({ code: 'db/not-found' });
+  });
+});

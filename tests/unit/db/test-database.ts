@@ -1,0 +1,6 @@
+import { StoryPromptsDatabase } from '../../../src/db/database';
+
+/** A fresh, empty database per test (fake-indexeddb keeps them in memory). */
+export function freshDatabase(): StoryPromptsDatabase {
+  return new StoryPromptsDatabase(`test-${crypto.randomUUID()}`);
+}
