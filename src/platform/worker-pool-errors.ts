@@ -30,5 +30,8 @@ export function timeoutError(kind: string, timeoutMs: number): WorkerPoolError {
 }
 
 export function shutdownError(kind: string): WorkerPoolError {
-  return new WorkerPoolError('worker/shutdown', `The ${kind} workers are shutting down; the task did not run.`);
+  return new WorkerPoolError(
+    'worker/shutdown',
+    `The ${kind} workers are shutting down; the task did not run.`,
+  );
 }

@@ -12,7 +12,8 @@ export interface PoolWorker extends Endpoint {
 
 export type WorkerFactory = () => PoolWorker;
 
-export type WorkerFailure = { reason: 'crashed'; cause: unknown } | { reason: 'timeout'; timeoutMs: number };
+export type WorkerFailure =
+  { reason: 'crashed'; cause: unknown } | { reason: 'timeout'; timeoutMs: number };
 
 export class WorkerSlot<Api> {
   private worker: PoolWorker | null = null;
@@ -61,7 +62,11 @@ export class WorkerSlot<Api> {
 
 function errorCause(event: unknown): unknown {
   if (event && typeof event === 'object' && 'message' in event) {
-    const { message, filename, lineno } = event as { message?: unknown; filename?: unknown; lineno?: unknown };
+    const { message, filename, lineno } = event as {
+      message?: unknown;
+      filename?: unknown;
+      lineno?: unknown;
+    };
     return { message, filename, lineno };
   }
   return event;

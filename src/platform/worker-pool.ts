@@ -105,7 +105,11 @@ export class WorkerPool<Apis extends Record<string, object>> {
   }
 
   /** Runs `task` with the remote API of a `kind` worker; see RunOptions for placement and retry. */
-  run<K extends keyof Apis & string, R>(kind: K, task: PoolTask<Apis[K], R>, options: RunOptions = {}): Promise<R> {
+  run<K extends keyof Apis & string, R>(
+    kind: K,
+    task: PoolTask<Apis[K], R>,
+    options: RunOptions = {},
+  ): Promise<R> {
     if (this.closed) return Promise.reject(shutdownError(kind));
     const state = this.kindState(kind);
     return new Promise<R>((resolve, reject) => {
@@ -133,7 +137,8 @@ export class WorkerPool<Apis extends Record<string, object>> {
       slots: state.slots.length,
       liveWorkers: state.slots.filter((entry) => entry.slot.alive).length,
       running: state.slots.filter((entry) => entry.running).length,
-      queued: state.shared.length + state.slots.reduce((sum, entry) => sum + entry.pinned.length, 0),
+      queued:
+        state.shared.length + state.slots.reduce((sum, entry) => sum + entry.pinned.length, 0),
       replaced: state.replaced,
     }));
   }
@@ -166,13 +171,17 @@ export class WorkerPool<Apis extends Record<string, object>> {
 
   private kindState(kind: string): KindState {
     const state = this.kinds.get(kind);
-    if (!state) throw new WorkerPoolError('worker/crashed', `No worker kind "${kind}" in this pool.`);
+    if (!state)
+      throw new WorkerPoolError('worker/crashed', `No worker kind "${kind}" in this pool.`);
     return state;
   }
 
   private enqueue(state: KindState, task: QueuedTask, front: boolean): void {
     const { affinity } = task.options;
-    const queue = affinity === undefined ? state.shared : state.slots[hashKey(affinity) % state.slots.length]!.pinned;
+    const queue =
+      affinity === undefined
+        ? state.shared
+        : state.slots[hashKey(affinity) % state.slots.length]!.pinned;
     if (front) queue.unshift(task);
     else queue.push(task);
   }
@@ -191,7 +200,10 @@ export class WorkerPool<Apis extends Record<string, object>> {
     task.attempt += 1;
     const timeoutMs = task.options.timeoutMs ?? this.defaultTimeoutMs;
     if (timeoutMs > 0) {
-      entry.timer = setTimeout(() => this.fail(state, entry, { reason: 'timeout', timeoutMs }), timeoutMs);
+      entry.timer = setTimeout(
+        () => this.fail(state, entry, { reason: 'timeout', timeoutMs }),
+        timeoutMs,
+      );
     }
     let api: unknown;
     try {
@@ -234,7 +246,11 @@ export class WorkerPool<Apis extends Record<string, object>> {
     this.clearRunning(entry);
     entry.slot.terminate();
     state.replaced += 1;
-    this.options.onWorkerReplaced?.({ kind: state.name, slot: entry.slot.index, reason: failure.reason });
+    this.options.onWorkerReplaced?.({
+      kind: state.name,
+      slot: entry.slot.index,
+      reason: failure.reason,
+    });
     if (task) {
       const retries = task.options.retries ?? 0;
       if (!this.closed && task.attempt <= retries) this.enqueue(state, task, true);

@@ -1,0 +1,89 @@
+// App-wide messages from the platform: offline ready (once), a waiting update (never applied
+// without the writer's click), and storage that may be evicted or is running low.
+import { useState } from 'react';
+import { Button } from '../components/ui/button';
+import { Notice } from '../components/ui/notice';
+import { formatBytes } from '../platform/storage-health';
+import type { StorageWarning } from '../platform/storage-health';
+import { useStorageStatus } from '../platform/storage';
+import { useServiceWorker } from '../platform/service-worker';
+
+function UpdatePrompt({ onReload, onLater }: { onReload: () => void; onLater: () => void }) {
+  return (
+    <div
+      className="update-prompt"
+      role="alertdialog"
+      aria-labelledby="update-title"
+      aria-describedby="update-text"
+    >
+      <strong id="update-title">New version available</strong>
+      <p id="update-text">Reload to use it. Everything you wrote is saved on this device.</p>
+      <div className="row">
+        <Button variant="primary" onClick={onReload}>
+          Reload
+        </Button>
+        <Button variant="ghost" onClick={onLater}>
+          Later
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function StorageNotices() {
+  const { facts, warnings } = useStorageStatus();
+  const [dismissed, setDismissed] = useState<StorageWarning[]>([]);
+  const visible = warnings.filter((warning) => !dismissed.includes(warning));
+  const dismiss = (warning: StorageWarning) => setDismissed((current) => [...current, warning]);
+  return visible.map((warning) =>
+    warning === 'low' ? (
+      <Notice
+        key="low"
+        tone="warning"
+        onDismiss={() => dismiss('low')}
+        dismissLabel="Dismiss storage warning"
+      >
+        Storage is running low
+        {facts?.usage != null && facts.quota != null
+          ? ` (${formatBytes(facts.usage)} of ${formatBytes(facts.quota)} used)`
+          : ''}
+        . New changes may fail to save: export a backup or free some space.
+      </Notice>
+    ) : (
+      <Notice
+        key="refused"
+        tone="warning"
+        onDismiss={() => dismiss('refused')}
+        dismissLabel="Dismiss storage warning"
+      >
+        Storage may be cleared by the browser when the device runs short of space. Install the app
+        or export backups now and then to keep your work safe.
+      </Notice>
+    ),
+  );
+}
+
+export function AppBanners() {
+  const { offlineReady, updateWaiting, applyUpdate, dismissOfflineReady, dismissUpdate } =
+    useServiceWorker();
+  return (
+    <>
+      <div className="app-banners">
+        {offlineReady ? (
+          <Notice
+            tone="success"
+            role="status"
+            onDismiss={dismissOfflineReady}
+            dismissLabel="Dismiss offline message"
+          >
+            Ready to work offline. Story Prompts now opens without a network.
+          </Notice>
+        ) : null}
+        <StorageNotices />
+      </div>
+      {updateWaiting ? (
+        <UpdatePrompt onReload={() => void applyUpdate()} onLater={dismissUpdate} />
+      ) : null}
+    </>
+  );
+}

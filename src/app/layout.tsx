@@ -1,0 +1,62 @@
+// The app shell: header (name, story nav, offline badge, sync-status slot), app-wide banners
+// (offline ready, update waiting, storage), and the current page.
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { useOnlineStatus } from '../platform/online-status';
+import { AppBanners } from './app-banners';
+import { RouteErrorBoundary } from './route-error-page';
+
+function StoryNav({ storyId }: { storyId: string }) {
+  const base = `/stories/${encodeURIComponent(storyId)}`;
+  return (
+    <nav className="app-nav" aria-label="Story">
+      <NavLink to={base} end>
+        Overview
+      </NavLink>
+      <NavLink to={`${base}/prompts`}>Prompts</NavLink>
+    </nav>
+  );
+}
+
+function OfflineIndicator() {
+  const online = useOnlineStatus();
+  if (online) return null;
+  return (
+    <span role="status" className="offline-badge" title="Changes are saved on this device">
+      Offline
+    </span>
+  );
+}
+
+export function AppLayout() {
+  const { storyId } = useParams();
+  const { pathname } = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          <span className="app-header__logo" aria-hidden="true">
+            ✎
+          </span>
+          Story Prompts
+        </Link>
+        {storyId ? <StoryNav storyId={storyId} /> : null}
+        <div className="app-header__status">
+          <OfflineIndicator />
+          <div data-slot="sync-status" />
+        </div>
+      </header>
+      <AppBanners />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <RouteErrorBoundary key={pathname}>
+          <Suspense fallback={<p className="page-loading">Loading…</p>}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// Routes. Every page is its own lazily loaded chunk so the entry chunk stays small (B16) and
+// later features (chat, search, sync) add nothing to the first load.
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { RouteErrorPage } from './route-error-page';
+
+const StoriesPage = lazy(() =>
+  import('../features/stories/stories-page').then((m) => ({ default: m.StoriesPage })),
+);
+const StoryOverviewPage = lazy(() =>
+  import('../features/overview/story-overview-page').then((m) => ({
+    default: m.StoryOverviewPage,
+  })),
+);
+const PromptBoardPage = lazy(() =>
+  import('../features/prompts/prompt-board-page').then((m) => ({ default: m.PromptBoardPage })),
+);
+const PromptEditorPage = lazy(() =>
+  import('../features/prompts/prompt-editor-page').then((m) => ({ default: m.PromptEditorPage })),
+);
+const PromptPreviewPage = lazy(() =>
+  import('../features/preview/prompt-preview-page').then((m) => ({ default: m.PromptPreviewPage })),
+);
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <StoriesPage /> },
+      { path: 'stories/:storyId', element: <StoryOverviewPage /> },
+      { path: 'stories/:storyId/prompts', element: <PromptBoardPage /> },
+      { path: 'stories/:storyId/prompts/:promptId', element: <PromptEditorPage /> },
+      { path: 'stories/:storyId/prompts/:promptId/preview', element: <PromptPreviewPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

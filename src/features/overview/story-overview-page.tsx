@@ -1,0 +1,3 @@
+export function StoryOverviewPage() {
+  return <h1>Overview</h1>;
+}

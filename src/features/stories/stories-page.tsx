@@ -1,0 +1,3 @@
+export function StoriesPage() {
+  return <h1>Your stories</h1>;
+}

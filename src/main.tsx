@@ -1,0 +1,15 @@
+// Entry: styles, then the app. Everything else (pages, the database) loads lazily per route,
+// so the first paint needs only this chunk.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import './app/styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
