@@ -2,6 +2,7 @@
 // announced at once (role alert); the rest politely (role status).
 import type { ReactNode } from 'react';
 import { IconButton } from './button';
+import { CloseIcon } from './icons';
 
 export type NoticeTone = 'info' | 'success' | 'warning' | 'error';
 
@@ -39,7 +40,7 @@ export function Notice({
       {onDismiss ? (
         <IconButton
           aria-label={dismissLabel}
-          icon="×"
+          icon={<CloseIcon />}
           onClick={onDismiss}
           className="ui-notice__dismiss"
         />

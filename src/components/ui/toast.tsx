@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, IconButton } from './button';
+import { CloseIcon } from './icons';
 
 export interface ToastOptions {
   actionLabel?: string;
@@ -125,7 +126,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       ) : null}
       <IconButton
         aria-label="Dismiss notification"
-        icon="×"
+        icon={<CloseIcon />}
         className="ui-toast__dismiss"
         onClick={() => dismiss(toast.id)}
       />
