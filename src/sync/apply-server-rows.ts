@@ -1,0 +1,47 @@
+// Writes rows from the server (pull pages, push replies) into the local database. Must run
+// inside a transaction that covers the synced tables, row_meta, changes and meta. Fields with
+// a pending local edit keep their local value and HLC; every other field takes the server's.
+import { clockFor } from '../db/clock';
+import type { RowMeta, StoryPromptsDatabase } from '../db/database';
+import type { TableRow } from './protocol';
+import { pendingFieldsFor, rowKey } from './pending-fields';
+import { entityFromServerRow } from './server-rows';
+import type { InflightBatch } from './sync-meta';
+
+export async function applyServerRows(
+  db: StoryPromptsDatabase,
+  rows: readonly TableRow[],
+  inflight: InflightBatch | null,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const refs = rows.map(({ table, row }) => ({ table, id: row.id }));
+  const pending = await pendingFieldsFor(db, refs, inflight);
+  const metas = await db.row_meta.bulkGet(refs.map((ref) => [ref.table, ref.id] as [string, string]));
+  const clock = clockFor(db);
+  const byTable = new Map<string, Record<string, unknown>[]>();
+  const newMetas: RowMeta[] = [];
+  const pendingLocals: Promise<void>[] = [];
+
+  rows.forEach(({ table, row }, index) => {
+    const incoming = entityFromServerRow(table, row);
+    const localPending = pending.get(rowKey(table, row.id));
+    const meta = metas[index];
+    const fieldHlc: Record<string, string> = { ...(row.field_hlc ?? {}) };
+    for (const hlc of Object.values(fieldHlc)) clock.recv(hlc);
+    if (localPending && localPending.size > 0) {
+      for (const field of localPending) if (meta?.field_hlc[field]) fieldHlc[field] = meta.field_hlc[field];
+      pendingLocals.push(
+        db.table(table).get(row.id).then((local: Record<string, unknown> | undefined) => {
+          for (const field of localPending) if (local && field in local) incoming[field] = local[field];
+        }),
+      );
+    }
+    const list = byTable.get(table) ?? [];
+    list.push(incoming);
+    byTable.set(table, list);
+    newMetas.push({ table, id: row.id, field_hlc: fieldHlc, server_version: Number(row.server_version) });
+  });
+  await Promise.all(pendingLocals);
+  for (const [table, list] of byTable) await db.table(table).bulkPut(list);
+  await db.row_meta.bulkPut(newMetas);
+}

@@ -1,0 +1,31 @@
+// Which fields of which rows still have local edits the server has not confirmed: outbox
+// entries plus the in-flight batch. A pulled value never overwrites such a field; the local
+// edit will reach the server with its base HLC and be merged there.
+import type { StoryPromptsDatabase } from '../db/database';
+import type { InflightBatch } from './sync-meta';
+
+export type PendingFields = Map<string, Set<string>>;
+
+export const rowKey = (table: string, id: string) => `${table}:${id}`;
+
+export async function pendingFieldsFor(
+  db: StoryPromptsDatabase,
+  rows: readonly { table: string; id: string }[],
+  inflight: InflightBatch | null,
+): Promise<PendingFields> {
+  const pending: PendingFields = new Map();
+  const add = (table: string, id: string, fields: Iterable<string>) => {
+    const key = rowKey(table, id);
+    let set = pending.get(key);
+    if (!set) pending.set(key, (set = new Set()));
+    for (const field of fields) set.add(field);
+  };
+  for (const mutation of inflight?.mutations ?? []) add(mutation.table, mutation.id, Object.keys(mutation.fields));
+  if (rows.length === 0) return pending;
+  const entries = await db.changes
+    .where('[table+row_id]')
+    .anyOf(rows.map((row) => [row.table, row.id]))
+    .toArray();
+  for (const entry of entries) add(entry.table, entry.row_id, Object.keys(entry.fields));
+  return pending;
+}
