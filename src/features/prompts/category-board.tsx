@@ -1,0 +1,79 @@
+// The sortable list of category sections and the single DndContext shared by category and
+// prompt drags (so a prompt can be dropped into another section).
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useState } from 'react';
+import { ActiveDragKindContext, boardAnnouncements, boardCollisions, resolveDrop } from './board-dnd';
+import type { BoardDragData, BoardMove, DragKind } from './board-dnd';
+import type { BoardSection } from './board-model';
+import { PromptSection } from './prompt-section';
+
+export interface CategoryBoardProps {
+  sections: BoardSection[];
+  filtering: boolean;
+  onMove: (move: BoardMove) => void;
+}
+
+export function CategoryBoard({ sections, filtering, onMove }: CategoryBoardProps) {
+  const [active, setActive] = useState<{ kind: DragKind; title: string } | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    // A short press delay so a finger can still scroll the board without starting a drag.
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const onDragStart = (event: DragStartEvent) => {
+    const data = event.active.data.current as BoardDragData | undefined;
+    if (data?.type === 'category' || data?.type === 'prompt') setActive({ kind: data.type, title: data.title });
+  };
+  const onDragEnd = (event: DragEndEvent) => {
+    setActive(null);
+    if (!event.over) return;
+    const move = resolveDrop(sections, {
+      activeId: String(event.active.id),
+      active: event.active.data.current as BoardDragData | undefined,
+      overId: String(event.over.id),
+      over: event.over.data.current as BoardDragData | undefined,
+    });
+    if (move) onMove(move);
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={boardCollisions}
+      accessibility={{ announcements: boardAnnouncements }}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setActive(null)}
+    >
+      <ActiveDragKindContext.Provider value={active?.kind ?? null}>
+        <SortableContext items={sections.map((section) => section.category.id)} strategy={verticalListSortingStrategy}>
+          <ol className="board-sections" aria-label="Categories">
+            {sections.map((section, index) => (
+              <PromptSection
+                key={section.category.id}
+                section={section}
+                index={index}
+                count={sections.length}
+                filtering={filtering}
+                onMove={onMove}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </ActiveDragKindContext.Provider>
+      <DragOverlay>{active ? <div className="board-drag-overlay">{active.title}</div> : null}</DragOverlay>
+    </DndContext>
+  );
+}

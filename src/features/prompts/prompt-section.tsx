@@ -1,0 +1,110 @@
+// One category as a coloured, sortable section (seed `PromptSection`): its header, its prompts
+// (sortable, or virtualized when long) and the "Add prompt" form.
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { CSSProperties } from 'react';
+import { createPrompt } from '../../db/prompts-repository';
+import { db } from '../../db/instance';
+import { useActiveDragKind } from './board-dnd';
+import type { BoardDragData, BoardMove } from './board-dnd';
+import { indexForStep, stepProgress } from './board-model';
+import type { BoardSection } from './board-model';
+import { CategoryHeader } from './category-header';
+import { CreateForm } from './create-form';
+import { DragHandle } from './drag-handle';
+import { SortablePromptList } from './sortable-prompt-list';
+import { useBoardActions } from './use-board-actions';
+import { VirtualPromptList } from './virtual-prompt-list';
+
+/** Above this many visible prompts a section renders only the cards in view. */
+export const VIRTUALIZE_ABOVE = 100;
+
+export interface PromptSectionProps {
+  section: BoardSection;
+  index: number;
+  count: number;
+  filtering: boolean;
+  onMove: (move: BoardMove) => void;
+}
+
+function totals(section: BoardSection) {
+  let done = 0;
+  let total = 0;
+  for (const prompt of section.prompts) {
+    const progress = stepProgress(prompt);
+    done += progress.done;
+    total += progress.total;
+  }
+  return { done, total };
+}
+
+export function PromptSection({ section, index, count, filtering, onMove }: PromptSectionProps) {
+  const { category, prompts, visible } = section;
+  const actions = useBoardActions();
+  const activeKind = useActiveDragKind();
+  const data: BoardDragData = { type: 'category', title: category.title };
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: category.id, data, disabled: { draggable: false, droppable: activeKind === 'prompt' } });
+  const style = {
+    transform: CSS.Translate.toString(transform),
+    transition,
+    '--category-color': category.color,
+  } as CSSProperties;
+  const steps = totals(section);
+
+  const stepPrompt = (promptId: string, direction: 'up' | 'down') => {
+    const targetIndex = indexForStep(prompts, visible, promptId, direction);
+    if (targetIndex !== null) onMove({ kind: 'prompt', id: promptId, categoryId: category.id, targetIndex });
+  };
+  const stepCategory = (direction: 'up' | 'down') => () =>
+    onMove({ kind: 'category', id: category.id, targetIndex: direction === 'up' ? index - 1 : index + 1 });
+  const ListView = visible.length > VIRTUALIZE_ABOVE ? VirtualPromptList : SortablePromptList;
+
+  return (
+    <li
+      ref={setNodeRef}
+      style={style}
+      className={`board-section${isDragging ? ' is-dragging' : ''}`}
+      aria-labelledby={`category-${category.id}`}
+      data-category-id={category.id}
+    >
+      <span id={`category-${category.id}`} hidden>
+        {category.title}
+      </span>
+      <CategoryHeader
+        category={category}
+        promptCount={prompts.length}
+        stepsDone={steps.done}
+        stepsTotal={steps.total}
+        handle={
+          <DragHandle
+            label={`Drag category ${category.title}`}
+            attributes={attributes}
+            listeners={listeners}
+            setRef={setActivatorNodeRef}
+          />
+        }
+        onRename={(title) => actions.updateCategory(category.id, { title })}
+        onDescribe={(description) => actions.updateCategory(category.id, { description })}
+        onRecolor={(color) => void actions.recolorCategory(category.id, color)}
+        onMoveUp={index > 0 ? stepCategory('up') : undefined}
+        onMoveDown={index < count - 1 ? stepCategory('down') : undefined}
+        onDelete={() => void actions.deleteCategory(category)}
+      />
+      <ListView
+        categoryId={category.id}
+        categoryTitle={category.title}
+        prompts={visible}
+        onStep={stepPrompt}
+        empty={filtering ? 'No prompts here match the filter.' : 'No prompts yet.'}
+      />
+      <CreateForm
+        label={`New prompt title`}
+        placeholder="New prompt title"
+        buttonLabel="Add prompt"
+        field="title"
+        className="board-section__new-prompt"
+        onCreate={(title) => createPrompt(db, category.id, { title })}
+      />
+    </li>
+  );
+}
