@@ -1,4 +1,69 @@
-// Placeholder so routes compile while this screen is being built (replaced in this issue).
+// The prompt preview (seed `components/prompts/preview`, route
+// /stories/:storyId/prompts/:promptId/preview): the details as sanitized markdown with the
+// story's variables filled from the overview and a form for every other `{{name}}`; copy the
+// filled prompt, or go back to the editor.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { db } from '../../db/instance';
+import { getPrompt, getStory } from '../../db/queries';
+import type { Prompt, Story } from '../../domain/entities';
+import { CopyButton } from './copy-button';
+import { MarkdownView } from './markdown-view';
+import { fillPrompt, setAnswer } from './preview-values';
+import type { FormValues } from './preview-values';
+import { VariableForm } from './variable-form';
+import './preview.css';
+
+function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
+  const [answers, setAnswers] = useState<FormValues>({});
+  const filled = useMemo(() => fillPrompt(prompt.details, story, answers), [prompt.details, story, answers]);
+  const editor = `/stories/${story.id}/prompts/${prompt.id}`;
+
+  return (
+    <section className="preview-page" aria-labelledby="preview-heading">
+      <div className="preview-page__top">
+        <p className="preview-page__crumb">
+          <Link to={`/stories/${story.id}`}>{story.title}</Link> › <Link to={`/stories/${story.id}/prompts`}>Categories and prompts</Link>
+        </p>
+        <CopyButton text={filled.text} />
+        <Link className="ui-button ui-button--secondary" to={editor}>
+          Open in editor
+        </Link>
+        {/* SEND TO CHAT: the chat feature (a later issue) adds "Send to chat" here, with the
+            persona and model choice, sending `filled.text`. Deliberately not stubbed. */}
+      </div>
+      <h1 id="preview-heading" className="preview-page__title">
+        {prompt.title}
+      </h1>
+      <VariableForm variables={filled.variables} answers={answers} onChange={(name, value) => setAnswers((current) => setAnswer(current, name, value))} />
+      <div className="preview-card">
+        {prompt.details.trim() === '' ? (
+          <p className="preview-hint">
+            This prompt has no details yet. <Link to={editor}>Write some in the editor.</Link>
+          </p>
+        ) : (
+          <MarkdownView markdown={filled.text} label="Filled prompt" />
+        )}
+      </div>
+    </section>
+  );
+}
+
 export function PromptPreviewPage() {
-  return <p>Loading…</p>;
+  const { storyId = '', promptId = '' } = useParams();
+  const prompt = useLiveQuery(async () => (await getPrompt(db, promptId)) ?? null, [promptId]);
+  const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
+  if (prompt === null || story === null) {
+    return (
+      <section className="preview-page">
+        <h1>Prompt not found</h1>
+        <p>
+          It may have been deleted. <Link to={`/stories/${storyId}/prompts`}>Back to the prompts</Link>
+        </p>
+      </section>
+    );
+  }
+  if (prompt === undefined || story === undefined) return <p className="page-loading">Loading preview…</p>;
+  return <Preview prompt={prompt} story={story} />;
 }

@@ -1,0 +1,26 @@
+// Renders a writer's markdown safely: react-markdown never renders raw HTML (no rehype-raw),
+// rehype-sanitize keeps only GitHub's safe subset of elements and attributes, and both drop
+// `javascript:` and other unsafe URLs. Links open in a new tab without access to this one.
+import type { ComponentProps } from 'react';
+import ReactMarkdown from 'react-markdown';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+
+const REMARK_PLUGINS = [remarkGfm];
+const REHYPE_PLUGINS = [rehypeSanitize];
+
+function SafeLink({ node: _node, ...props }: ComponentProps<'a'> & { node?: unknown }) {
+  return <a {...props} target="_blank" rel="noopener noreferrer nofollow" />;
+}
+
+const COMPONENTS = { a: SafeLink };
+
+export function MarkdownView({ markdown, label }: { markdown: string; label: string }) {
+  return (
+    <article className="markdown-view" aria-label={label}>
+      <ReactMarkdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={REHYPE_PLUGINS} components={COMPONENTS}>
+        {markdown}
+      </ReactMarkdown>
+    </article>
+  );
+}
