@@ -61,6 +61,8 @@ export class AutosaveController<T> {
     this.latest = value;
     this.clearTimer();
     if (!this.isDirty()) {
+      // Back to what the store holds: nothing is unsaved, so an earlier failure no longer applies.
+      this.error = null;
       this.emit();
       return;
     }

@@ -55,6 +55,16 @@ describe('AutosaveController', () => {
     expect(controller.getSnapshot()).toMatchObject({ status: 'saved', error: null, dirty: false });
   });
 
+  it('clears a failure when the value returns to the saved one', async () => {
+    const save = vi.fn().mockRejectedValue(new Error('too long'));
+    const controller = new AutosaveController('short', save);
+    controller.update('far too long');
+    await controller.flush();
+    expect(controller.getSnapshot().status).toBe('error');
+    controller.update('short');
+    expect(controller.getSnapshot()).toMatchObject({ status: 'idle', error: null, dirty: false });
+  });
+
   it('serialises saves so the last typed value is written last', async () => {
     const written: string[] = [];
     let release: () => void = () => {};
