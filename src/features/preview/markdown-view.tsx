@@ -9,8 +9,10 @@ import remarkGfm from 'remark-gfm';
 const REMARK_PLUGINS = [remarkGfm];
 const REHYPE_PLUGINS = [rehypeSanitize];
 
-function SafeLink({ node: _node, ...props }: ComponentProps<'a'> & { node?: unknown }) {
-  return <a {...props} target="_blank" rel="noopener noreferrer nofollow" />;
+function SafeLink({ node: _node, href, ...props }: ComponentProps<'a'> & { node?: unknown }) {
+  // An unsafe URL arrives here emptied: show the link text as plain text rather than a link to nowhere.
+  if (!href) return <span className="markdown-view__dead-link">{props.children}</span>;
+  return <a {...props} href={href} target="_blank" rel="noopener noreferrer nofollow" />;
 }
 
 const COMPONENTS = { a: SafeLink };

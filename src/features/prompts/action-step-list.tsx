@@ -33,10 +33,13 @@ export function ActionStepList({ prompt }: { prompt: Prompt }) {
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const run = (what: string, write: Promise<unknown>) => {
-    write.catch((error: unknown) => toast.error(`${what}: ${describeError(error)}`));
-  };
-  const move = (stepId: string, targetIndex: number) => run('The step was not moved', moveActionStep(db, prompt.id, stepId, targetIndex));
+  const run = (what: string, write: Promise<unknown>) =>
+    write.catch((error: unknown) => {
+      toast.error(`${what}: ${describeError(error)}`);
+      throw error;
+    });
+  const move = (stepId: string, targetIndex: number) =>
+    void run('The step was not moved', moveActionStep(db, prompt.id, stepId, targetIndex)).catch(() => undefined);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     move(String(active.id), steps.findIndex((step) => step.id === over.id));
@@ -56,7 +59,7 @@ export function ActionStepList({ prompt }: { prompt: Prompt }) {
                 step={step}
                 onToggle={(value) => run('The step was not updated', setActionStepDone(db, prompt.id, step.id, value))}
                 onRename={(text) => renameActionStep(db, prompt.id, step.id, text)}
-                onDelete={() => run('The step was not deleted', removeActionStep(db, prompt.id, step.id))}
+                onDelete={() => void run('The step was not deleted', removeActionStep(db, prompt.id, step.id)).catch(() => undefined)}
                 onMoveUp={index > 0 ? () => move(step.id, index - 1) : undefined}
                 onMoveDown={index < steps.length - 1 ? () => move(step.id, index + 1) : undefined}
               />
