@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeEntry } from '../../../src/db/database';
+import { foldEntries, numberMutations, takeBatch } from '../../../src/sync/outbox';
+
+const entry = (seq: number, rowId: string, fields: ChangeEntry['fields'], table: ChangeEntry['table'] = 'prompts'): ChangeEntry => ({
+  seq,
+  table,
+  row_id: rowId,
+  fields,
+  created_at: seq,
+});
+
+describe('outbox folding', () => {
+  it('keeps the newest value and clock but the oldest base of each field', () => {
+    const rows = foldEntries([
+      entry(1, 'p1', { details: { value: 'v1', hlc: 'h1', base_hlc: 'h0', base: 'v0' } }),
+      entry(2, 'p1', { details: { value: 'v2', hlc: 'h2', base_hlc: 'h1', base: 'v1' }, title: { value: 'T', hlc: 'h2', base_hlc: null } }),
+    ]);
+    expect(rows).toEqual([
+      {
+        table: 'prompts',
+        id: 'p1',
+        fields: {
+          details: { v: 'v2', hlc: 'h2', base_hlc: 'h0', base: 'v0' },
+          title: { v: 'T', hlc: 'h2', base_hlc: null },
+        },
+      },
+    ]);
+  });
+
+  it('keeps rows in the order they were first touched and carries the highest seen clock of a delete', () => {
+    const rows = foldEntries([
+      entry(1, 'a', { title: { value: 'A', hlc: 'h1', base_hlc: null } }),
+      entry(2, 'b', { title: { value: 'B', hlc: 'h2', base_hlc: null } }),
+      { ...entry(3, 'a', { deleted: { value: true, hlc: 'h3', base_hlc: null } }), row_hlc_seen: 'h1' },
+    ]);
+    expect(rows.map((row) => row.id)).toEqual(['a', 'b']);
+    expect(rows[0]!.row_hlc_seen).toBe('h1');
+  });
+
+  it('numbers mutations consecutively from the next id', () => {
+    const mutations = numberMutations(foldEntries([entry(1, 'a', {}), entry(2, 'b', {})]), 7);
+    expect(mutations.map((m) => m.mid)).toEqual([7, 8]);
+  });
+
+  it('cuts batches by distinct rows and by size, but always sends at least one entry', () => {
+    const entries = Array.from({ length: 10 }, (_, i) => entry(i + 1, `row${i % 4}`, { title: { value: 'x'.repeat(10), hlc: 'h', base_hlc: null } }));
+    expect(takeBatch(entries, { mutations: 2, bytes: 1_000_000 })).toHaveLength(2);
+    expect(takeBatch(entries, { mutations: 100, bytes: 1 })).toHaveLength(1);
+    expect(new Set(takeBatch(entries, { mutations: 4, bytes: 1_000_000 }).map((e) => e.row_id)).size).toBe(4);
+  });
+});
