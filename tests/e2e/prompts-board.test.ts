@@ -1,0 +1,254 @@
+// The categories-and-prompts board in real Chromium against the production build: creating
+// categories and prompts, reordering both by mouse drag, by the dnd-kit keyboard sensor and by
+// the move buttons (each order must survive a reload), moving a prompt into another category,
+// filtering by tag, delete with undo, a 2,000-prompt category that stays virtualized, and axe.
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, newPage, runAxe } from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  onTestFinished(() => context.close());
+  return newPage(context);
+}
+
+/** Creates a story from the stories page and opens its board; returns the story id. */
+async function openNewStoryBoard(page: Page, title: string): Promise<string> {
+  await page.goto(`${baseURL}/`);
+  await page.getByLabel('New story title').fill(title);
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.waitForURL(/\/stories\/[^/]+$/);
+  const storyId = new URL(page.url()).pathname.split('/')[2]!;
+  await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+  await page.getByRole('heading', { name: 'Categories and prompts' }).waitFor();
+  return storyId;
+}
+
+async function addCategory(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New category title').fill(title);
+  await page.getByRole('button', { name: 'Add category' }).click();
+  await section(page, title).waitFor();
+}
+
+function section(page: Page, title: string): Locator {
+  return page.locator('li.board-section', { has: page.getByRole('button', { name: `Edit Category title: ${title}`, exact: true }) });
+}
+
+async function addPrompt(page: Page, category: string, title: string): Promise<void> {
+  const target = section(page, category);
+  await target.getByLabel('New prompt title').fill(title);
+  await target.getByRole('button', { name: 'Add prompt' }).click();
+  await target.getByRole('link', { name: title, exact: true }).waitFor();
+}
+
+function categoryOrder(page: Page): Promise<string[]> {
+  return page
+    .locator('.board-section__title .ui-inline-edit')
+    .evaluateAll((buttons) => buttons.map((button) => (button.textContent ?? '').replace('Edit Category title: ', '')));
+}
+
+function promptOrder(page: Page, category: string): Promise<string[]> {
+  return section(page, category).locator('.prompt-card__title').allTextContents();
+}
+
+async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Mouse drag: press on `handle`, move so that `dragged` ends centred on `target`, release. */
+async function dragWithMouse(page: Page, handle: Locator, dragged: Locator, target: Locator, dy = 0): Promise<void> {
+  const start = await center(handle);
+  const from = await center(dragged);
+  const to = await center(target);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x, start.y + 8, { steps: 4 });
+  await page.mouse.move(start.x + (to.x - from.x), start.y + (to.y - from.y) + dy, { steps: 20 });
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+}
+
+/** dnd-kit keyboard sensor: focus the handle, Space to lift, arrows to move, Space to drop. */
+async function dragWithKeyboard(page: Page, handle: Locator, key: 'ArrowDown' | 'ArrowUp', times = 1): Promise<void> {
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(150);
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(250);
+  }
+  await page.keyboard.press('Space');
+}
+
+describe('prompt board', () => {
+  it('creates categories and prompts and reorders categories by drag, keyboard and buttons, across reloads', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Ordering');
+    for (const title of ['Characters', 'Plot', 'Setting']) await addCategory(page, title);
+    await addPrompt(page, 'Characters', 'Hero');
+    await addPrompt(page, 'Plot', 'Inciting incident');
+    expect(await categoryOrder(page)).toEqual(['Characters', 'Plot', 'Setting']);
+
+    // Mouse: Characters dropped onto Setting → last.
+    await dragWithMouse(
+      page,
+      page.getByRole('button', { name: 'Drag category Characters' }),
+      section(page, 'Characters'),
+      section(page, 'Setting'),
+    );
+    await expect.poll(() => categoryOrder(page)).toEqual(['Plot', 'Setting', 'Characters']);
+
+    // Keyboard sensor: Plot one step down.
+    await dragWithKeyboard(page, page.getByRole('button', { name: 'Drag category Plot' }), 'ArrowDown');
+    await expect.poll(() => categoryOrder(page)).toEqual(['Setting', 'Plot', 'Characters']);
+
+    // Buttons.
+    await page.getByRole('button', { name: 'Move category Characters up' }).click();
+    await expect.poll(() => categoryOrder(page)).toEqual(['Setting', 'Characters', 'Plot']);
+
+    await page.reload();
+    await section(page, 'Plot').waitFor();
+    expect(await categoryOrder(page)).toEqual(['Setting', 'Characters', 'Plot']);
+    // Prompts stayed with their categories.
+    expect(await promptOrder(page, 'Characters')).toEqual(['Hero']);
+  });
+
+  it('reorders prompts by drag, keyboard and buttons, moves one into another category, and keeps it all after a reload', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Prompt order');
+    await addCategory(page, 'Scenes');
+    await addCategory(page, 'Later');
+    for (const title of ['One', 'Two', 'Three', 'Four']) await addPrompt(page, 'Scenes', title);
+    await addPrompt(page, 'Later', 'Epilogue');
+
+    const scenes = section(page, 'Scenes');
+    const card = (title: string) => page.locator('.prompt-card', { has: page.getByRole('link', { name: title, exact: true }) });
+
+    // Mouse: One dropped on Three (moving down lands after it).
+    await dragWithMouse(page, page.getByRole('button', { name: 'Drag prompt One' }), card('One'), card('Three'));
+    await expect.poll(() => promptOrder(page, 'Scenes')).toEqual(['Two', 'Three', 'One', 'Four']);
+
+    // Keyboard sensor: Four up one place.
+    await dragWithKeyboard(page, scenes.getByRole('button', { name: 'Drag prompt Four' }), 'ArrowUp');
+    await expect.poll(() => promptOrder(page, 'Scenes')).toEqual(['Two', 'Three', 'Four', 'One']);
+
+    // Buttons.
+    await page.getByRole('button', { name: 'Move Two down' }).click();
+    await expect.poll(() => promptOrder(page, 'Scenes')).toEqual(['Three', 'Two', 'Four', 'One']);
+    expect(await page.getByRole('button', { name: 'Move Three up' }).isDisabled()).toBe(true);
+
+    // Mouse across sections: Two dropped on Epilogue lands before it, in Later.
+    await dragWithMouse(page, page.getByRole('button', { name: 'Drag prompt Two' }), card('Two'), card('Epilogue'), -10);
+    await expect.poll(() => promptOrder(page, 'Later')).toEqual(['Two', 'Epilogue']);
+    expect(await promptOrder(page, 'Scenes')).toEqual(['Three', 'Four', 'One']);
+
+    await page.reload();
+    await section(page, 'Later').waitFor();
+    expect(await promptOrder(page, 'Scenes')).toEqual(['Three', 'Four', 'One']);
+    expect(await promptOrder(page, 'Later')).toEqual(['Two', 'Epilogue']);
+  });
+
+  it('renames, describes and recolours a category, filters by tag, and undoes a delete', async () => {
+    const page = await freshPage();
+    const storyId = await openNewStoryBoard(page, 'Editing categories');
+    await addCategory(page, 'Draft');
+    await addPrompt(page, 'Draft', 'Tagged');
+    await addPrompt(page, 'Draft', 'Untagged');
+
+    await page.getByRole('button', { name: 'Edit Category title: Draft' }).click();
+    await page.getByRole('textbox', { name: 'Category title', exact: true }).fill('People');
+    await page.keyboard.press('Enter');
+    await section(page, 'People').waitFor();
+    await page.getByRole('button', { name: /Edit Description of People/ }).click();
+    await page.getByRole('textbox', { name: 'Description of People' }).fill('Who wants what.');
+    await page.getByRole('textbox', { name: 'Description of People' }).blur();
+    await section(page, 'People').getByText('Who wants what.').waitFor();
+    await page.getByRole('group', { name: 'Colour of People' }).getByRole('radio', { name: 'Green' }).check();
+    await expect.poll(() => section(page, 'People').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(46, 125, 91)');
+
+    await page.getByRole('link', { name: 'Tagged', exact: true }).click();
+    await page.getByLabel('New tag').fill('Villain');
+    await page.getByLabel('New tag').press('Enter');
+    await page.getByRole('button', { name: 'Remove tag villain' }).waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    await page.getByLabel('Filter by tag').selectOption('villain');
+    await expect.poll(() => promptOrder(page, 'People')).toEqual(['Tagged']);
+    await page.getByLabel('Filter by tag').selectOption('');
+    await expect.poll(() => promptOrder(page, 'People')).toEqual(['Tagged', 'Untagged']);
+
+    await page.getByRole('button', { name: 'Delete category People' }).click();
+    await section(page, 'People').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await section(page, 'People').waitFor();
+    expect(await promptOrder(page, 'People')).toEqual(['Tagged', 'Untagged']);
+  });
+
+  it('keeps a category of 2,000 prompts virtualized (few DOM nodes) and reorders it with the buttons', async () => {
+    const page = await freshPage();
+    const storyId = await openNewStoryBoard(page, 'Big');
+    await addCategory(page, 'Many');
+    await addPrompt(page, 'Many', 'Seed prompt');
+    const categoryId = await section(page, 'Many').getAttribute('data-category-id');
+    await page.evaluate(
+      async ({ storyId, categoryId }) => {
+        // Raw IndexedDB rows (the board only reads rows; the outbox does not matter here).
+        const open = indexedDB.open('story-prompts');
+        const idb: IDBDatabase = await new Promise((resolve, reject) => {
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const tx = idb.transaction('prompts', 'readwrite');
+        const now = new Date().toISOString();
+        for (let i = 0; i < 2000; i++) {
+          tx.objectStore('prompts').put({
+            id: crypto.randomUUID(), story_id: storyId, category_id: categoryId, title: `Bulk ${String(i).padStart(4, '0')}`,
+            details: 'x'.repeat(500), action_steps: [], files: [], tags: [], position: `b${String(i).padStart(5, '0')}`,
+            created_at: now, updated_at: now, deleted: false,
+          });
+        }
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        idb.close();
+      },
+      { storyId, categoryId },
+    );
+    await page.reload();
+    await page.getByRole('region', { name: /Prompts in Many, 2,001 in all/ }).waitFor();
+    const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
+    expect(nodes).toBeLessThan(1500);
+    expect(await page.locator('.prompt-card').count()).toBeLessThan(60);
+    expect(await promptOrder(page, 'Many').then((titles) => titles.slice(0, 2))).toEqual(['Seed prompt', 'Bulk 0000']);
+
+    await page.getByRole('button', { name: 'Move Bulk 0000 up' }).click();
+    await expect.poll(() => promptOrder(page, 'Many').then((titles) => titles.slice(0, 2))).toEqual(['Bulk 0000', 'Seed prompt']);
+
+    await page.getByLabel('Filter by title').fill('Bulk 1999');
+    await expect.poll(() => promptOrder(page, 'Many')).toEqual(['Bulk 1999']);
+  });
+
+  it('has no serious or critical axe violations on the board', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Accessible');
+    await addCategory(page, 'Characters');
+    await addCategory(page, 'Empty');
+    await addPrompt(page, 'Characters', 'Hero');
+    const report = await runAxe(page);
+    expect(report.summary).toBe('');
+  });
+});
