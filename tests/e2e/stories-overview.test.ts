@@ -1,0 +1,183 @@
+// Stories list and Story Overview in real Chromium against the production build: creating and
+// opening stories, inline autosave of every overview field across a reload, an over-long title
+// refused with its message while the text stays, delete with undo, and axe on both screens.
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, runAxe } from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page in a fresh context: its own empty IndexedDB. */
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext();
+  onTestFinished(() => context.close());
+  return newPage(context);
+}
+
+async function createStory(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New story title').fill(title);
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await page.getByRole('link', { name: title, exact: true }).waitFor();
+}
+
+async function openStoriesPage(page: Page): Promise<void> {
+  await page.goto(`${baseURL}/`);
+  await page.getByRole('heading', { name: 'Your stories' }).waitFor();
+}
+
+async function waitUntilSaved(page: Page): Promise<void> {
+  await page.locator('.save-state', { hasText: /^Saved$/ }).waitFor({ timeout: 5_000 });
+}
+
+const EDITS = {
+  Title: 'Salt and Iron (second draft)',
+  Logline:
+    'A blacksmith’s apprentice forges a key that opens any door, and every door wants something back.',
+  Genre: 'Dark fantasy',
+  Synopsis:
+    'In a port city ruled by guilds, Mara forges a key.\n\nEvery lock she opens costs her a memory.',
+  Notes: '# Themes\n\n- **debt** and _memory_\n- the sea as a ledger',
+} as const;
+
+describe('stories and overview', () => {
+  it('creates two stories, opens one, and keeps every overview edit across a reload', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await page.getByText('No stories yet').waitFor();
+    await createStory(page, 'The Lighthouse Keeper’s Daughter');
+    await createStory(page, 'Salt and Iron');
+    expect(await page.getByRole('list', { name: 'Stories' }).getByRole('link').count()).toBe(2);
+
+    await page.getByRole('link', { name: 'Salt and Iron', exact: true }).click();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Salt and Iron');
+    for (const name of ['Categories', 'Recent prompts', 'Tags']) {
+      expect(await page.getByRole('heading', { name, exact: true }).isVisible()).toBe(true);
+    }
+    expect(await page.getByRole('link', { name: 'Open prompts' }).getAttribute('href')).toMatch(
+      /^\/stories\/[0-9a-f-]+\/prompts$/,
+    );
+    expect(await page.getByText('Local only').isVisible()).toBe(true);
+
+    for (const [label, value] of Object.entries(EDITS)) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await waitUntilSaved(page);
+    const storyUrl = page.url();
+
+    await page.reload();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    for (const [label, value] of Object.entries(EDITS)) {
+      expect(await page.getByLabel(label, { exact: true }).inputValue(), label).toBe(value);
+    }
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(EDITS.Title);
+
+    await openStoriesPage(page);
+    expect(
+      await page.getByRole('link', { name: EDITS.Title, exact: true }).getAttribute('href'),
+    ).toBe(new URL(storyUrl).pathname);
+    expect(
+      await page.getByRole('link', { name: 'The Lighthouse Keeper’s Daughter' }).isVisible(),
+    ).toBe(true);
+  });
+
+  it('keeps an edit made just before leaving the screen (flushed on unmount, no waiting)', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await createStory(page, 'Quick exit');
+    await page.getByRole('link', { name: 'Quick exit' }).click();
+    await page.getByLabel('Genre', { exact: true }).waitFor();
+    // Type and leave in one task, well inside the 400 ms debounce: only the unmount flush saves.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input.overview-field--genre')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setValue.call(input, 'Noir');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      setTimeout(
+        () => document.querySelector<HTMLAnchorElement>('a.app-header__brand')!.click(),
+        0,
+      );
+    });
+    await page.getByRole('heading', { name: 'Your stories' }).waitFor();
+    await page.getByRole('link', { name: 'Quick exit' }).click();
+    const genre = page.getByLabel('Genre', { exact: true });
+    await genre.waitFor();
+    expect(await genre.inputValue()).toBe('Noir');
+    await page.reload();
+    await genre.waitFor();
+    expect(await genre.inputValue()).toBe('Noir');
+  });
+
+  it('refuses an over-long title with a message next to the field and keeps the typed text', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await createStory(page, 'Short title');
+    await page.getByRole('link', { name: 'Short title' }).click();
+
+    const title = page.getByLabel('Title', { exact: true });
+    const tooLong = 'A'.repeat(201);
+    await title.fill(tooLong);
+    const error = page.getByText('Story title is too long: at most 200 characters.');
+    await error.waitFor({ timeout: 5_000 });
+    expect(await title.inputValue()).toBe(tooLong);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await title.getAttribute('aria-describedby')) ?? '';
+    expect(await error.getAttribute('id')).toBeTruthy();
+    expect(describedBy.split(' ')).toContain(await error.getAttribute('id'));
+    expect(await page.locator('.save-state').textContent()).toBe('Not saved');
+
+    // Nothing was written: a reload shows the stored title.
+    await page.reload();
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Short title');
+
+    // Fixing the text clears the error and saves.
+    await title.fill('B'.repeat(200));
+    await waitUntilSaved(page);
+    expect(await error.count()).toBe(0);
+    expect(await title.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('deletes a story with undo', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await createStory(page, 'Keep me');
+    await createStory(page, 'Delete me');
+    await page.getByRole('button', { name: 'Delete Delete me' }).click();
+    await page.getByText('Deleted “Delete me”.').waitFor();
+    expect(await page.getByRole('link', { name: 'Delete me' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('link', { name: 'Delete me' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Keep me' }).isVisible()).toBe(true);
+  });
+
+  it('has no serious or critical axe violations on the stories page and the overview', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    const empty = await runAxe(page);
+    expect(empty.summary).toBe('');
+
+    await createStory(page, 'Accessible story');
+    const list = await runAxe(page);
+    expect(list.summary).toBe('');
+
+    await page.getByRole('link', { name: 'Accessible story' }).click();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    const overview = await runAxe(page);
+    expect(overview.summary).toBe('');
+
+    await page.getByLabel('Title', { exact: true }).fill('C'.repeat(250));
+    await page.getByText('Story title is too long', { exact: false }).waitFor();
+    const withError = await runAxe(page);
+    expect(withError.summary).toBe('');
+  });
+});
