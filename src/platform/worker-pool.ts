@@ -1,8 +1,9 @@
 // A small pool of Comlink workers, one set of slots per kind of worker (search, sync, ...).
 //
 // Model: each slot runs one task at a time. Tasks wait in a queue per kind, except tasks with an
-// affinity key, which always run in the slot the key hashes to (the stable home of stateful work
-// such as a search index shard) and wait in that slot's own queue; a free slot takes the oldest
+// affinity key, which always run in the key's home slot (the stable home of stateful work such as
+// a search index shard: the slot with the fewest homes when the key is first seen, then fixed for
+// the pool's life) and wait in that slot's own queue; a free slot takes the oldest
 // of its pinned queue and the shared queue. A task that outlives its timeout, or whose worker
 // reports an error event, gets its worker terminated and replaced; the task is retried when the
 // caller said it is idempotent (`retries`) and otherwise fails with a typed WorkerPoolError.
@@ -72,6 +73,7 @@ interface SlotState {
 interface KindState {
   name: string;
   slots: SlotState[];
+  homes: Map<string, number>;
   shared: QueuedTask[];
   replaced: number;
 }
@@ -100,7 +102,7 @@ export class WorkerPool<Apis extends Record<string, object>> {
         running: null,
         timer: null,
       }));
-      this.kinds.set(name, { name, slots, shared: [], replaced: 0 });
+      this.kinds.set(name, { name, slots, homes: new Map(), shared: [], replaced: 0 });
     }
   }
 
@@ -128,7 +130,7 @@ export class WorkerPool<Apis extends Record<string, object>> {
 
   /** The slot an affinity key lives in (stable for the life of the pool). */
   slotFor(kind: keyof Apis & string, affinity: string): number {
-    return hashKey(affinity) % this.kindState(kind).slots.length;
+    return homeOf(this.kindState(kind), affinity);
   }
 
   stats(): PoolStats[] {
@@ -179,9 +181,7 @@ export class WorkerPool<Apis extends Record<string, object>> {
   private enqueue(state: KindState, task: QueuedTask, front: boolean): void {
     const { affinity } = task.options;
     const queue =
-      affinity === undefined
-        ? state.shared
-        : state.slots[hashKey(affinity) % state.slots.length]!.pinned;
+      affinity === undefined ? state.shared : state.slots[homeOf(state, affinity)]!.pinned;
     if (front) queue.unshift(task);
     else queue.push(task);
   }
@@ -277,14 +277,16 @@ function takeOldest(pinned: QueuedTask[], shared: QueuedTask[]): QueuedTask | un
   return pinned[0]!.seq < shared[0]!.seq ? pinned.shift() : shared.shift();
 }
 
-/** FNV-1a: a stable, well-spread slot choice for affinity keys. */
-function hashKey(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+/** The key's home slot: assigned once, to the slot that is home to the fewest keys so far. */
+function homeOf(state: KindState, key: string): number {
+  let home = state.homes.get(key);
+  if (home === undefined) {
+    const load = state.slots.map(() => 0);
+    for (const slot of state.homes.values()) load[slot]! += 1;
+    home = load.indexOf(Math.min(...load));
+    state.homes.set(key, home);
   }
-  return hash >>> 0;
+  return home;
 }
 
 function settled(task: QueuedTask): Promise<void> {

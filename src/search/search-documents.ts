@@ -39,7 +39,19 @@ const INDEXED_TEXT: readonly (keyof SearchDoc)[] = [
 
 export function storyDoc(story: Story): SearchDoc {
   const { id, title, logline, synopsis, genre, notes } = story;
-  return { id, kind: 'story', storyId: id, chatId: null, tags: [], category: null, title, logline, synopsis, genre, notes };
+  return {
+    id,
+    kind: 'story',
+    storyId: id,
+    chatId: null,
+    tags: [],
+    category: null,
+    title,
+    logline,
+    synopsis,
+    genre,
+    notes,
+  };
 }
 
 export function promptDoc(prompt: Prompt, categoryTitle: string | null): SearchDoc {
@@ -73,7 +85,8 @@ export function messageDoc(message: Message, chatTitle: string): SearchDoc {
 /** A short stamp of the indexed content: equal stamps mean nothing searchable changed. */
 export function docStamp(doc: SearchDoc): string {
   let text: string = doc.kind;
-  for (const field of INDEXED_TEXT) text += '\u0001' + ((doc[field] as string | null | undefined) ?? '');
+  for (const field of INDEXED_TEXT)
+    text += '\u0001' + ((doc[field] as string | null | undefined) ?? '');
   return hash53(text).toString(36);
 }
 

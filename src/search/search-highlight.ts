@@ -7,12 +7,18 @@ import { normalizeTerm, WORD } from './search-shard-config';
 const SNIPPET_BEFORE = 50;
 const SNIPPET_LENGTH = 180;
 
-function matchRanges(text: string, terms: ReadonlySet<string>, from = 0, to = text.length): Array<[number, number]> {
+function matchRanges(
+  text: string,
+  terms: ReadonlySet<string>,
+  from = 0,
+  to = text.length,
+): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const word = new RegExp(WORD.source, WORD.flags);
   word.lastIndex = from;
   for (let match = word.exec(text); match && match.index < to; match = word.exec(text)) {
-    if (terms.has(normalizeTerm(match[0]))) ranges.push([match.index, Math.min(to, match.index + match[0].length)]);
+    if (terms.has(normalizeTerm(match[0])))
+      ranges.push([match.index, Math.min(to, match.index + match[0].length)]);
   }
   return ranges;
 }
@@ -36,9 +42,10 @@ export function snippetOf(text: string, terms: ReadonlySet<string>): Highlighted
   const suffix = end < text.length ? '…' : '';
   // Line breaks become spaces one for one, so offsets computed on `text` stay valid.
   const body = text.slice(start, end).replace(/\s/g, ' ');
-  const highlights = matchRanges(text, terms, start, end).map(
-    ([from, to]): [number, number] => [from - start + prefix.length, to - start + prefix.length],
-  );
+  const highlights = matchRanges(text, terms, start, end).map(([from, to]): [number, number] => [
+    from - start + prefix.length,
+    to - start + prefix.length,
+  ]);
   return { text: prefix + body + suffix, highlights };
 }
 

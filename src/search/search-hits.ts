@@ -6,7 +6,10 @@ import { highlightAll, snippetOf } from './search-highlight';
 import type { RawHit } from './search-index';
 import type { HighlightedText, SearchHit } from './search-types';
 
-function firstSnippet(texts: Array<string | undefined>, terms: ReadonlySet<string>): HighlightedText | null {
+function firstSnippet(
+  texts: Array<string | undefined>,
+  terms: ReadonlySet<string>,
+): HighlightedText | null {
   for (const text of texts) {
     const snippet = text ? snippetOf(text, terms) : null;
     if (snippet) return snippet;
@@ -37,7 +40,10 @@ export function promptHit(hit: RawHit, prompt: Prompt, category: string | null):
   return {
     ...base(hit),
     title: highlightAll(prompt.title, terms),
-    snippet: firstSnippet([prompt.details, steps, prompt.tags.join(', '), category ?? undefined], terms),
+    snippet: firstSnippet(
+      [prompt.details, steps, prompt.tags.join(', '), category ?? undefined],
+      terms,
+    ),
     storyId: prompt.story_id,
     chatId: null,
     tags: prompt.tags,
@@ -51,7 +57,10 @@ export function messageHit(hit: RawHit, message: Message, chat: Chat | undefined
   return {
     ...base(hit),
     title: highlightAll(title, terms),
-    snippet: snippetOf(message.content, terms) ?? { text: message.content.slice(0, 180), highlights: [] },
+    snippet: snippetOf(message.content, terms) ?? {
+      text: message.content.slice(0, 180),
+      highlights: [],
+    },
     storyId: chat?.story_id ?? null,
     chatId: message.chat_id,
     tags: [],

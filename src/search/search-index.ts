@@ -47,10 +47,15 @@ export class SearchIndex {
       const mini = await MiniSearch.loadJSONAsync<SearchDoc>(data.index, indexOptions(shard));
       const stamps = new Map(data.stamps);
       if (mini.documentCount !== stamps.size) throw new Error('document count and stamps differ');
-      for (const id of stamps.keys()) if (!mini.has(id)) throw new Error(`stamp without document ${id}`);
+      for (const id of stamps.keys())
+        if (!mini.has(id)) throw new Error(`stamp without document ${id}`);
       return new SearchIndex(shard, mini, stamps);
     } catch (error) {
-      throw new AppError('search/corrupt-index', `The stored ${shard} search index is unreadable.`, error);
+      throw new AppError(
+        'search/corrupt-index',
+        `The stored ${shard} search index is unreadable.`,
+        error,
+      );
     }
   }
 
@@ -96,10 +101,16 @@ export class SearchIndex {
     const filter = filtered
       ? (result: SearchResult) =>
           result.kind === 'prompt' &&
-          matchesFilters(query, (result.tags as string[]) ?? [], (result.category as string | null) ?? null)
+          matchesFilters(
+            query,
+            (result.tags as string[]) ?? [],
+            (result.category as string | null) ?? null,
+          )
       : undefined;
     const options = { ...searchOptions(this.shard), filter };
-    const results = query.text ? this.mini.search(query.text, options) : this.mini.search(MiniSearch.wildcard, options);
+    const results = query.text
+      ? this.mini.search(query.text, options)
+      : this.mini.search(MiniSearch.wildcard, options);
     return topPerKind(results, limit);
   }
 
@@ -116,7 +127,13 @@ function topPerKind(results: SearchResult[], limit: number): RawHit[] {
     const count = counts[kind] ?? 0;
     if (count >= limit) continue;
     counts[kind] = count + 1;
-    hits.push({ id: result.id as string, kind, score: result.score, terms: result.terms, match: result.match });
+    hits.push({
+      id: result.id as string,
+      kind,
+      score: result.score,
+      terms: result.terms,
+      match: result.match,
+    });
   }
   return hits;
 }

@@ -7,7 +7,8 @@
 import type { IntervalTree, IntervalTreeNode, ObservabilitySet } from 'dexie';
 import type { SyncedTable } from '../domain/synced-tables';
 
-export type TableMutation = { table: SyncedTable; keys: string[] } | { table: SyncedTable; all: true };
+export type TableMutation =
+  { table: SyncedTable; keys: string[] } | { table: SyncedTable; all: true };
 
 export function readMutations(
   parts: ObservabilitySet,

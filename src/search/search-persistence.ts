@@ -39,12 +39,17 @@ export type LoadOutcome =
 
 const keyOf = (shard: ShardName) => `shard:${shard}`;
 
-export async function fingerprintOf(db: StoryPromptsDatabase, tables: readonly SyncedTable[]): Promise<Fingerprint> {
+export async function fingerprintOf(
+  db: StoryPromptsDatabase,
+  tables: readonly SyncedTable[],
+): Promise<Fingerprint> {
   const entries = await Promise.all(
     tables.map(async (table) => {
       const source = db.syncedTable(table);
       const count = await source.count();
-      const newest = TABLES_WITH_UPDATED_AT.has(table) ? await source.orderBy('updated_at').last() : undefined;
+      const newest = TABLES_WITH_UPDATED_AT.has(table)
+        ? await source.orderBy('updated_at').last()
+        : undefined;
       return [table, { count, maxUpdatedAt: newest?.updated_at ?? null }] as const;
     }),
   );
@@ -88,7 +93,14 @@ export async function saveShard(
   fingerprint: Fingerprint,
 ): Promise<void> {
   const { index: serialized, stamps } = index.serialize();
-  const entry: StoredShard = { key: keyOf(shard), format: SEARCH_INDEX_FORMAT, fingerprint, index: serialized, stamps, savedAt: Date.now() };
+  const entry: StoredShard = {
+    key: keyOf(shard),
+    format: SEARCH_INDEX_FORMAT,
+    fingerprint,
+    index: serialized,
+    stamps,
+    savedAt: Date.now(),
+  };
   await db.search_index.put(entry);
 }
 

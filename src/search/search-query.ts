@@ -12,11 +12,14 @@ const FILTER = /(^|\s)(tag|category):(?:"([^"]*)"?|(\S*))/gi;
 export function parseQuery(input: string): ParsedQuery {
   const tags: string[] = [];
   const categories: string[] = [];
-  const text = input.replace(FILTER, (_match, lead: string, name: string, quoted?: string, bare?: string) => {
-    const value = (quoted ?? bare ?? '').trim().toLowerCase();
-    if (value) (name.toLowerCase() === 'tag' ? tags : categories).push(value);
-    return lead;
-  });
+  const text = input.replace(
+    FILTER,
+    (_match, lead: string, name: string, quoted?: string, bare?: string) => {
+      const value = (quoted ?? bare ?? '').trim().toLowerCase();
+      if (value) (name.toLowerCase() === 'tag' ? tags : categories).push(value);
+      return lead;
+    },
+  );
   return { text: text.replace(/\s+/g, ' ').trim(), tags, categories };
 }
 
@@ -25,8 +28,14 @@ export function hasFilters(query: ParsedQuery): boolean {
 }
 
 /** Tags match by prefix (so `tag:dra` already finds "drama" while typing); categories by substring. */
-export function matchesFilters(query: ParsedQuery, tags: readonly string[], category: string | null): boolean {
-  const tagsOk = query.tags.every((wanted) => tags.some((tag) => tag.startsWith(wanted.replace(/\s+/g, '-'))));
+export function matchesFilters(
+  query: ParsedQuery,
+  tags: readonly string[],
+  category: string | null,
+): boolean {
+  const tagsOk = query.tags.every((wanted) =>
+    tags.some((tag) => tag.startsWith(wanted.replace(/\s+/g, '-'))),
+  );
   const lowered = (category ?? '').toLowerCase();
   const categoryOk = query.categories.every((wanted) => lowered.includes(wanted));
   return tagsOk && categoryOk;

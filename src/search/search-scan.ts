@@ -71,7 +71,11 @@ export async function applyRowKeys<T extends SyncedTable>(
   keys.forEach((key, i) => {
     if (!rows[i]) index.remove(key);
   });
-  await indexRows(index, rows.filter((row): row is SyncedRowByTable[T] => row !== undefined), docFor);
+  await indexRows(
+    index,
+    rows.filter((row): row is SyncedRowByTable[T] => row !== undefined),
+    docFor,
+  );
 }
 
 /** What a child document needs of its parent row (a category for prompts, a chat for messages). */

@@ -1,7 +1,7 @@
 // The search worker's API: a registry of open shards, one database connection per database name.
 // Every method is idempotent (opening an open shard is a no-op), so the pool may retry any of them
 // in a fresh worker after a crash; a fresh worker simply restores the shard from IndexedDB.
-import { StoryPromptsDatabase } from '../db/database';
+import { DATABASE_NAME, StoryPromptsDatabase } from '../db/database';
 import { librarySource } from './search-source-library';
 import { messagesSource } from './search-source-messages';
 import type { ShardSourceFactory } from './search-source';
@@ -9,13 +9,16 @@ import { ShardController } from './shard-controller';
 import type { ShardControllerOptions } from './shard-controller';
 import type { SearchRequest, SearchWorkerApi, ShardName, ShardRef } from './search-types';
 
-const SOURCES: Record<ShardName, ShardSourceFactory> = { library: librarySource, messages: messagesSource };
+const SOURCES: Record<ShardName, ShardSourceFactory> = {
+  library: librarySource,
+  messages: messagesSource,
+};
 
 export function createSearchService(options: ShardControllerOptions = {}): SearchWorkerApi {
   const databases = new Map<string, StoryPromptsDatabase>();
   const shards = new Map<string, ShardController>();
 
-  function controller({ dbName, shard }: ShardRef): ShardController {
+  function controller({ dbName = DATABASE_NAME, shard }: ShardRef): ShardController {
     const key = `${dbName}\u0000${shard}`;
     let existing = shards.get(key);
     if (!existing) {
@@ -34,7 +37,7 @@ export function createSearchService(options: ShardControllerOptions = {}): Searc
     whenIdle: (ref: ShardRef) => controller(ref).whenIdle(),
     persist: (ref: ShardRef) => controller(ref).persist(),
     rebuild: (ref: ShardRef) => controller(ref).rebuild(),
-    async close(dbName: string) {
+    async close(dbName = DATABASE_NAME) {
       for (const [key, shard] of shards) {
         if (!key.startsWith(`${dbName}\u0000`)) continue;
         await shard.close();

@@ -17,12 +17,32 @@ export function normalizeTerm(term: string): string {
 }
 
 const BOOSTS: Record<ShardName, Record<string, number>> = {
-  library: { title: 3, tagText: 2, logline: 1.5, steps: 1.2, category: 1, genre: 1, details: 1, synopsis: 1, notes: 0.8 },
+  library: {
+    title: 3,
+    tagText: 2,
+    logline: 1.5,
+    steps: 1.2,
+    category: 1,
+    genre: 1,
+    details: 1,
+    synopsis: 1,
+    notes: 0.8,
+  },
   messages: { content: 1, chatTitle: 0.5 },
 };
 
 const FIELDS: Record<ShardName, string[]> = {
-  library: ['title', 'logline', 'synopsis', 'genre', 'notes', 'details', 'steps', 'tagText', 'category'],
+  library: [
+    'title',
+    'logline',
+    'synopsis',
+    'genre',
+    'notes',
+    'details',
+    'steps',
+    'tagText',
+    'category',
+  ],
   messages: ['content', 'chatTitle'],
 };
 

@@ -16,7 +16,10 @@ export function yieldToEvents(): Promise<void> {
 }
 
 /** Calls `work` for each item, yielding whenever a slice of SLICE_MS is used up. */
-export async function forEachSliced<T>(items: readonly T[], work: (item: T) => void): Promise<void> {
+export async function forEachSliced<T>(
+  items: readonly T[],
+  work: (item: T) => void,
+): Promise<void> {
   let sliceStart = performance.now();
   for (const item of items) {
     work(item);

@@ -26,12 +26,17 @@ export function librarySource(db: StoryPromptsDatabase, index: () => SearchIndex
 
   async function reindexPrompts(field: 'category_id' | 'story_id', ids: readonly string[]) {
     if (!parentsKnown || ids.length === 0) return;
-    const prompts = await db.prompts.where(field).anyOf([...ids]).toArray();
+    const prompts = await db.prompts
+      .where(field)
+      .anyOf([...ids])
+      .toArray();
     await indexRows(index(), prompts, promptDocFor);
   }
 
   async function refreshParents(table: 'stories' | 'prompt_categories', keys?: readonly string[]) {
-    const rows = keys ? await db.syncedTable(table).bulkGet([...keys]) : await db.syncedTable(table).toArray();
+    const rows = keys
+      ? await db.syncedTable(table).bulkGet([...keys])
+      : await db.syncedTable(table).toArray();
     const ids = keys ?? rows.map((row) => row!.id);
     const facts = table === 'stories' ? stories : categories;
     return refreshFacts(facts, rows, ids, (row) => ({ title: row.title, deleted: row.deleted }));
@@ -63,8 +68,12 @@ export function librarySource(db: StoryPromptsDatabase, index: () => SearchIndex
   }
 
   async function toHits(raw: readonly RawHit[]): Promise<SearchHit[]> {
-    const storyRows = await db.stories.bulkGet(raw.filter((hit) => hit.kind === 'story').map((hit) => hit.id));
-    const promptRows = await db.prompts.bulkGet(raw.filter((hit) => hit.kind === 'prompt').map((hit) => hit.id));
+    const storyRows = await db.stories.bulkGet(
+      raw.filter((hit) => hit.kind === 'story').map((hit) => hit.id),
+    );
+    const promptRows = await db.prompts.bulkGet(
+      raw.filter((hit) => hit.kind === 'prompt').map((hit) => hit.id),
+    );
     const byId = new Map<string, Story | Prompt>();
     for (const row of [...storyRows, ...promptRows]) if (row && !row.deleted) byId.set(row.id, row);
     const hits: SearchHit[] = [];
@@ -72,7 +81,10 @@ export function librarySource(db: StoryPromptsDatabase, index: () => SearchIndex
       const row = byId.get(hit.id);
       if (!row) continue; // deleted since it was indexed: the follow-up change removes it
       if (hit.kind === 'story') hits.push(storyHit(hit, row as Story));
-      else hits.push(promptHit(hit, row as Prompt, categories.get((row as Prompt).category_id)?.title ?? null));
+      else
+        hits.push(
+          promptHit(hit, row as Prompt, categories.get((row as Prompt).category_id)?.title ?? null),
+        );
     }
     return hits;
   }

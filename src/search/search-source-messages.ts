@@ -24,7 +24,10 @@ export function messagesSource(db: StoryPromptsDatabase, index: () => SearchInde
   async function refreshChats(keys?: readonly string[]) {
     const rows = keys ? await db.chats.bulkGet([...keys]) : await db.chats.toArray();
     const ids = keys ?? rows.map((row) => row!.id);
-    const changed = refreshFacts(chats, rows, ids, (row) => ({ title: row.title, deleted: row.deleted }));
+    const changed = refreshFacts(chats, rows, ids, (row) => ({
+      title: row.title,
+      deleted: row.deleted,
+    }));
     if (!parentsKnown) return;
     for (const chatId of changed) {
       const messages = await db.messages.where('chat_id').equals(chatId).toArray();
@@ -52,7 +55,9 @@ export function messagesSource(db: StoryPromptsDatabase, index: () => SearchInde
     const chatById = new Map(chatRows.flatMap((chat) => (chat ? [[chat.id, chat] as const] : [])));
     return raw.flatMap((hit, i) => {
       const message = messages[i];
-      return message && !message.deleted ? [messageHit(hit, message, chatById.get(message.chat_id))] : [];
+      return message && !message.deleted
+        ? [messageHit(hit, message, chatById.get(message.chat_id))]
+        : [];
     });
   }
 

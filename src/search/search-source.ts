@@ -13,4 +13,7 @@ export interface ShardSource {
   toHits(raw: readonly RawHit[]): Promise<SearchHit[]>;
 }
 
-export type ShardSourceFactory = (db: StoryPromptsDatabase, index: () => SearchIndex) => ShardSource;
+export type ShardSourceFactory = (
+  db: StoryPromptsDatabase,
+  index: () => SearchIndex,
+) => ShardSource;

@@ -6,9 +6,9 @@
 export type ShardName = 'library' | 'messages';
 export const SHARD_NAMES: readonly ShardName[] = ['library', 'messages'];
 
-/** Which database a shard indexes (one per origin in the app; unique ones in tests and benches). */
+/** Which database a shard indexes: the app's own by default, unique ones in tests and benches. */
 export interface ShardRef {
-  dbName: string;
+  dbName?: string;
   shard: ShardName;
 }
 
@@ -55,7 +55,13 @@ export interface ShardStatus {
   complete: boolean;
   documents: number;
   /** How the shard started: restored from IndexedDB, or rebuilt (and why). */
-  origin: 'restored' | 'rebuilt-missing' | 'rebuilt-corrupt' | 'rebuilt-outdated' | 'rebuilt-forced' | null;
+  origin:
+    | 'restored'
+    | 'rebuilt-missing'
+    | 'rebuilt-corrupt'
+    | 'rebuilt-outdated'
+    | 'rebuilt-forced'
+    | null;
   /** Worker time (ms) the last batch of changed rows took to become searchable. */
   lastChangeMs: number | null;
   /** The last failure while following the database, if any (the index keeps answering). */
@@ -81,5 +87,5 @@ export interface SearchWorkerApi {
   /** Drops the index and builds it again from the database (benchmarks, repair). */
   rebuild(ref: ShardRef): Promise<ShardStatus>;
   /** Closes every shard of the database (persisting dirty ones) and releases the connection. */
-  close(dbName: string): Promise<void>;
+  close(dbName?: string): Promise<void>;
 }

@@ -3,7 +3,8 @@
 import type { SyncedTable } from '../domain/synced-tables';
 import type { TableMutation } from './search-mutations';
 
-export type WorkItem = { table: SyncedTable; keys: Set<string> } | { table: SyncedTable; all: true };
+export type WorkItem =
+  { table: SyncedTable; keys: Set<string> } | { table: SyncedTable; all: true };
 
 export class WorkQueue {
   private items: WorkItem[] = [];
@@ -21,7 +22,10 @@ export class WorkQueue {
       return;
     }
     if (this.items.some((item) => item.table === table && 'all' in item)) return;
-    const pending = this.items.find((item): item is { table: SyncedTable; keys: Set<string> } => item.table === table && 'keys' in item);
+    const pending = this.items.find(
+      (item): item is { table: SyncedTable; keys: Set<string> } =>
+        item.table === table && 'keys' in item,
+    );
     if (pending) for (const key of mutation.keys) pending.keys.add(key);
     else this.items.push({ table, keys: new Set(mutation.keys) });
   }

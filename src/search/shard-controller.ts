@@ -17,7 +17,14 @@ import { parseQuery } from './search-query';
 import type { ShardSource, ShardSourceFactory } from './search-source';
 import { WorkQueue } from './search-work-queue';
 import type { WorkItem } from './search-work-queue';
-import type { SearchGroups, SearchRequest, ShardName, ShardResults, ShardState, ShardStatus } from './search-types';
+import type {
+  SearchGroups,
+  SearchRequest,
+  ShardName,
+  ShardResults,
+  ShardState,
+  ShardStatus,
+} from './search-types';
 
 export interface ShardControllerOptions {
   /** Quiet time after the last change before the index is saved (ms). */
@@ -69,7 +76,10 @@ export class ShardController {
     const raw = this.index.search(parseQuery(request.query), request.limit ?? DEFAULT_LIMIT);
     const hits = await this.source.toHits(raw);
     const groups: SearchGroups = { stories: [], prompts: [], messages: [] };
-    for (const hit of hits) groups[hit.kind === 'story' ? 'stories' : hit.kind === 'prompt' ? 'prompts' : 'messages'].push(hit);
+    for (const hit of hits)
+      groups[
+        hit.kind === 'story' ? 'stories' : hit.kind === 'prompt' ? 'prompts' : 'messages'
+      ].push(hit);
     return { ...groups, status: this.status(), tookMs: performance.now() - started };
   }
 
@@ -94,7 +104,8 @@ export class ShardController {
     const revision = this.index.revision;
     const fingerprint = await fingerprintOf(this.db, this.source.tables);
     // A change that arrived while counting would make the fingerprint claim more than the index has.
-    if (this.queue.length > 0 || this.draining || revision !== this.index.revision) return this.schedulePersist();
+    if (this.queue.length > 0 || this.draining || revision !== this.index.revision)
+      return this.schedulePersist();
     await saveShard(this.db, this.shard, this.index, fingerprint);
     this.savedRevision = revision;
   }
@@ -103,7 +114,8 @@ export class ShardController {
     Dexie.on.storagemutated.unsubscribe(this.onMutations);
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
-    if (this.opening && this.index.revision !== this.savedRevision) await this.persist().catch(() => undefined);
+    if (this.opening && this.index.revision !== this.savedRevision)
+      await this.persist().catch(() => undefined);
     this.closed = true;
     this.queue.clear();
   }
@@ -125,7 +137,13 @@ export class ShardController {
       this.error = `Stored index unreadable, rebuilding: ${describeError(outcome.error)}`;
       await dropShard(this.db, this.shard).catch(() => undefined);
     }
-    this.setBuilding(outcome.kind === 'missing' ? 'rebuilt-missing' : outcome.kind === 'outdated' ? 'rebuilt-outdated' : 'rebuilt-corrupt');
+    this.setBuilding(
+      outcome.kind === 'missing'
+        ? 'rebuilt-missing'
+        : outcome.kind === 'outdated'
+          ? 'rebuilt-outdated'
+          : 'rebuilt-corrupt',
+    );
   }
 
   private setBuilding(origin: ShardStatus['origin']): void {
@@ -151,7 +169,8 @@ export class ShardController {
   }
 
   private kick(): void {
-    if (this.draining || this.closed || this.state === 'starting' || this.state === 'restoring') return;
+    if (this.draining || this.closed || this.state === 'starting' || this.state === 'restoring')
+      return;
     this.draining = this.drain().finally(() => {
       this.draining = null;
     });

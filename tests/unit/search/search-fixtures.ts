@@ -16,7 +16,10 @@ export function freshDatabase(): StoryPromptsDatabase {
 }
 
 export async function seedLibrary(db: StoryPromptsDatabase) {
-  const story = await createStory(db, { title: 'The Lighthouse Keeper', logline: 'A keeper guards a haunted coast.' });
+  const story = await createStory(db, {
+    title: 'The Lighthouse Keeper',
+    logline: 'A keeper guards a haunted coast.',
+  });
   const actOne = await createCategory(db, story.id, { title: 'Act One' });
   const twists = await createCategory(db, story.id, { title: 'Plot Twists' });
   const storm = await createPrompt(db, actOne.id, {
@@ -34,7 +37,14 @@ export async function seedLibrary(db: StoryPromptsDatabase) {
 }
 
 export function chatRow(fields: Partial<Chat> = {}): Chat {
-  return { ...newRowBase(), story_id: null, title: 'Brainstorm', model: 'gpt', persona_id: null, ...fields };
+  return {
+    ...newRowBase(),
+    story_id: null,
+    title: 'Brainstorm',
+    model: 'gpt',
+    persona_id: null,
+    ...fields,
+  };
 }
 
 export function messageRow(chatId: string, content: string): Message {
@@ -52,7 +62,11 @@ export function messageRow(chatId: string, content: string): Message {
 
 export async function seedChat(db: StoryPromptsDatabase, title: string, contents: string[]) {
   const chat = await insertRow(db, 'chats', chatRow({ title }));
-  const messages = await insertRows(db, 'messages', contents.map((content) => messageRow(chat.id, content)));
+  const messages = await insertRows(
+    db,
+    'messages',
+    contents.map((content) => messageRow(chat.id, content)),
+  );
   return { chat, messages };
 }
 
@@ -65,13 +79,18 @@ export function searchOver(db: StoryPromptsDatabase) {
       service.query(ref('library'), { query }),
       service.query(ref('messages'), { query }),
     ]);
-    const groups: SearchGroups = { stories: library.stories, prompts: library.prompts, messages: messages.messages };
+    const groups: SearchGroups = {
+      stories: library.stories,
+      prompts: library.prompts,
+      messages: messages.messages,
+    };
     return { ...groups, library, messagesShard: messages };
   };
   const ids = async (query: string) => {
     const result = await search(query);
     return [...result.stories, ...result.prompts, ...result.messages].map((hit) => hit.id);
   };
-  const idle = () => Promise.all([service.whenIdle(ref('library')), service.whenIdle(ref('messages'))]);
+  const idle = () =>
+    Promise.all([service.whenIdle(ref('library')), service.whenIdle(ref('messages'))]);
   return { service, ref, search, ids, idle };
 }

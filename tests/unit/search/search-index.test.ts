@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteCategory, updateCategory } from '../../../src/db/categories-repository';
-import { createPrompt, deletePrompt, restorePrompt, updatePrompt } from '../../../src/db/prompts-repository';
+import {
+  createPrompt,
+  deletePrompt,
+  restorePrompt,
+  updatePrompt,
+} from '../../../src/db/prompts-repository';
 import { deleteStory, updateStory } from '../../../src/db/stories-repository';
 import { insertRows, updateRow } from '../../../src/db/write-rows';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
@@ -27,7 +32,11 @@ describe('search index', () => {
     expect(result.prompts.map((hit) => hit.id)).toEqual([storm.id]);
     expect(result.messages.map((hit) => hit.id)).toEqual([messages[0]!.id]);
     expect((await search('keeper')).stories.map((hit) => hit.id)).toEqual([story.id]);
-    expect(result.library.status).toMatchObject({ state: 'ready', complete: true, origin: 'rebuilt-missing' });
+    expect(result.library.status).toMatchObject({
+      state: 'ready',
+      complete: true,
+      origin: 'rebuilt-missing',
+    });
   });
 
   it('matches word prefixes and tolerates a typo', async () => {
@@ -44,9 +53,15 @@ describe('search index', () => {
     const { db, search, idle } = setup();
     const { actOne } = await seedLibrary(db);
     const inTitle = await createPrompt(db, actOne.id, { title: 'Harbour', details: 'Boats.' });
-    const inDetails = await createPrompt(db, actOne.id, { title: 'Boats', details: 'The harbour at dawn, quiet.' });
+    const inDetails = await createPrompt(db, actOne.id, {
+      title: 'Boats',
+      details: 'The harbour at dawn, quiet.',
+    });
     await idle();
-    expect((await search('harbour')).prompts.map((hit) => hit.id)).toEqual([inTitle.id, inDetails.id]);
+    expect((await search('harbour')).prompts.map((hit) => hit.id)).toEqual([
+      inTitle.id,
+      inDetails.id,
+    ]);
   });
 
   it('follows edits, deletes and restores of rows', async () => {
@@ -90,7 +105,9 @@ describe('search index', () => {
     await idle();
     expect((await search('tag:myst')).prompts.map((hit) => hit.id)).toEqual([letter.id]);
     expect((await search('tag:drama')).prompts.map((hit) => hit.id)).toEqual([storm.id]);
-    expect((await search('category:"act one" bell')).prompts.map((hit) => hit.id)).toEqual([storm.id]);
+    expect((await search('category:"act one" bell')).prompts.map((hit) => hit.id)).toEqual([
+      storm.id,
+    ]);
     expect((await search('category:"act one" envelope')).prompts).toEqual([]);
     const filtered = await search('tag:drama keeper');
     expect(filtered.stories).toEqual([]);
@@ -110,9 +127,13 @@ describe('search index', () => {
 
   it('follows messages, chat renames and chat deletes', async () => {
     const { db, ids, search, idle } = setup();
-    const { chat, messages } = await seedChat(db, 'Villains', ['The antagonist hides in the archive.']);
+    const { chat, messages } = await seedChat(db, 'Villains', [
+      'The antagonist hides in the archive.',
+    ]);
     await idle();
-    await updateRow(db, 'messages', messages[0]!.id, { content: 'The antagonist escapes by boat.' });
+    await updateRow(db, 'messages', messages[0]!.id, {
+      content: 'The antagonist escapes by boat.',
+    });
     await updateRow(db, 'chats', chat.id, { title: 'Antagonists and rivals' });
     await idle();
     expect(await ids('archive')).toEqual([]);
@@ -127,7 +148,9 @@ describe('search index', () => {
     const { db, ids, idle } = setup();
     const { chat } = await seedChat(db, 'Bulk', []);
     await idle();
-    const rows = Array.from({ length: 120 }, (_, i) => messageRow(chat.id, `note number ${i} about zeppelins`));
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      messageRow(chat.id, `note number ${i} about zeppelins`),
+    );
     await insertRows(db, 'messages', rows);
     await idle();
     expect((await ids('zeppelins')).length).toBe(8); // the default per-kind limit

@@ -37,7 +37,9 @@ describe('search index persistence', () => {
     expect(entries.map((entry) => entry.key).sort()).toEqual(['shard:library', 'shard:messages']);
     const library = entries.find((entry) => entry.key === 'shard:library')!;
     expect(library.format).toBe(SEARCH_INDEX_FORMAT);
-    expect(library.fingerprint).toMatchObject({ tables: { prompts: { count: 2 }, stories: { count: 1 } } });
+    expect(library.fingerprint).toMatchObject({
+      tables: { prompts: { count: 2 }, stories: { count: 1 } },
+    });
   });
 
   it('restores the stored index instead of rebuilding, and answers the same', async () => {
@@ -58,7 +60,10 @@ describe('search index persistence', () => {
     await second.idle();
     expect(await second.ids('whale')).toEqual([storm.id]);
     expect(await second.ids('flickers')).toEqual([]);
-    expect(await second.service.status(second.ref('library'))).toMatchObject({ complete: true, state: 'ready' });
+    expect(await second.service.status(second.ref('library'))).toMatchObject({
+      complete: true,
+      state: 'ready',
+    });
   });
 
   it('detects a corrupt stored index and rebuilds it while still answering', async () => {
@@ -74,14 +79,19 @@ describe('search index persistence', () => {
     expect(await second.ids('lantern')).toEqual([storm.id]);
     await second.service.persist(second.ref('library'));
     const third = worker(db.name);
-    expect(await third.service.open(third.ref('library'))).toMatchObject({ origin: 'restored', complete: true });
+    expect(await third.service.open(third.ref('library'))).toMatchObject({
+      origin: 'restored',
+      complete: true,
+    });
   });
 
   it('treats an index whose stamps disagree with its documents as corrupt', async () => {
     const { db, storm } = await seededAndSaved();
     await db.search_index.update('shard:library', { stamps: [['someone-else', 'p1']] });
     const second = worker(db.name);
-    expect(await second.service.open(second.ref('library'))).toMatchObject({ origin: 'rebuilt-corrupt' });
+    expect(await second.service.open(second.ref('library'))).toMatchObject({
+      origin: 'rebuilt-corrupt',
+    });
     await second.idle();
     expect(await second.ids('lantern')).toEqual([storm.id]);
   });
@@ -90,7 +100,9 @@ describe('search index persistence', () => {
     const { db } = await seededAndSaved();
     await db.search_index.update('shard:messages', { format: SEARCH_INDEX_FORMAT - 1 });
     const second = worker(db.name);
-    expect(await second.service.open(second.ref('messages'))).toMatchObject({ origin: 'rebuilt-outdated' });
+    expect(await second.service.open(second.ref('messages'))).toMatchObject({
+      origin: 'rebuilt-outdated',
+    });
   });
 
   it('saves again by itself after changes settle', async () => {

@@ -28,7 +28,10 @@ describe('snippetOf', () => {
     const snippet = snippetOf(text, new Set(['lantern', 'fog']))!;
     expect(snippet.text.startsWith('…')).toBe(true);
     expect(snippet.text.endsWith('…')).toBe(true);
-    expect(snippet.highlights.map(([start, end]) => snippet.text.slice(start, end))).toEqual(['lantern', 'fog']);
+    expect(snippet.highlights.map(([start, end]) => snippet.text.slice(start, end))).toEqual([
+      'lantern',
+      'fog',
+    ]);
   });
 
   it('is null when no term occurs', () => {
@@ -38,11 +41,19 @@ describe('snippetOf', () => {
 
 describe('readMutations', () => {
   it('reads single keys, and treats ranges and "all" as whole-table changes', () => {
-    const single = { 'idb://db/prompts/': { from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: null } };
-    expect(readMutations(single, 'db', ['prompts', 'stories'])).toEqual([{ table: 'prompts', keys: ['b', 'a'] }]);
+    const single = {
+      'idb://db/prompts/': { from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: null },
+    };
+    expect(readMutations(single, 'db', ['prompts', 'stories'])).toEqual([
+      { table: 'prompts', keys: ['b', 'a'] },
+    ]);
     const range = { 'idb://db/messages/': { from: -Infinity, to: [[]], d: 1 } };
     expect(readMutations(range, 'db', ['messages'])).toEqual([{ table: 'messages', all: true }]);
-    expect(readMutations({ all: { from: -Infinity, to: [[]], d: 1 } }, 'db', ['messages'])).toBe('everything');
-    expect(readMutations({ 'idb://other/prompts/': { from: 'a', to: 'a', d: 1 } }, 'db', ['prompts'])).toEqual([]);
+    expect(readMutations({ all: { from: -Infinity, to: [[]], d: 1 } }, 'db', ['messages'])).toBe(
+      'everything',
+    );
+    expect(
+      readMutations({ 'idb://other/prompts/': { from: 'a', to: 'a', d: 1 } }, 'db', ['prompts']),
+    ).toEqual([]);
   });
 });

@@ -19,11 +19,16 @@ export function fakeWorker(api: object): FakeWorker {
   const worker: FakeWorker = {
     id: ++nextId,
     terminated: false,
-    postMessage: (message: unknown, transfer?: Transferable[]) => port1.postMessage(message, transfer ?? []),
+    postMessage: (message: unknown, transfer?: Transferable[]) =>
+      port1.postMessage(message, transfer ?? []),
     addEventListener: (type: string, listener: EventListenerOrEventListenerObject) =>
-      type === 'message' ? port1.addEventListener(type, listener) : events.addEventListener(type, listener),
+      type === 'message'
+        ? port1.addEventListener(type, listener)
+        : events.addEventListener(type, listener),
     removeEventListener: (type: string, listener: EventListenerOrEventListenerObject) =>
-      type === 'message' ? port1.removeEventListener(type, listener) : events.removeEventListener(type, listener),
+      type === 'message'
+        ? port1.removeEventListener(type, listener)
+        : events.removeEventListener(type, listener),
     terminate() {
       worker.terminated = true;
       port1.close();

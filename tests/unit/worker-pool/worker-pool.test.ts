@@ -30,7 +30,8 @@ function setup(size: number, options: { hangFirst?: boolean; timeoutMs?: number 
         started.push(key);
         return gateFor(key).promise;
       },
-      hang: () => (hangs ? new Promise<never>(() => {}) : (Promise.resolve(`done by ${id}`) as never)),
+      hang: () =>
+        hangs ? new Promise<never>(() => {}) : (Promise.resolve(`done by ${id}`) as never),
       fail: (message) => {
         throw new Error(message);
       },
@@ -90,12 +91,16 @@ describe('WorkerPool', () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) => {
         const key = keys[i % keys.length]!;
-        return pool.run('test', (api) => api.whoAmI(), { affinity: key }).then((id) => {
-          homes.set(key, (homes.get(key) ?? new Set()).add(id));
-        });
+        return pool
+          .run('test', (api) => api.whoAmI(), { affinity: key })
+          .then((id) => {
+            homes.set(key, (homes.get(key) ?? new Set()).add(id));
+          });
       }),
     );
     for (const key of keys) expect(homes.get(key)!.size).toBe(1);
+    // Homes spread over the slots: the first four keys get four different workers.
+    expect(new Set(keys.slice(0, 4).map((key) => [...homes.get(key)!][0])).size).toBe(4);
     expect(pool.slotFor('test', 'library')).toBe(pool.slotFor('test', 'library'));
   });
 
@@ -135,7 +140,9 @@ describe('WorkerPool', () => {
 
   it('times out a hanging task, terminates its worker, and fails with worker/timeout', async () => {
     const { pool, workers } = setup(1, { hangFirst: true });
-    const error = await pool.run('test', (api) => api.hang(), { timeoutMs: 30 }).catch((caught: unknown) => caught);
+    const error = await pool
+      .run('test', (api) => api.hang(), { timeoutMs: 30 })
+      .catch((caught: unknown) => caught);
     expect((error as WorkerPoolError).code).toBe('worker/timeout');
     expect(workers[0]!.terminated).toBe(true);
     await expect(pool.run('test', (api) => api.hang())).resolves.toBe('done by 2');
@@ -143,7 +150,9 @@ describe('WorkerPool', () => {
 
   it('retries a timed-out idempotent task once and returns the retried result', async () => {
     const { pool, workers } = setup(1, { hangFirst: true });
-    await expect(pool.run('test', (api) => api.hang(), { timeoutMs: 30, retries: 1 })).resolves.toBe('done by 2');
+    await expect(
+      pool.run('test', (api) => api.hang(), { timeoutMs: 30, retries: 1 }),
+    ).resolves.toBe('done by 2');
     expect(workers).toHaveLength(2);
   });
 
@@ -157,7 +166,9 @@ describe('WorkerPool', () => {
   it('moves buffers marked for transfer instead of copying them', async () => {
     const { pool } = setup(1);
     const buffer = new ArrayBuffer(1 << 20);
-    await expect(pool.run('test', (api) => api.size(withTransfer(buffer, [buffer])))).resolves.toBe(1 << 20);
+    await expect(pool.run('test', (api) => api.size(withTransfer(buffer, [buffer])))).resolves.toBe(
+      1 << 20,
+    );
     expect(buffer.byteLength).toBe(0);
   });
 
@@ -172,7 +183,9 @@ describe('WorkerPool', () => {
     await expect(running).resolves.toBe('finished');
     await shutdown;
     expect(workers.every((worker) => worker.terminated)).toBe(true);
-    await expect(pool.run('test', (api) => api.whoAmI())).rejects.toMatchObject({ code: 'worker/shutdown' });
+    await expect(pool.run('test', (api) => api.whoAmI())).rejects.toMatchObject({
+      code: 'worker/shutdown',
+    });
   });
 
   it('fails tasks still running after the grace period with worker/shutdown', async () => {

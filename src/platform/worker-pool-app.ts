@@ -1,0 +1,36 @@
+// The app's one worker pool. Each kind of worker is created with a literal
+// `new Worker(new URL(...), { type: 'module' })` so Vite bundles the worker as its own chunk.
+// The sync engine adds its kind here.
+import type { SearchWorkerApi } from '../../workers/search.worker';
+import { WorkerPool } from './worker-pool';
+import { defaultPoolSize } from './worker-pool-size';
+
+export interface AppWorkerApis extends Record<string, object> {
+  search: SearchWorkerApi;
+}
+
+let pool: WorkerPool<AppWorkerApis> | null = null;
+
+export function appWorkerPool(): WorkerPool<AppWorkerApis> {
+  pool ??= new WorkerPool<AppWorkerApis>({
+    kinds: {
+      search: {
+        // Two shards (library, messages): more search workers than shards would sit idle.
+        size: Math.min(2, defaultPoolSize()),
+        create: () =>
+          new Worker(new URL('../../workers/search.worker.ts', import.meta.url), {
+            type: 'module',
+            name: 'search',
+          }),
+      },
+    },
+  });
+  return pool;
+}
+
+/** Ends every worker (page teardown, tests); the next appWorkerPool() starts a new pool. */
+export async function shutdownAppWorkerPool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  await current?.shutdown();
+}
