@@ -1,0 +1,201 @@
+// The prompt editor and preview in real Chromium against the production build: autosave as
+// you type (kept across a reload), action steps (add, tick, reorder by button and keyboard,
+// rename, delete) feeding the overview's progress, tags, moving to another category, an
+// over-long title refused with its message while the text stays, delete with undo, the preview
+// filling story and form variables and copying the result, and axe on editor and preview.
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, runAxe } from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  onTestFinished(() => context.close());
+  return newPage(context);
+}
+
+interface Setup {
+  storyId: string;
+  editorUrl: string;
+}
+
+/** A story with categories "Characters" and "Plot" and one prompt "Motive" in Characters, opened in the editor. */
+async function openEditor(page: Page, storyTitle: string): Promise<Setup> {
+  await page.goto(`${baseURL}/`);
+  await page.getByLabel('New story title').fill(storyTitle);
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await page.getByRole('link', { name: storyTitle, exact: true }).click();
+  await page.waitForURL(/\/stories\/[^/]+$/);
+  const storyId = new URL(page.url()).pathname.split('/')[2]!;
+  await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+  for (const title of ['Characters', 'Plot']) {
+    await page.getByLabel('New category title').fill(title);
+    await page.getByRole('button', { name: 'Add category' }).click();
+    await page.getByRole('button', { name: `Edit Category title: ${title}`, exact: true }).waitFor();
+  }
+  await page.getByLabel('New prompt title').first().fill('Motive');
+  await page.getByRole('button', { name: 'Add prompt' }).first().click();
+  await page.getByRole('link', { name: 'Motive', exact: true }).click();
+  await page.getByLabel('Title', { exact: true }).waitFor();
+  return { storyId, editorUrl: page.url() };
+}
+
+async function waitUntilSaved(page: Page): Promise<void> {
+  await page.getByText('All changes saved').waitFor({ timeout: 5_000 });
+}
+
+function stepOrder(page: Page): Promise<string[]> {
+  return page.getByRole('list', { name: 'Action steps' }).getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? ''));
+}
+
+async function addStep(page: Page, text: string): Promise<void> {
+  await page.getByLabel('New action step').fill(text);
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await page.getByRole('checkbox', { name: text, exact: true }).waitFor();
+}
+
+describe('prompt editor', () => {
+  it('autosaves title and details as you type and keeps them across a reload', async () => {
+    const page = await freshPage();
+    await openEditor(page, 'Autosave');
+    expect(await page.getByRole('button', { name: /^Save$/ }).count()).toBe(0);
+    await page.getByLabel('Title', { exact: true }).fill('Motive, revised');
+    await page.getByLabel('Details').fill('Why does **{{hero}}** walk?');
+    await waitUntilSaved(page);
+    await page.reload();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Motive, revised');
+    expect(await page.getByLabel('Details').inputValue()).toBe('Why does **{{hero}}** walk?');
+  });
+
+  it('refuses an over-long title with its message, keeps the typed text, and stores nothing bad', async () => {
+    const page = await freshPage();
+    await openEditor(page, 'Limits');
+    const tooLong = 'x'.repeat(201);
+    await page.getByLabel('Title', { exact: true }).fill(tooLong);
+    await page.getByText('Prompt title is too long: at most 200 characters.').waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(tooLong);
+    expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Title', { exact: true }).fill('Short again');
+    await waitUntilSaved(page);
+    await page.reload();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Short again');
+  });
+
+  it('adds, ticks, reorders, renames and deletes action steps, and the overview progress follows', async () => {
+    const page = await freshPage();
+    const { storyId, editorUrl } = await openEditor(page, 'Steps');
+    for (const text of ['Outline', 'Draft', 'Revise']) await addStep(page, text);
+    await page.getByRole('checkbox', { name: 'Outline', exact: true }).check();
+    await page.getByText('1 of 3 done').waitFor();
+
+    await page.getByRole('button', { name: 'Move step Revise up' }).click();
+    await expect.poll(() => stepOrder(page)).toEqual(['Outline', 'Revise', 'Draft']);
+    await page.getByRole('button', { name: 'Drag step Outline' }).focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(250);
+    await page.keyboard.press('Space');
+    await expect.poll(() => stepOrder(page)).toEqual(['Revise', 'Outline', 'Draft']);
+
+    await page.getByRole('button', { name: 'Edit Action step: Draft' }).click();
+    await page.getByRole('textbox', { name: 'Action step', exact: true }).fill('First draft');
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: 'First draft', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Delete step Revise' }).click();
+    await expect.poll(() => stepOrder(page)).toEqual(['Outline', 'First draft']);
+    await page.getByRole('checkbox', { name: 'First draft', exact: true }).check();
+    await page.getByText('2 of 2 done').waitFor();
+
+    await page.goto(`${baseURL}/stories/${storyId}`);
+    await page.getByText('2 / 2 action steps done').waitFor();
+    await page.goto(editorUrl);
+    await page.getByRole('checkbox', { name: 'Outline', exact: true }).uncheck();
+    await page.getByText('1 of 2 done').waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}`);
+    await page.getByText('1 / 2 action steps done').waitFor();
+    const bar = page.getByRole('progressbar', { name: 'Action steps done in Characters' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('1');
+  });
+
+  it('adds and removes tags, moves the prompt to another category, and undoes a delete', async () => {
+    const page = await freshPage();
+    const { storyId } = await openEditor(page, 'Tags');
+    await page.getByLabel('New tag').fill('Slow Burn');
+    await page.getByLabel('New tag').press('Enter');
+    await page.getByRole('button', { name: 'Remove tag slow-burn' }).waitFor();
+    await page.getByLabel('New tag').fill('villain');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByRole('button', { name: 'Remove tag villain' }).click();
+    await page.getByRole('button', { name: 'Remove tag villain' }).waitFor({ state: 'detached' });
+
+    await page.getByLabel('Move to category').selectOption({ label: 'Plot' });
+    await page.getByText('Moved to Plot').waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    const plot = page.locator('li.board-section', { has: page.getByRole('button', { name: 'Edit Category title: Plot', exact: true }) });
+    await plot.getByRole('link', { name: 'Motive', exact: true }).waitFor();
+    expect(await plot.getByRole('list', { name: 'Tags of Motive' }).textContent()).toBe('slow-burn');
+
+    await plot.getByRole('link', { name: 'Motive', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete prompt' }).click();
+    await page.waitForURL(/\/prompts$/);
+    await page.getByRole('link', { name: 'Motive', exact: true }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await plot.getByRole('link', { name: 'Motive', exact: true }).waitFor();
+  });
+
+  it('has no serious or critical axe violations on the editor and the preview', async () => {
+    const page = await freshPage();
+    await openEditor(page, 'Axe');
+    await addStep(page, 'Outline');
+    await page.getByLabel('New tag').fill('arc');
+    await page.getByLabel('New tag').press('Enter');
+    await page.getByLabel('Details').fill('Hello {{name}}');
+    await waitUntilSaved(page);
+    expect((await runAxe(page)).summary).toBe('');
+    await page.getByRole('link', { name: 'Preview', exact: true }).click();
+    await page.getByLabel('name', { exact: true }).waitFor();
+    expect((await runAxe(page)).summary).toBe('');
+  });
+});
+
+describe('prompt preview', () => {
+  it('fills story variables, turns other variables into fields, updates live, copies the filled prompt', async () => {
+    const page = await freshPage();
+    const { editorUrl } = await openEditor(page, 'The Salt Road');
+    await page.getByLabel('Details').fill('# {{story.title}}\n\n**{{hero}}** meets {{villain}} in {{story.title}}. Genre: {{story.genre}}.');
+    await waitUntilSaved(page);
+    await page.getByRole('link', { name: 'Preview', exact: true }).click();
+    const preview = page.getByRole('article', { name: 'Filled prompt' });
+    await preview.getByRole('heading', { name: 'The Salt Road' }).waitFor();
+    // No genre set in the overview: the variable stays visible rather than vanishing.
+    expect(await preview.textContent()).toContain('Genre: {{story.genre}}.');
+
+    await page.getByLabel('hero', { exact: true }).fill('Mara');
+    await preview.locator('strong', { hasText: 'Mara' }).waitFor();
+    await page.getByLabel('villain', { exact: true }).fill('the Tide Warden');
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByText('Copied', { exact: true }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe('# The Salt Road\n\n**Mara** meets the Tide Warden in The Salt Road. Genre: {{story.genre}}.');
+
+    await page.getByRole('link', { name: 'Open in editor' }).click();
+    await page.waitForURL(editorUrl);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Motive');
+  });
+});
