@@ -5,7 +5,11 @@ import { Button } from '../components/ui/button';
 import { Notice } from '../components/ui/notice';
 import { formatBytes } from '../platform/storage-health';
 import type { StorageWarning } from '../platform/storage-health';
-import { useStorageStatus } from '../platform/storage';
+import {
+  isRefusalWarningDismissed,
+  rememberRefusalWarningDismissed,
+  useStorageStatus,
+} from '../platform/storage';
 import { useServiceWorker } from '../platform/service-worker';
 
 function UpdatePrompt({ onReload, onLater }: { onReload: () => void; onLater: () => void }) {
@@ -32,9 +36,14 @@ function UpdatePrompt({ onReload, onLater }: { onReload: () => void; onLater: ()
 
 function StorageNotices() {
   const { facts, warnings } = useStorageStatus();
-  const [dismissed, setDismissed] = useState<StorageWarning[]>([]);
+  const [dismissed, setDismissed] = useState<StorageWarning[]>(() =>
+    isRefusalWarningDismissed() ? ['refused'] : [],
+  );
   const visible = warnings.filter((warning) => !dismissed.includes(warning));
-  const dismiss = (warning: StorageWarning) => setDismissed((current) => [...current, warning]);
+  const dismiss = (warning: StorageWarning) => {
+    if (warning === 'refused') rememberRefusalWarningDismissed();
+    setDismissed((current) => [...current, warning]);
+  };
   return visible.map((warning) =>
     warning === 'low' ? (
       <Notice

@@ -7,6 +7,7 @@ import { storageWarnings } from './storage-health';
 import type { StorageFacts, StorageWarning } from './storage-health';
 
 const PERSIST_ASKED_KEY = 'sp.persistAsked';
+const REFUSAL_DISMISSED_KEY = 'sp.storageRefusedDismissed';
 
 function readFlag(key: string): boolean {
   try {
@@ -22,6 +23,18 @@ function writeFlag(key: string): void {
   } catch {
     // Private modes may refuse localStorage: asking again next time is harmless.
   }
+}
+
+/**
+ * A refusal rarely changes, so once the writer dismisses that warning it stays dismissed on
+ * this device; "running low" is urgent and comes back on the next launch.
+ */
+export function isRefusalWarningDismissed(): boolean {
+  return readFlag(REFUSAL_DISMISSED_KEY);
+}
+
+export function rememberRefusalWarningDismissed(): void {
+  writeFlag(REFUSAL_DISMISSED_KEY);
 }
 
 /** Asks for persistent storage the first time; afterwards reports whether it is granted. */
