@@ -1,0 +1,99 @@
+// The only eager part of search: a Ctrl/Cmd+K listener (and an optional button) that opens the
+// palette, which is loaded on first use. Shortly after start-up, when the browser is idle, the
+// search workers are started so the index follows the database from the beginning and the first
+// search answers at once.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+
+const SearchPalette = lazy(() =>
+  import('./search-palette').then((module) => ({ default: module.SearchPalette })),
+);
+
+const WARM_UP_DELAY_MS = 1_500;
+
+function isSearchShortcut(event: KeyboardEvent): boolean {
+  return (
+    (event.ctrlKey || event.metaKey) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    event.key.toLowerCase() === 'k'
+  );
+}
+
+function useWarmUpWhenIdle(): void {
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      const start = () => {
+        if (cancelled) return;
+        import('./search-warm-up')
+          .then((module) => module.warmUpSearch())
+          .catch((error: unknown) =>
+            console.warn(
+              'Search could not start in the background; it will start when opened.',
+              error,
+            ),
+          );
+      };
+      if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 5_000 });
+      else start();
+    }, WARM_UP_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, []);
+}
+
+export interface SearchLauncherProps {
+  /** Also show a "Search" button (with the shortcut as a hint) where the launcher is mounted. */
+  showButton?: boolean;
+}
+
+export function SearchLauncher({ showButton = false }: SearchLauncherProps) {
+  const [open, setOpen] = useState(false);
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  useWarmUpWhenIdle();
+
+  const show = useCallback(() => {
+    returnFocusTo.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpen(true);
+  }, []);
+
+  const close = useCallback((options: { restoreFocus: boolean }) => {
+    setOpen(false);
+    if (options.restoreFocus) returnFocusTo.current?.focus();
+    returnFocusTo.current = null;
+  }, []);
+
+  useEffect(() => {
+    // Capture phase: text fields and editors that handle keys themselves still let Ctrl+K through.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isSearchShortcut(event)) return;
+      event.preventDefault();
+      if (!open) show();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [open, show]);
+
+  return (
+    <>
+      {showButton ? (
+        <button
+          type="button"
+          className="ui-button ui-button--ghost search-launcher"
+          onClick={show}
+          aria-keyshortcuts="Control+K Meta+K"
+        >
+          Search <kbd>Ctrl K</kbd>
+        </button>
+      ) : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <SearchPalette onClose={close} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

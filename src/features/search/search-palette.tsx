@@ -1,0 +1,126 @@
+// The search palette: a modal dialog with one field and live results. Arrow keys move through
+// the results, Enter opens one, Escape (or a click outside) closes and gives focus back to where
+// it was. Loaded on first use (see search-launcher.tsx).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type { SearchHit } from '../../platform/search-client';
+import { groupsOf, optionId, RESULTS_ID, SearchResultsList } from './search-results-list';
+import { pathOfHit } from './search-routes';
+import { useSearchResults } from './use-search-results';
+import './search.css';
+
+export interface SearchPaletteProps {
+  onClose: (options: { restoreFocus: boolean }) => void;
+}
+
+function moveIndex(current: number, count: number, key: string): number {
+  if (count === 0) return -1;
+  if (key === 'ArrowDown') return (current + 1) % count;
+  if (key === 'ArrowUp') return current <= 0 ? count - 1 : current - 1;
+  if (key === 'Home') return 0;
+  return count - 1;
+}
+
+export function SearchPalette({ onClose }: SearchPaletteProps) {
+  const [query, setQuery] = useState('');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const { response, error } = useSearchResults(query);
+  const groups = useMemo(() => groupsOf(response), [response]);
+  const hits = useMemo(() => groups.flatMap((group) => group.hits), [groups]);
+  const navigate = useNavigate();
+  const input = useRef<HTMLInputElement>(null);
+  const active = hits.length > 0 ? Math.min(activeIndex, hits.length - 1) : -1;
+
+  useEffect(() => input.current?.focus(), []);
+  useEffect(
+    () => document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' }),
+    [active],
+  );
+
+  const choose = (hit: SearchHit) => {
+    onClose({ restoreFocus: false });
+    navigate(pathOfHit(hit));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose({ restoreFocus: true });
+    } else if (
+      ['ArrowDown', 'ArrowUp'].includes(event.key) ||
+      (['Home', 'End'].includes(event.key) && event.ctrlKey)
+    ) {
+      event.preventDefault();
+      setActiveIndex(moveIndex(active, hits.length, event.key));
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      choose(hits[active]!);
+    } else if (event.key === 'Tab') {
+      event.preventDefault(); // the field is the dialog's only focus stop
+    }
+  };
+
+  const trimmed = query.trim();
+  const searched = response?.query ?? trimmed;
+  return (
+    <div className="search-backdrop" onMouseDown={() => onClose({ restoreFocus: true })}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="Search"
+        className="search-palette"
+        onMouseDown={(event) => event.stopPropagation()}
+      >
+        <input
+          ref={input}
+          type="search"
+          className="search-palette__input"
+          role="combobox"
+          aria-label="Search stories, prompts and chats"
+          aria-expanded={hits.length > 0}
+          aria-controls={RESULTS_ID}
+          aria-autocomplete="list"
+          aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+          placeholder="Search stories, prompts and chats…"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActiveIndex(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {error ? (
+          <p role="alert" className="search-palette__message">
+            Search is not available right now: {error} Your writing is not affected.
+          </p>
+        ) : null}
+        {trimmed && response && hits.length === 0 ? (
+          <p role="status" className="search-palette__message">
+            No results for “{searched}”
+          </p>
+        ) : null}
+        {!trimmed ? (
+          <p className="search-palette__message search-palette__hint">
+            Type to search. Narrow prompts with <code>tag:name</code> or <code>category:name</code>.
+          </p>
+        ) : null}
+        {hits.length > 0 ? (
+          <SearchResultsList
+            groups={groups}
+            activeIndex={active}
+            onHover={setActiveIndex}
+            onChoose={choose}
+          />
+        ) : null}
+        {trimmed && response && !response.complete ? (
+          <p role="status" className="search-palette__message search-palette__hint">
+            Still indexing: some results may be missing.
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
