@@ -1,0 +1,56 @@
+// One call to the provider: an AbortController fed by the client's disconnect and by our
+// own deadline (time to headers, then the idle time between streamed chunks), plus the
+// breaker permit. `fail` classifies whatever was thrown, settles the permit accordingly and
+// returns the ApiError to answer with.
+import type { BreakerPermit } from './circuit-breaker';
+import { classifyUpstreamError } from './upstream-errors';
+import type { ApiError } from './api-error';
+
+export class UpstreamCall {
+  readonly controller = new AbortController();
+  private why: 'timeout' | 'client' | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly permit: BreakerPermit,
+    clientSignal: AbortSignal | undefined,
+  ) {
+    if (clientSignal?.aborted) this.abort('client');
+    clientSignal?.addEventListener('abort', () => this.abort('client'), { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get clientGone(): boolean {
+    return this.why === 'client';
+  }
+
+  /** (Re)starts the deadline: nothing from the provider for `ms` aborts the call as a timeout. */
+  arm(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.abort('timeout'), ms);
+  }
+
+  abort(why: 'timeout' | 'client'): void {
+    if (this.controller.signal.aborted) return;
+    this.why = why;
+    clearTimeout(this.timer);
+    this.controller.abort(why);
+  }
+
+  succeed(): void {
+    clearTimeout(this.timer);
+    this.permit.success();
+  }
+
+  fail(error: unknown): ApiError {
+    clearTimeout(this.timer);
+    const failure = classifyUpstreamError(error, this.why);
+    if (failure.health === true) this.permit.failure();
+    else if (failure.health === false) this.permit.success();
+    else this.permit.release();
+    return failure.error;
+  }
+}
