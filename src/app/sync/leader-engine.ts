@@ -1,0 +1,77 @@
+// The sync engine as the leader tab runs it for one (server, account): the engine over the
+// guarded RPC transport, the pool reconciler, its triggers and the Realtime hint. `stop()`
+// undoes all of it; the runtime builds a new one when the server or the account changes.
+import type { Observable } from 'rxjs';
+import type { StoryPromptsDatabase } from '../../db/database';
+import type { SupabaseConnection } from '../../remote/supabase-client';
+import type { Reconciler } from '../../sync/reconcile';
+import { RpcSyncTransport } from '../../sync/rpc-transport';
+import { SyncEngine } from '../../sync/sync-engine';
+import type { SyncStatus } from '../../sync/sync-status';
+import { readLocalOwner } from '../../features/account/local-data-owner';
+import { GuardedTransport } from './guarded-transport';
+import { noRealtimeHint, openRealtimeHint } from './realtime-hint';
+import type { RealtimeHint } from './realtime-hint';
+import { installSyncTriggers } from './sync-triggers';
+
+export interface LeaderEngineOptions {
+  db: StoryPromptsDatabase;
+  connection: SupabaseConnection;
+  reconciler: Reconciler;
+  userId: string;
+  realtime: boolean;
+}
+
+export interface LeaderEngine {
+  status$: Observable<SyncStatus>;
+  syncNow(): void;
+  stop(): void;
+}
+
+async function refreshSession(connection: SupabaseConnection): Promise<boolean> {
+  const { data, error } = await connection.client.auth.refreshSession();
+  return !error && data.session !== null;
+}
+
+export function startLeaderEngine({
+  db,
+  connection,
+  reconciler,
+  userId,
+  realtime,
+}: LeaderEngineOptions): LeaderEngine {
+  const auth = connection.client.auth;
+  let hint: RealtimeHint = noRealtimeHint();
+  const transport = new GuardedTransport(
+    new RpcSyncTransport(connection),
+    {
+      sessionUserId: async () => (await auth.getSession()).data.session?.user.id ?? null,
+      ownerUserId: async () => (await readLocalOwner(db)).userId,
+    },
+    () => hint.notifyChanged(),
+  );
+  const engine = new SyncEngine({
+    db,
+    transport,
+    reconciler,
+    refreshSession: () => refreshSession(connection),
+    isOnline: () => navigator.onLine,
+  });
+  const syncNow = () => void engine.syncNow();
+  if (realtime) hint = openRealtimeHint(connection.client, userId, syncNow);
+  const removeTriggers = installSyncTriggers(db, {
+    syncNow,
+    onOnline: () => void engine.onOnline(),
+  });
+  syncNow();
+  return {
+    status$: engine.status$,
+    syncNow,
+    stop: () => {
+      removeTriggers();
+      hint.close();
+      transport.close();
+      engine.stop();
+    },
+  };
+}

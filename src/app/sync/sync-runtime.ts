@@ -1,0 +1,271 @@
+// The sync runtime of one tab: composes the server config, the Supabase connection, the account
+// state and, in the leader tab only, the engine. Every tab re-derives what it should be doing
+// from (config, signed-in user, owner of the local data, leadership) whenever one of them
+// changes; the derivation runs serialized so two changes never race.
+//   no config          → local only ("Sync is off")
+//   config, no user    → local only (signed out)
+//   user ≠ owner       → nothing syncs until the writer chooses on the Account page
+//   user = owner       → leader: runs the engine; others: show the leader's status
+import { liveQuery } from 'dexie';
+import { BehaviorSubject, combineLatest, from } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import type { StoryPromptsDatabase } from '../../db/database';
+import { LOCAL_ONLY_ACCOUNT } from '../../features/account/account-service';
+import type { AccountSnapshot, AccountUser } from '../../features/account/account-service';
+import {
+  adoptLocalData,
+  decideAdoption,
+  readLocalOwner,
+  rememberOwnerEmail,
+} from '../../features/account/local-data-owner';
+import { readSyncServerSettings } from '../../features/settings/sync-server-settings';
+import type { SyncUiStatus } from '../../features/sync-status/sync-status-view';
+import { requestLeadership } from '../../platform/leader-lock';
+import type { LeadershipHandle } from '../../platform/leader-lock';
+import { openTabChannel } from '../../platform/broadcast-channel';
+import { connectSupabase } from '../../remote/supabase-client';
+import type { SupabaseConnection } from '../../remote/supabase-client';
+import { INITIAL_SYNC_STATUS } from '../../sync/sync-status';
+import type { SyncStatus } from '../../sync/sync-status';
+import { describeError } from '../../lib/app-error';
+import { startLeaderEngine } from './leader-engine';
+import type { LeaderEngine } from './leader-engine';
+import { localSyncCounts } from './local-counts';
+import { createPoolReconciler } from './pool-reconciler';
+import type { PoolReconciler } from './pool-reconciler';
+import { completeMagicLinkRedirect, fetchMagicLinkAvailability, userOf } from './supabase-auth';
+import {
+  buildTimeSyncSettings,
+  hasRealtime,
+  resolveSyncConfig,
+  sameConfig,
+  SYNC_OFF_MESSAGE,
+} from './sync-config';
+import type { SyncServerConfig } from './sync-config';
+import { SYNC_LEADER_LOCK, SYNC_TAB_CHANNEL } from './tab-messages';
+import type { SyncTabMessage } from './tab-messages';
+
+const SIGNED_OUT_MESSAGE = 'Signed out: this device keeps everything locally. Sign in to sync.';
+
+const localOnly = (message: string): SyncStatus => ({
+  ...INITIAL_SYNC_STATUS,
+  phase: 'disabled',
+  message,
+});
+
+export class SyncRuntime {
+  readonly status$ = new BehaviorSubject<SyncUiStatus>({
+    ...localOnly(SYNC_OFF_MESSAGE),
+    openConflicts: 0,
+  });
+  readonly account$ = new BehaviorSubject<AccountSnapshot>(LOCAL_ONLY_ACCOUNT);
+  private readonly base$ = new BehaviorSubject<SyncStatus>(localOnly(SYNC_OFF_MESSAGE));
+  private readonly channel = openTabChannel<SyncTabMessage>(SYNC_TAB_CHANNEL);
+  private readonly subscriptions: Subscription[] = [];
+  private config: SyncServerConfig | null = null;
+  private connection: {
+    config: SyncServerConfig;
+    value: SupabaseConnection;
+    unsubscribe: () => void;
+  } | null = null;
+  private user: AccountUser | null = null;
+  private leader = false;
+  private leadership: LeadershipHandle | null = null;
+  private engine: { key: string; value: LeaderEngine; subscription: Subscription } | null = null;
+  private reconciler: PoolReconciler | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: StoryPromptsDatabase) {}
+
+  start(): void {
+    const settings = from(liveQuery(() => readSyncServerSettings(this.db)));
+    this.subscriptions.push(
+      settings.subscribe((saved) => {
+        this.config = resolveSyncConfig(saved, buildTimeSyncSettings());
+        this.refresh();
+      }),
+      // The owner changes on adoption and replacement, possibly in another tab.
+      from(liveQuery(() => readLocalOwner(this.db))).subscribe(() => this.refresh()),
+      combineLatest([this.base$, localSyncCounts(this.db)]).subscribe(([base, counts]) =>
+        this.status$.next({
+          ...base,
+          ...counts,
+          lastSyncedAt: counts.lastSyncedAt ?? base.lastSyncedAt,
+        }),
+      ),
+    );
+    const stopListening = this.channel.subscribe((message) => this.onTabMessage(message));
+    this.subscriptions.push({ unsubscribe: stopListening } as Subscription);
+    this.leadership = requestLeadership(SYNC_LEADER_LOCK, () => {
+      this.leader = true;
+      this.refresh();
+      return () => {
+        this.leader = false;
+      };
+    });
+    this.channel.post({ type: 'status-request' });
+  }
+
+  stop(): void {
+    this.leadership?.release();
+    this.stopEngine();
+    this.closeConnection();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.channel.close();
+    void this.reconciler?.shutdown();
+  }
+
+  /** "Sync now" / "Retry now": the leader runs at once; other tabs ask the leader. */
+  syncNow(): void {
+    if (this.engine) this.engine.value.syncNow();
+    else this.channel.post({ type: 'sync-now' });
+  }
+
+  currentConnection(): SupabaseConnection | null {
+    return this.connection?.value ?? null;
+  }
+
+  currentUser(): AccountUser | null {
+    return this.user;
+  }
+
+  /** The signed-in user changed (auth event here or in another tab, or a sign-in call). */
+  setUser(user: AccountUser | null): Promise<void> {
+    this.user = user;
+    return this.refresh();
+  }
+
+  /** Re-derives what this tab does; resolves when done. Errors end up in the status. */
+  refresh(): Promise<void> {
+    this.queue = this.queue
+      .then(() => this.derive())
+      .catch((error: unknown) =>
+        this.base$.next({ ...this.base$.value, phase: 'error', message: describeError(error) }),
+      );
+    return this.queue;
+  }
+
+  /** Stops syncing before the local data is replaced (the caller refreshes afterwards). */
+  pauseForReplace(): void {
+    this.stopEngine();
+  }
+
+  private async derive(): Promise<void> {
+    this.syncConnection();
+    const config = this.config;
+    if (!config) return this.becomeLocalOnly(SYNC_OFF_MESSAGE, LOCAL_ONLY_ACCOUNT);
+    const account: AccountSnapshot = {
+      ...this.account$.value,
+      configured: true,
+      user: this.user,
+      pendingReplace: null,
+    };
+    const user = this.user;
+    if (!user) return this.becomeLocalOnly(SIGNED_OUT_MESSAGE, account);
+    const owner = await readLocalOwner(this.db);
+    const decision = decideAdoption(owner, user);
+    if (decision === 'ask-replace') {
+      this.stopEngine();
+      const pendingReplace = { ownerEmail: owner.email ?? 'another account', newEmail: user.email };
+      this.account$.next({ ...account, pendingReplace });
+      return this.base$.next({
+        ...localOnly(
+          `Signed in as ${user.email}, but this device holds the data of ${pendingReplace.ownerEmail}. Choose on the Account page; nothing syncs until then.`,
+        ),
+        phase: 'error',
+      });
+    }
+    if (decision === 'adopt') await adoptLocalData(this.db, user);
+    else await rememberOwnerEmail(this.db, user);
+    this.account$.next(account);
+    if (this.leader) this.ensureEngine(config, user);
+    else this.becomeFollower();
+  }
+
+  private becomeLocalOnly(message: string, account: AccountSnapshot): void {
+    this.stopEngine();
+    this.account$.next(account);
+    this.base$.next(localOnly(message));
+  }
+
+  private becomeFollower(): void {
+    this.stopEngine();
+    const phase = this.base$.value.phase;
+    if (phase === 'disabled' || phase === 'error')
+      this.base$.next({ ...INITIAL_SYNC_STATUS, phase: 'idle' });
+    this.channel.post({ type: 'status-request' });
+  }
+
+  private ensureEngine(config: SyncServerConfig, user: AccountUser): void {
+    const connection = this.connection?.value;
+    const key = `${config.url}|${user.id}`;
+    if (!connection || this.engine?.key === key) return;
+    this.stopEngine();
+    this.reconciler ??= createPoolReconciler();
+    const engine = startLeaderEngine({
+      db: this.db,
+      connection,
+      reconciler: this.reconciler.reconciler,
+      userId: user.id,
+      realtime: hasRealtime(config),
+    });
+    const subscription = engine.status$.subscribe((status) => {
+      this.base$.next(status);
+      this.channel.post({ type: 'status', status });
+    });
+    this.engine = { key, value: engine, subscription };
+  }
+
+  private stopEngine(): void {
+    if (!this.engine) return;
+    this.engine.subscription.unsubscribe();
+    this.engine.value.stop();
+    this.engine = null;
+  }
+
+  private onTabMessage(message: SyncTabMessage): void {
+    if (message.type === 'status') {
+      if (!this.engine && this.account$.value.user && !this.account$.value.pendingReplace)
+        this.base$.next(message.status);
+    } else if (message.type === 'status-request') {
+      if (this.engine) this.channel.post({ type: 'status', status: this.base$.value });
+    } else if (this.engine) {
+      this.engine.value.syncNow();
+    }
+  }
+
+  /** Keeps one Supabase connection for the current config (a new one when it changes). */
+  private syncConnection(): void {
+    if (sameConfig(this.connection?.config ?? null, this.config)) return;
+    this.stopEngine();
+    this.closeConnection();
+    this.user = null;
+    const config = this.config;
+    if (!config) return;
+    const value = connectSupabase({
+      url: config.url,
+      anonKey: config.anonKey,
+      storageKey: `story-prompts-auth:${new URL(config.url).host}`,
+    });
+    const { data } = value.client.auth.onAuthStateChange((_event, session) => {
+      // Never call Auth from inside its own callback (it holds Auth's lock): defer.
+      setTimeout(() => void this.setUser(userOf(session)), 0);
+    });
+    this.connection = { config, value, unsubscribe: () => data.subscription.unsubscribe() };
+    void fetchMagicLinkAvailability(config).then((magicLink) => {
+      if (sameConfig(this.connection?.config ?? null, config))
+        this.account$.next({ ...this.account$.value, magicLink });
+    });
+    void completeMagicLinkRedirect(value.client).catch((error: unknown) =>
+      this.base$.next({ ...localOnly(describeError(error)), phase: 'error' }),
+    );
+  }
+
+  private closeConnection(): void {
+    if (!this.connection) return;
+    this.connection.unsubscribe();
+    void this.connection.value.client.removeAllChannels();
+    this.connection.value.client.auth.stopAutoRefresh().catch(() => {});
+    this.connection = null;
+  }
+}

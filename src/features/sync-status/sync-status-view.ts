@@ -1,0 +1,100 @@
+// What the sync indicator shows, as this feature needs it (src/app fills it from the engine's
+// status plus live local counts), and the pure wording of each state.
+
+export type SyncPhaseView =
+  'disabled' | 'offline' | 'idle' | 'pushing' | 'pulling' | 'backing-off' | 'error';
+
+export interface SyncUiStatus {
+  phase: SyncPhaseView;
+  /** Local changes the server has not confirmed yet (exact). */
+  pending: number;
+  lastSyncedAt: number | null;
+  nextRetryAt: number | null;
+  /** Rows received so far in this run (a large first sync). */
+  pulledRows: number;
+  message: string | null;
+  deadLetters: number;
+  openConflicts: number;
+}
+
+export type SyncAction = 'retry-now' | 'retry' | null;
+
+export interface SyncStatusText {
+  label: string;
+  /** Longer explanation (tooltip and screen readers). */
+  detail: string | null;
+  action: SyncAction;
+  tone: 'neutral' | 'busy' | 'ok' | 'warning' | 'error';
+}
+
+const numberFormat = new Intl.NumberFormat('en');
+
+export function formatRelativeTime(then: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return new Date(then).toLocaleDateString('en', { day: 'numeric', month: 'short' });
+}
+
+function pendingText(pending: number): string {
+  return `${numberFormat.format(pending)} pending`;
+}
+
+export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatusText {
+  switch (status.phase) {
+    case 'disabled':
+      return { label: 'Local only', detail: status.message, action: null, tone: 'neutral' };
+    case 'offline':
+      return {
+        label: status.pending > 0 ? `Offline · ${pendingText(status.pending)}` : 'Offline',
+        detail: 'Changes are saved on this device and sync when you are back online.',
+        action: null,
+        tone: 'warning',
+      };
+    case 'pushing':
+    case 'pulling': {
+      const rows =
+        status.phase === 'pulling' && status.pulledRows > 0
+          ? ` ${numberFormat.format(status.pulledRows)} received`
+          : '';
+      return { label: `Syncing…${rows}`, detail: null, action: null, tone: 'busy' };
+    }
+    case 'backing-off': {
+      const seconds =
+        status.nextRetryAt === null ? 0 : Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000));
+      return {
+        label: `Retrying in ${seconds}s`,
+        detail: status.message,
+        action: 'retry-now',
+        tone: 'warning',
+      };
+    }
+    case 'error':
+      return {
+        label: 'Sync error',
+        detail: status.message ?? 'Sync stopped.',
+        action: 'retry',
+        tone: 'error',
+      };
+    case 'idle':
+      if (status.pending > 0)
+        return { label: pendingText(status.pending), detail: null, action: null, tone: 'busy' };
+      return {
+        label:
+          status.lastSyncedAt === null
+            ? 'Synced'
+            : `Synced · ${formatRelativeTime(status.lastSyncedAt, now)}`,
+        detail: null,
+        action: null,
+        tone: 'ok',
+      };
+  }
+}
+
+/** How often the wording can change: every second while counting down, else every 30 s. */
+export function refreshIntervalMs(status: SyncUiStatus): number {
+  return status.phase === 'backing-off' ? 1_000 : 30_000;
+}
