@@ -46,8 +46,8 @@ describe('writes through the API sync like any other change', () => {
     expect(response.status).toBe(200);
     const updated = await stored('prompts', prompt.id);
     expect(Number(updated.server_version)).toBeGreaterThan(Number(created.server_version));
-    expect(updated.field_hlc.title > created.field_hlc.title!).toBe(true);
-    expect(updated.field_hlc.details > created.field_hlc.details!).toBe(true);
+    expect(updated.field_hlc.title! > created.field_hlc.title!).toBe(true);
+    expect(updated.field_hlc.details! > created.field_hlc.details!).toBe(true);
     // Unchanged fields keep their stamps: only what changed syncs as changed.
     expect(updated.field_hlc.position).toBe(created.field_hlc.position);
 
