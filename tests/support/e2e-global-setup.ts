@@ -52,7 +52,13 @@ function buildApp(outDir: string): Promise<void> {
   const child = spawn(
     resolve(repoRoot, 'node_modules/.bin/vite'),
     ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Vitest sets NODE_ENV=test, and Vite honours an inherited NODE_ENV: without this the
+      // tests would run React's development build instead of what `npm start` serves.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
