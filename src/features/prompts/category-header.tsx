@@ -13,7 +13,7 @@ export interface CategoryHeaderProps {
   handle: React.ReactNode;
   onRename: (title: string) => Promise<void>;
   onDescribe: (description: string) => Promise<void>;
-  onRecolor: (color: string) => void;
+  onRecolor: (color: string) => Promise<unknown>;
   onMoveUp?: () => void;
   onMoveDown?: () => void;
   onDelete: () => void;

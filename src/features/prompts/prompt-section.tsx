@@ -85,7 +85,7 @@ export function PromptSection({ section, index, count, filtering, onMove }: Prom
         }
         onRename={(title) => actions.updateCategory(category.id, { title })}
         onDescribe={(description) => actions.updateCategory(category.id, { description })}
-        onRecolor={(color) => void actions.recolorCategory(category.id, color)}
+        onRecolor={(color) => actions.recolorCategory(category.id, color)}
         onMoveUp={index > 0 ? stepCategory('up') : undefined}
         onMoveDown={index < count - 1 ? stepCategory('down') : undefined}
         onDelete={() => void actions.deleteCategory(category)}

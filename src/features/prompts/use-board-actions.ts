@@ -19,6 +19,7 @@ export interface BoardActions {
   movePrompt: (id: string, categoryId: string, targetIndex: number) => Promise<void>;
   /** Throws so inline editors can keep the typed text and show the message. */
   updateCategory: (id: string, patch: Partial<CategoryFields>) => Promise<void>;
+  /** Reports a failure as a toast and rejects, so the picker can show the stored colour again. */
   recolorCategory: (id: string, color: string) => Promise<void>;
   deleteCategory: (category: Category) => Promise<void>;
 }
@@ -38,7 +39,13 @@ export function useBoardActions(): BoardActions {
         await updateCategory(db, id, patch);
       },
       recolorCategory: (id, color) =>
-        updateCategory(db, id, { color }).then(() => undefined, report('The colour was not changed')),
+        updateCategory(db, id, { color }).then(
+          () => undefined,
+          (error: unknown) => {
+            report('The colour was not changed')(error);
+            throw error;
+          },
+        ),
       deleteCategory: async (category) => {
         try {
           await deleteCategory(db, category.id);
