@@ -1,0 +1,98 @@
+// Settings › Sync server: the Supabase URL and anon key this device syncs with (stored on this
+// device only), saved explicitly, and a connection test that says what is wrong.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import { Notice } from '../../components/ui/notice';
+import { TextField } from '../../components/ui/text-field';
+import { db } from '../../db/instance';
+import { describeError } from '../../lib/app-error';
+import {
+  checkServerUrl,
+  readSyncServerSettings,
+  writeSyncServerSettings,
+} from './sync-server-settings';
+import type { SyncServerSettings } from './sync-server-settings';
+import { testSyncServer } from './test-connection';
+import type { ConnectionCheck } from './test-connection';
+
+// The build's defaults, used when a field is left empty (see src/app/sync/sync-config.ts).
+const BUILT_URL = (import.meta.env.VITE_SUPABASE_URL as string | undefined) ?? '';
+const BUILT_KEY = (import.meta.env.VITE_SUPABASE_ANON_KEY as string | undefined) ?? '';
+
+function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
+  const [draft, setDraft] = useState<SyncServerSettings>(saved);
+  const [check, setCheck] = useState<ConnectionCheck | null>(null);
+  const [saveState, setSaveState] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const urlError = checkServerUrl(draft.url);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (urlError) return;
+    try {
+      await writeSyncServerSettings(db, draft);
+      setSaveState(
+        draft.url || draft.anonKey
+          ? 'Saved. Sign in on the Account page to sync.'
+          : 'Saved: using the app’s default server, if any.',
+      );
+    } catch (error) {
+      setSaveState(`Not saved: ${describeError(error)}`);
+    }
+  };
+
+  const test = async () => {
+    setBusy(true);
+    setCheck(await testSyncServer(draft.url || BUILT_URL, draft.anonKey || BUILT_KEY));
+    setBusy(false);
+  };
+
+  return (
+    <form className="stack-tight" onSubmit={(event) => void save(event)} aria-label="Sync server">
+      <TextField
+        label="Supabase URL"
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        placeholder={BUILT_URL || 'https://your-project.supabase.co'}
+        value={draft.url}
+        error={urlError}
+        onChange={(event) => setDraft({ ...draft, url: event.target.value })}
+      />
+      <TextField
+        label="Anon key"
+        autoComplete="off"
+        spellCheck={false}
+        hint="The public “anon” key from the project’s API settings. Stored on this device only."
+        value={draft.anonKey}
+        onChange={(event) => setDraft({ ...draft, anonKey: event.target.value })}
+      />
+      <div className="row">
+        <Button type="submit" variant="primary">
+          Save
+        </Button>
+        <Button onClick={() => void test()} disabled={busy}>
+          {busy ? 'Testing…' : 'Test connection'}
+        </Button>
+      </div>
+      {saveState ? <p role="status">{saveState}</p> : null}
+      {check ? <Notice tone={check.ok ? 'success' : 'error'}>{check.message}</Notice> : null}
+    </form>
+  );
+}
+
+export function SyncServerSection() {
+  const saved = useLiveQuery(() => readSyncServerSettings(db), []);
+  return (
+    <div className="stack-tight">
+      <p className="muted">
+        Leave both empty to keep everything on this device
+        {BUILT_URL ? ' (or to use the app’s default server)' : ''}. The server is not synced: each
+        device chooses its own.
+      </p>
+      {saved ? <SyncServerForm saved={saved} /> : <p className="page-loading">Loading…</p>}
+    </div>
+  );
+}
