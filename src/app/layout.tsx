@@ -5,6 +5,8 @@ import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { useOnlineStatus } from '../platform/online-status';
 import { AppBanners } from './app-banners';
 import { RouteErrorBoundary } from './route-error-page';
+import { SyncProvider } from './sync/sync-context';
+import { SyncStatusSlot } from './sync/sync-status-slot';
 
 function StoryNav({ storyId }: { storyId: string }) {
   const base = `/stories/${encodeURIComponent(storyId)}`;
@@ -32,7 +34,7 @@ export function AppLayout() {
   const { storyId } = useParams();
   const { pathname } = useLocation();
   return (
-    <>
+    <SyncProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -46,7 +48,7 @@ export function AppLayout() {
         {storyId ? <StoryNav storyId={storyId} /> : null}
         <div className="app-header__status">
           <OfflineIndicator />
-          <div data-slot="sync-status" />
+          <SyncStatusSlot />
         </div>
       </header>
       <AppBanners />
@@ -57,6 +59,6 @@ export function AppLayout() {
           </Suspense>
         </RouteErrorBoundary>
       </main>
-    </>
+    </SyncProvider>
   );
 }

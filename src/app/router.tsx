@@ -5,6 +5,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
+import { syncRoutes } from './sync/sync-routes';
 
 const StoriesPage = lazy(() =>
   import('../features/stories/stories-page').then((m) => ({ default: m.StoriesPage })),
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
       { path: 'stories/:storyId/prompts', element: <PromptBoardPage /> },
       { path: 'stories/:storyId/prompts/:promptId', element: <PromptEditorPage /> },
       { path: 'stories/:storyId/prompts/:promptId/preview', element: <PromptPreviewPage /> },
+      ...syncRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
