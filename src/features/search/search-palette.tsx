@@ -32,11 +32,13 @@ export function SearchPalette({ onClose }: SearchPaletteProps) {
   const input = useRef<HTMLInputElement>(null);
   const active = hits.length > 0 ? Math.min(activeIndex, hits.length - 1) : -1;
 
-  useEffect(() => input.current?.focus(), []);
-  useEffect(
-    () => document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' }),
-    [active],
-  );
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+  useEffect(() => {
+    // Block body: Chromium's scrollIntoView now returns a promise, which an effect must not return.
+    document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   const choose = (hit: SearchHit) => {
     onClose({ restoreFocus: false });

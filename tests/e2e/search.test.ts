@@ -1,0 +1,153 @@
+// Search in real Chromium against the production build: the Ctrl/Cmd+K palette finds a prompt
+// by its details and opens it with the keyboard, Escape gives focus back, the empty state says
+// what was searched, an edit is searchable within a second, search keeps working offline, and a
+// change made in another tab becomes searchable in this one.
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  goOffline,
+  launchBrowser,
+  newPage,
+  runAxe,
+  waitForServiceWorkerControl,
+} from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  onTestFinished(() => context.close());
+  return context;
+}
+
+/** Creates a story with one category and one prompt and opens the prompt's editor. */
+async function createPrompt(page: Page, storyTitle: string, promptTitle: string): Promise<string> {
+  await page.goto(`${baseURL}/`);
+  await page.getByLabel('New story title').fill(storyTitle);
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await page.getByRole('link', { name: storyTitle, exact: true }).click();
+  await page.waitForURL(/\/stories\/[^/]+$/);
+  const storyId = new URL(page.url()).pathname.split('/')[2]!;
+  await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+  await page.getByLabel('New category title').fill('Plot');
+  await page.getByRole('button', { name: 'Add category' }).click();
+  await page.getByLabel('New prompt title').first().fill(promptTitle);
+  await page.getByRole('button', { name: 'Add prompt' }).first().click();
+  await page.getByRole('link', { name: promptTitle, exact: true }).click();
+  await page.getByLabel('Details').waitFor();
+  return page.url();
+}
+
+async function writeDetails(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Details').fill(text);
+  await page.getByText('All changes saved').waitFor({ timeout: 5_000 });
+}
+
+async function openPalette(page: Page) {
+  await page.locator('main').waitFor(); // the shell (and its key listener) is mounted
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await dialog.waitFor();
+  return {
+    dialog,
+    input: dialog.getByRole('combobox', { name: 'Search stories, prompts and chats' }),
+  };
+}
+
+function option(page: Page, name: RegExp | string) {
+  return page.getByRole('dialog', { name: 'Search' }).getByRole('option', { name });
+}
+
+describe('search palette', () => {
+  it('finds a prompt as you type, highlights the match and opens it with the keyboard', async () => {
+    const page = await newPage(await freshContext());
+    const editorUrl = await createPrompt(page, 'Lighthouse', 'Motive');
+    await writeDetails(page, 'At midnight the keeper hears a bell ringing under the water.');
+    await page.getByLabel('Details').focus();
+
+    const { dialog, input } = await openPalette(page);
+    await input.pressSequentially('bel', { delay: 30 });
+    const hit = option(page, /Motive/);
+    await hit.waitFor({ timeout: 5_000 });
+    expect(await dialog.getByRole('group', { name: 'Prompts' }).count()).toBe(1);
+    expect(await hit.locator('mark').allTextContents()).toContain('bell');
+    expect(await hit.getAttribute('aria-selected')).toBe('true');
+    expect((await runAxe(page)).summary).toBe('');
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(
+      await page.getByLabel('Details').evaluate((element) => element === document.activeElement),
+    ).toBe(true);
+
+    await page.goto(`${baseURL}/`);
+    const again = await openPalette(page);
+    await again.input.fill('keeper bell');
+    await option(page, /Motive/).waitFor();
+    await again.input.fill('zzqqxx');
+    await page.getByText('No results for “zzqqxx”').waitFor();
+    await again.input.fill('bell');
+    await option(page, /Motive/).waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(editorUrl);
+    expect(await page.getByRole('dialog', { name: 'Search' }).count()).toBe(0);
+  });
+
+  it('finds a prompt by the words of an edit within a second', async () => {
+    const page = await newPage(await freshContext());
+    await createPrompt(page, 'Edits', 'Rival');
+    await writeDetails(page, 'A first draft.');
+    const first = await openPalette(page);
+    await first.input.fill('draft');
+    await option(page, /Rival/).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+
+    await writeDetails(page, 'The rival is secretly a cartographer named Bartholomew.');
+    const saved = Date.now();
+    const { input } = await openPalette(page);
+    await input.fill('bartholomew');
+    await option(page, /Rival/).waitFor({ timeout: 1_000 });
+    expect(Date.now() - saved).toBeLessThan(1_000);
+  });
+
+  it('keeps working offline after the first visit', async () => {
+    const context = await freshContext();
+    const page = await newPage(context, {
+      allowConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/, /Failed to (load|fetch)/],
+    });
+    await createPrompt(page, 'Offline', 'Harbour');
+    await writeDetails(page, 'Fog rolls over the quay and the gulls fall silent.');
+    await waitForServiceWorkerControl(page);
+    await goOffline(context);
+    await page.reload({ waitUntil: 'load' });
+    await page.getByLabel('Details').waitFor();
+    const { input } = await openPalette(page);
+    await input.fill('gulls');
+    await option(page, /Harbour/).waitFor({ timeout: 10_000 });
+  });
+
+  it('finds a change made in another tab', async () => {
+    const context = await freshContext();
+    const first = await newPage(context);
+    await first.goto(`${baseURL}/`);
+    const { input } = await openPalette(first);
+    await input.fill('anything');
+    await first.getByText('No results for “anything”').waitFor({ timeout: 10_000 });
+
+    const second = await newPage(context);
+    await createPrompt(second, 'Second tab', 'Quixotic errand');
+    await writeDetails(second, 'A windmill is mistaken for a giant.');
+
+    await input.fill('windmill');
+    await option(first, /Quixotic errand/).waitFor({ timeout: 5_000 });
+  });
+});
