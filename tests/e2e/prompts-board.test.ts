@@ -53,13 +53,20 @@ async function addPrompt(page: Page, category: string, title: string): Promise<v
   await target.getByRole('link', { name: title, exact: true }).waitFor();
 }
 
-function categoryOrder(page: Page): Promise<string[]> {
+/** Waits until no move is still being written (the list is aria-busy meanwhile). */
+async function movesWritten(page: Page): Promise<void> {
+  await page.locator('ol[aria-label="Categories"]:not([aria-busy])').waitFor();
+}
+
+async function categoryOrder(page: Page): Promise<string[]> {
+  await movesWritten(page);
   return page
     .locator('.board-section__title .ui-inline-edit')
     .evaluateAll((buttons) => buttons.map((button) => (button.textContent ?? '').replace('Edit Category title: ', '')));
 }
 
-function promptOrder(page: Page, category: string): Promise<string[]> {
+async function promptOrder(page: Page, category: string): Promise<string[]> {
+  await movesWritten(page);
   return section(page, category).locator('.prompt-card__title').allTextContents();
 }
 

@@ -20,10 +20,12 @@ import { PromptSection } from './prompt-section';
 export interface CategoryBoardProps {
   sections: BoardSection[];
   filtering: boolean;
+  /** A move is still being written: the list is marked busy. */
+  saving: boolean;
   onMove: (move: BoardMove) => void;
 }
 
-export function CategoryBoard({ sections, filtering, onMove }: CategoryBoardProps) {
+export function CategoryBoard({ sections, filtering, saving, onMove }: CategoryBoardProps) {
   const [active, setActive] = useState<{ kind: DragKind; title: string } | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -59,7 +61,7 @@ export function CategoryBoard({ sections, filtering, onMove }: CategoryBoardProp
     >
       <ActiveDragKindContext.Provider value={active?.kind ?? null}>
         <SortableContext items={sections.map((section) => section.category.id)} strategy={verticalListSortingStrategy}>
-          <ol className="board-sections" aria-label="Categories">
+          <ol className="board-sections" aria-label="Categories" aria-busy={saving || undefined}>
             {sections.map((section, index) => (
               <PromptSection
                 key={section.category.id}

@@ -20,26 +20,33 @@ import './prompts.css';
 
 function useMoves(categories: Category[] | undefined, prompts: Prompt[] | undefined) {
   const actions = useBoardActions();
-  const [shownCategories, patchCategory] = useOptimisticRows(categories);
-  const [shownPrompts, patchPrompt] = useOptimisticRows(prompts);
+  const shownCategories = useOptimisticRows(categories);
+  const shownPrompts = useOptimisticRows(prompts);
   const applyMove = (move: BoardMove) => {
     if (move.kind === 'category') {
-      const sorted = sortByPosition(shownCategories ?? []);
-      patchCategory(move.id, { position: positionForMove(sorted, move.id, move.targetIndex) });
-      void actions.moveCategory(move.id, move.targetIndex);
+      const sorted = sortByPosition(shownCategories.rows ?? []);
+      const position = positionForMove(sorted, move.id, move.targetIndex);
+      shownCategories.apply(move.id, { position }, () => actions.moveCategory(move.id, move.targetIndex));
       return;
     }
-    const siblings = sortByPosition((shownPrompts ?? []).filter((p) => p.category_id === move.categoryId));
-    patchPrompt(move.id, { category_id: move.categoryId, position: positionForMove(siblings, move.id, move.targetIndex) });
-    void actions.movePrompt(move.id, move.categoryId, move.targetIndex);
+    const siblings = sortByPosition((shownPrompts.rows ?? []).filter((p) => p.category_id === move.categoryId));
+    const position = positionForMove(siblings, move.id, move.targetIndex);
+    shownPrompts.apply(move.id, { category_id: move.categoryId, position }, () =>
+      actions.movePrompt(move.id, move.categoryId, move.targetIndex),
+    );
   };
-  return { shownCategories, shownPrompts, applyMove };
+  return {
+    shownCategories: shownCategories.rows,
+    shownPrompts: shownPrompts.rows,
+    saving: shownCategories.saving || shownPrompts.saving,
+    applyMove,
+  };
 }
 
 export function PromptBoardPage() {
   const { storyId = '' } = useParams();
   const { story, categories, prompts } = useBoardData(storyId);
-  const { shownCategories, shownPrompts, applyMove } = useMoves(categories, prompts);
+  const { shownCategories, shownPrompts, saving, applyMove } = useMoves(categories, prompts);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // Typing in the filter stays responsive with 10k prompts: the list catches up a frame later.
   const deferredFilter = useDeferredValue(filter);
@@ -71,7 +78,7 @@ export function PromptBoardPage() {
       {sections.length === 0 ? (
         <p className="board-page__empty">No categories yet. Add one below to start collecting prompts.</p>
       ) : (
-        <CategoryBoard sections={sections} filtering={isFiltering(deferredFilter)} onMove={applyMove} />
+        <CategoryBoard sections={sections} filtering={isFiltering(deferredFilter)} saving={saving} onMove={applyMove} />
       )}
       <CreateForm
         label="New category title"
