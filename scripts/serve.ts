@@ -1,13 +1,22 @@
 // `npm start`: serves the production build (built by `vite build` just before) on 127.0.0.1.
-// Works with no account and no key: the app is local-first.
+// Works with no account and no key: the app is local-first. The HTTP API (src/api) is mounted
+// at /api, configured from the environment (docs/api.md); every response gets the security
+// headers netlify.toml also sends (src/api/security-headers.ts).
+import { Hono } from 'hono';
+import { apiConfigFromEnv, createApi, securityHeaders } from '../src/api/index.ts';
 import { createServerApp, startServer } from './serve-app.ts';
 
 const DEFAULT_PORT = 4173;
 
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
-  const server = await startServer(createServerApp({ distDir: 'dist' }), port);
+  const api = createApi(apiConfigFromEnv(process.env));
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.route('/', createServerApp({ distDir: 'dist', api: api.routes }));
+  const server = await startServer(app, port);
   console.log(`Story Prompts is running at ${server.url}`);
+  console.log(`API: ${server.url}/api (${describeApiMode()})`);
 
   let stopping = false;
   const stop = (): void => {
@@ -23,6 +32,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function describeApiMode(): string {
+  const auth = process.env.SUPABASE_JWT_SECRET || process.env.SUPABASE_JWKS_URL ? 'Supabase sign-in' : 'local-only, loopback callers';
+  const provider = process.env.OPENAI_API_KEY ? 'chat provider configured' : 'no chat provider key';
+  return `${auth}; ${provider}`;
 }
 
 function parsePort(raw: string | undefined): number {

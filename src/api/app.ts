@@ -17,6 +17,7 @@ import { RequestMetrics } from './metrics';
 import { metricsMiddleware, rateLimitMiddleware } from './protection-middleware';
 import { AdaptiveRateLimiter } from './rate-limiter';
 import { createApiClock } from './row-stamps';
+import { noStore, securityHeaders } from './security-headers';
 
 export interface ApiInstance {
   /** Routes under /api: for Netlify and for tests. */
@@ -47,6 +48,9 @@ export function createApi(config: ApiConfig): ApiInstance {
   routes.onError((error, c) => errorResponse(c, logged(toApiError(error), error)));
   routes.notFound((c) => errorResponse(c, new ApiError(404, 'api/not-found', `No API route for ${c.req.method} ${c.req.path}.`)));
   routes.use('*', metricsMiddleware(metrics, now));
+  // Netlify's header rules cover only CDN files: function responses carry their own.
+  routes.use('*', securityHeaders());
+  routes.use('*', noStore());
 
   routes.get('/health', (c) =>
     c.json({

@@ -36,3 +36,11 @@ export function securityHeaders(): MiddlewareHandler {
     }
   };
 }
+
+/** API answers are per-user data: no shared cache may keep them (SSE sets its own no-cache). */
+export function noStore(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  };
+}
