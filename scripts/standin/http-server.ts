@@ -5,7 +5,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAuth } from './auth-routes';
 import type { AuthContext } from './auth-routes';
-import { CORS_HEADERS, sendJson } from './http-kit';
+import { checkApiKey } from './api-key';
+import { CORS_HEADERS, HttpError, sendJson } from './http-kit';
 import { handleRpc } from './rpc-route';
 import type { RpcContext } from './rpc-route';
 
@@ -21,6 +22,8 @@ async function route(ctx: GatewayContext, req: IncomingMessage, res: ServerRespo
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/auth/v1/')) {
+    const keyError = await checkApiKey(ctx.auth.jwtSecret, req).then(() => null, (error: unknown) => error);
+    if (keyError instanceof HttpError) return sendJson(res, keyError.status, keyError.body);
     if (await handleAuth(ctx.auth, req, res, url)) return;
   }
   const rpc = /^\/rest\/v1\/rpc\/([A-Za-z_][A-Za-z0-9_]*)\/?$/.exec(url.pathname);

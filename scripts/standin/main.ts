@@ -1,7 +1,7 @@
 // DEVELOPMENT TOOL, NEVER PRODUCTION: `npm run backend` starts the local Supabase stand-in on
 // http://127.0.0.1:54321 with data kept under .local/supabase (git-ignored), prints what the app
 // needs to connect, and stops PostgreSQL cleanly on Ctrl+C or SIGTERM.
-// Environment: STANDIN_PORT, STANDIN_JWT_SECRET, STANDIN_DATA_DIR override the defaults.
+// Environment: STANDIN_PORT, STANDIN_DB_PORT, STANDIN_JWT_SECRET, STANDIN_DATA_DIR override the defaults.
 import { resolve } from 'node:path';
 import { startStandin } from './standin';
 
@@ -11,6 +11,8 @@ async function main(): Promise<void> {
     port: Number(process.env.STANDIN_PORT ?? 54321),
     jwtSecret: process.env.STANDIN_JWT_SECRET,
     dataDir,
+    // Supabase's local database port, so DATABASE_URL stays the same between runs.
+    dbPort: Number(process.env.STANDIN_DB_PORT ?? 54322),
   });
   console.log(
     [

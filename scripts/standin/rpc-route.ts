@@ -7,6 +7,7 @@
 // JSON {code, message, details, hint}, the SQLSTATE as `code`, with PostgREST's status codes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
+import { checkApiKey } from './api-key';
 import { HttpError, bearerToken, readJson, sendJson } from './http-kit';
 import { verifyToken } from './jwt';
 import type { Claims } from './jwt';
@@ -24,14 +25,9 @@ const restError = (status: number, code: string, message: string, hint: string |
 
 /** Verifies apikey and JWT; returns the claims the transaction runs under. */
 export async function authorize(jwtSecret: string, req: IncomingMessage): Promise<Claims> {
-  const apikey = req.headers.apikey;
-  if (typeof apikey !== 'string' || !apikey) {
-    throw restError(401, 'PGRST000', 'No API key found in request', 'No `apikey` request header or url param was found.');
-  }
-  const key = await verifyToken(jwtSecret, apikey);
-  if (!key.ok || key.claims.role === 'authenticated') throw restError(401, 'PGRST000', 'Invalid API key', 'Double check your Supabase `anon` or `service_role` API key.');
+  const key = await checkApiKey(jwtSecret, req);
   const token = bearerToken(req);
-  if (!token) return key.claims;
+  if (!token) return key;
   const verified = await verifyToken(jwtSecret, token);
   if (verified.ok) return verified.claims;
   throw verified.reason === 'expired'

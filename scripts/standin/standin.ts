@@ -19,6 +19,8 @@ export interface StandinOptions {
   dataDir?: string;
   /** Reuse an already running, migrated PostgreSQL (e.g. the integration tests' one); not stopped by stop(). */
   postgres?: { adminUrl: string; databaseUrl: string };
+  /** PostgreSQL port when the stand-in starts its own; 0 or omitted: a free one. */
+  dbPort?: number;
   /** Access token lifetime in seconds (default 3600). */
   accessTokenSeconds?: number;
 }
@@ -38,7 +40,7 @@ export interface Standin {
 
 export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
   const jwtSecret = options.jwtSecret ?? DEV_JWT_SECRET;
-  const owned: RunningPostgres | null = options.postgres ? null : await startPostgres({ dataDir: options.dataDir });
+  const owned: RunningPostgres | null = options.postgres ? null : await startPostgres({ dataDir: options.dataDir, port: options.dbPort });
   const { adminUrl, databaseUrl } = options.postgres ?? owned!;
   const adminPool = new pg.Pool({ connectionString: adminUrl, max: 4 });
   const apiPool = new pg.Pool({ connectionString: databaseUrl, max: 10 });

@@ -106,6 +106,12 @@ describe('supabase-js against the stand-in', () => {
     }
     const noKey = await fetch(`${standin.url}/rest/v1/rpc/sync_pull`, { method: 'POST', body: '{}' });
     expect(noKey.status).toBe(401);
+    const signUpWithoutKey = await fetch(`${standin.url}/auth/v1/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: freshEmail(), password: PASSWORD }),
+    });
+    expect(signUpWithoutKey.status).toBe(401);
   });
 
   it('answers CORS preflight for the headers supabase-js sends', async () => {
