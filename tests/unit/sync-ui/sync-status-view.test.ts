@@ -1,0 +1,74 @@
+// The indicator's wording for every state, as a table: what the writer reads and which action
+// is offered.
+import { describe, expect, it } from 'vitest';
+import {
+  describeSyncStatus,
+  formatRelativeTime,
+} from '../../../src/features/sync-status/sync-status-view';
+import type { SyncUiStatus } from '../../../src/features/sync-status/sync-status-view';
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+const base: SyncUiStatus = {
+  phase: 'idle',
+  pending: 0,
+  lastSyncedAt: null,
+  nextRetryAt: null,
+  pulledRows: 0,
+  message: null,
+  deadLetters: 0,
+  openConflicts: 0,
+};
+
+describe('sync status wording', () => {
+  it.each<[string, Partial<SyncUiStatus>, string, string | null]>([
+    ['local only', { phase: 'disabled', message: 'Sync is off' }, 'Local only', null],
+    ['offline', { phase: 'offline' }, 'Offline', null],
+    ['offline with pending', { phase: 'offline', pending: 3 }, 'Offline · 3 pending', null],
+    ['synced, never', {}, 'Synced', null],
+    ['synced just now', { lastSyncedAt: NOW - 10_000 }, 'Synced · just now', null],
+    ['synced minutes ago', { lastSyncedAt: NOW - 5 * 60_000 }, 'Synced · 5 min ago', null],
+    ['synced hours ago', { lastSyncedAt: NOW - 3 * 3_600_000 }, 'Synced · 3 h ago', null],
+    ['pending', { pending: 1_204, lastSyncedAt: NOW }, '1,204 pending', null],
+    ['pushing', { phase: 'pushing', pending: 4 }, 'Syncing…', null],
+    ['pulling, first page', { phase: 'pulling' }, 'Syncing…', null],
+    [
+      'pulling a large first sync',
+      { phase: 'pulling', pulledRows: 2_500 },
+      'Syncing… 2,500 received',
+      null,
+    ],
+    [
+      'backing off',
+      { phase: 'backing-off', nextRetryAt: NOW + 12_300 },
+      'Retrying in 13s',
+      'retry-now',
+    ],
+    [
+      'backing off, due',
+      { phase: 'backing-off', nextRetryAt: NOW - 500 },
+      'Retrying in 0s',
+      'retry-now',
+    ],
+    ['error', { phase: 'error', message: 'Your session has expired.' }, 'Sync error', 'retry'],
+  ])('%s', (_name, patch, label, action) => {
+    const text = describeSyncStatus({ ...base, ...patch }, NOW);
+    expect(text.label).toBe(label);
+    expect(text.action).toBe(action);
+  });
+
+  it('keeps the reason of an error and of a backoff as the detail', () => {
+    expect(describeSyncStatus({ ...base, phase: 'error', message: 'Refused' }, NOW).detail).toBe(
+      'Refused',
+    );
+    expect(
+      describeSyncStatus(
+        { ...base, phase: 'backing-off', nextRetryAt: NOW, message: 'HTTP 503' },
+        NOW,
+      ).detail,
+    ).toBe('HTTP 503');
+  });
+
+  it('formats old syncs as a date', () => {
+    expect(formatRelativeTime(Date.UTC(2026, 10, 20, 9), NOW)).toBe('Nov 20');
+  });
+});
