@@ -1,0 +1,2 @@
+-- Intentionally empty: every writer's data is created by the app (and synced), and a fresh
+-- account starts with no rows. Tests create their own users and rows.
