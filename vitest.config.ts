@@ -19,6 +19,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/integration-global-setup.ts'],
+          // Simulated devices in sync tests keep their local database in fake-indexeddb.
+          setupFiles: ['tests/support/unit-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -79,6 +79,11 @@ export class SyncEngine {
     return this.running;
   }
 
+  /** Resolves when no run is in progress (tests and shutdown wait on it). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   /** The network came back: probe at once even if the breaker is waiting. */
   onOnline(): Promise<void> {
     this.breaker.probeNow();
