@@ -91,6 +91,7 @@ export class SyncRuntime {
           ...base,
           ...counts,
           lastSyncedAt: counts.lastSyncedAt ?? base.lastSyncedAt,
+          leader: this.engine !== null,
         }),
       ),
     );

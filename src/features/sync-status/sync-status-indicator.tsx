@@ -47,6 +47,7 @@ export function SyncStatusIndicator({
       className={`sync-indicator sync-indicator--${text.tone}`}
       role="status"
       data-phase={status.phase}
+      data-leader={status.leader ? 'true' : 'false'}
     >
       {status.phase === 'disabled' ? (
         <Link to={accountHref} className="sync-indicator__label" title={text.detail ?? undefined}>

@@ -15,6 +15,8 @@ export interface SyncUiStatus {
   message: string | null;
   deadLetters: number;
   openConflicts: number;
+  /** This tab runs the device's sync (the others show its status). */
+  leader?: boolean;
 }
 
 export type SyncAction = 'retry-now' | 'retry' | null;

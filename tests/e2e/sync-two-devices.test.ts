@@ -1,0 +1,200 @@
+// Sync end to end in real Chromium against the production build and the local Supabase
+// stand-in (real PostgreSQL, the same migrations): two devices of one writer edit offline and
+// converge (details merged line by line, the title clash listed in Conflicts), another writer
+// sees none of it; two tabs of one device elect one leader that syncs for both and hands over
+// when it closes.
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import pg from 'pg';
+import { startStandin } from '../../scripts/standin/standin';
+import type { Standin } from '../../scripts/standin/standin';
+import { launchBrowser, newPage } from '../support/browser';
+import {
+  configureServer,
+  createStoryWithPrompts,
+  editPrompt,
+  isLeader,
+  openPromptFromBoard,
+  readRows,
+  signIn,
+  signUp,
+  waitForPhase,
+} from '../support/sync-ui';
+
+const baseURL = inject('baseURL');
+const PASSWORD = 'correct horse battery';
+// Offline devices log failed requests; the tests assert on what the writer sees instead.
+const NETWORK_NOISE = [/Failed to load resource/, /ERR_INTERNET_DISCONNECTED/];
+let browser: Browser;
+let standin: Standin;
+
+beforeAll(async () => {
+  [browser, standin] = await Promise.all([launchBrowser(), startStandin({ port: 0 })]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await standin?.stop();
+});
+
+async function device(): Promise<{ context: BrowserContext; page: Page; workers: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  onTestFinished(() => context.close());
+  const page = await newPage(context, { allowConsoleErrors: NETWORK_NOISE });
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await configureServer(page, baseURL, standin.url, standin.anonKey);
+  return { context, page, workers };
+}
+
+const unique = (name: string) =>
+  `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+/** Nudges both devices (a focus event is a sync trigger) until they hold the same prompts. */
+async function converge(
+  pages: Page[],
+  done: (rows: Awaited<ReturnType<typeof readRows>>) => boolean,
+) {
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const all = await Promise.all(pages.map((page) => readRows(page, 'prompts')));
+    const same = all.every((rows) => JSON.stringify(rows) === JSON.stringify(all[0]));
+    if (same && done(all[0]!)) return all[0]!;
+    if (Date.now() > deadline)
+      throw new Error(`Devices did not converge:\n${JSON.stringify(all, null, 2)}`);
+    for (const page of pages) await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await new Promise((resolve) => setTimeout(resolve, 750));
+  }
+}
+
+const BASE_DETAILS = 'The tide is out.\nGulls argue over the nets.\nA bell rings twice.';
+
+describe('sync between devices', () => {
+  it('two devices edit offline and converge; the title clash is in Conflicts; another writer sees nothing', async () => {
+    const writer = unique('ana');
+    const a = await device();
+    // Data made before signing in is adopted by the account and uploaded.
+    await createStoryWithPrompts(a.page, baseURL, 'Harbour Town', {
+      Harbour: BASE_DETAILS,
+      Lighthouse: 'The lamp is cold.',
+      Market: 'Fish and salt.',
+    });
+    await signUp(a.page, baseURL, writer, PASSWORD);
+    await waitForPhase(a.page, 'synced');
+
+    const b = await device();
+    await signIn(b.page, baseURL, writer, PASSWORD);
+    await waitForPhase(b.page, 'synced');
+    expect(await readRows(b.page, 'prompts')).toEqual(await readRows(a.page, 'prompts'));
+
+    const board = (await readRows(a.page, 'stories'))[0]!.id;
+    for (const { page } of [a, b]) {
+      await page.goto(`${baseURL}/stories/${board}/prompts`);
+      await openPromptFromBoard(page, 'Harbour');
+    }
+    await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
+    await Promise.all([waitForPhase(a.page, 'offline'), waitForPhase(b.page, 'offline')]);
+
+    await editPrompt(a.page, {
+      title: 'Harbour at dawn',
+      details: BASE_DETAILS.replace('is out', 'is in'),
+    });
+    await editPrompt(b.page, {
+      title: 'Harbour at dusk',
+      details: BASE_DETAILS.replace('twice', 'three times'),
+    });
+    await openPromptFromBoard(a.page, 'Lighthouse');
+    await editPrompt(a.page, { details: 'The lamp is lit.' });
+    await openPromptFromBoard(b.page, 'Market');
+    await editPrompt(b.page, { details: 'Fish, salt and rumours.' });
+    expect(await a.page.locator('.sync-indicator').textContent()).toMatch(/Offline · \d+ pending/);
+
+    await a.context.setOffline(false);
+    await waitForPhase(a.page, 'synced');
+    await b.context.setOffline(false);
+    await waitForPhase(b.page, 'synced');
+
+    const merged = 'The tide is in.\nGulls argue over the nets.\nA bell rings three times.';
+    const rows = await converge([a.page, b.page], (prompts) =>
+      prompts.some((prompt) => prompt.details === merged),
+    );
+    const byDetails = (text: string) => rows.find((row) => row.details === text);
+    expect(byDetails(merged)?.title).toMatch(/^Harbour at (dawn|dusk)$/);
+    expect(byDetails('The lamp is lit.')?.title).toBe('Lighthouse');
+    expect(byDetails('Fish, salt and rumours.')?.title).toBe('Market');
+    // The three-way merge ran off the main thread, in the worker pool's sync worker.
+    expect([...a.workers, ...b.workers].some((url) => url.includes('sync.worker'))).toBe(true);
+
+    for (const { page } of [a, b]) {
+      await page.goto(`${baseURL}/conflicts`);
+      const cards = page.getByRole('list', { name: 'Open conflicts' }).getByRole('listitem');
+      await cards.first().waitFor();
+      expect(await cards.count()).toBe(1);
+      const card = await cards.first().textContent();
+      expect(card).toMatch(/Prompt “Harbour at d(awn|usk)” · Title/);
+      expect(card).toContain('Harbour at dawn');
+      expect(card).toContain('Harbour at dusk');
+    }
+
+    const other = await device();
+    await signUp(other.page, baseURL, unique('ben'), PASSWORD);
+    await waitForPhase(other.page, 'synced');
+    expect(await readRows(other.page, 'prompts')).toEqual([]);
+    expect(await readRows(other.page, 'stories')).toEqual([]);
+    await other.page.goto(`${baseURL}/conflicts`);
+    await other.page.getByText('No conflicts').waitFor();
+  });
+
+  it('two tabs: one leader syncs for both, and the other takes over when it closes', async () => {
+    const { context, page: first } = await device();
+    await signUp(first, baseURL, unique('tabs'), PASSWORD);
+    await waitForPhase(first, 'synced');
+    const second = await newPage(context, { allowConsoleErrors: NETWORK_NOISE });
+    const secondRpcCalls: string[] = [];
+    second.on('request', (request) => {
+      if (request.url().includes('/rest/v1/rpc/')) secondRpcCalls.push(request.url());
+    });
+    await second.goto(`${baseURL}/`);
+    await waitForPhase(second, 'synced');
+    expect([await isLeader(first), await isLeader(second)]).toEqual([true, false]);
+
+    await second.getByLabel('New story title').fill('Written in the second tab');
+    await second.getByRole('button', { name: 'Create story' }).click();
+    // In-app navigation: a reload would give up the lock and hand leadership to the second tab.
+    await first.getByRole('link', { name: 'Story Prompts', exact: true }).click();
+    await first.getByRole('link', { name: 'Written in the second tab', exact: true }).waitFor();
+    await Promise.all([waitForPhase(first, 'synced'), waitForPhase(second, 'synced')]);
+    await waitForStoryOnServer('Written in the second tab');
+    expect(secondRpcCalls).toEqual([]);
+
+    await first.close();
+    await second.waitForFunction(
+      () => document.querySelector('.sync-indicator')?.getAttribute('data-leader') === 'true',
+    );
+    await second.getByLabel('New story title').fill('After the handover');
+    await second.getByRole('button', { name: 'Create story' }).click();
+    await second.getByRole('link', { name: 'After the handover', exact: true }).waitFor();
+    await waitForPhase(second, 'synced');
+    await waitForStoryOnServer('After the handover');
+    expect(secondRpcCalls.length).toBeGreaterThan(0);
+  });
+});
+
+async function waitForStoryOnServer(title: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await storyTitlesOnServer()).includes(title)) {
+    if (Date.now() > deadline) throw new Error(`“${title}” never reached the server`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function storyTitlesOnServer(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: standin.adminUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ title: string }>('select title from public.stories');
+    return result.rows.map((row) => row.title);
+  } finally {
+    await client.end();
+  }
+}
