@@ -2,7 +2,7 @@
 // stand-in (real PostgreSQL, the same migrations): two devices of one writer edit offline and
 // converge (details merged line by line, the title clash listed in Conflicts), another writer
 // sees none of it; two tabs of one device elect one leader that syncs for both and hands over
-// when it closes.
+// when it closes; signing in as another account than the device's owner asks first.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
@@ -145,6 +145,37 @@ describe('sync between devices', () => {
     await other.page.getByText('No conflicts').waitFor();
   });
 
+  it('signing in as another account asks first: cancel keeps the data, replace starts fresh', async () => {
+    const { page } = await device();
+    const ana = unique('ana');
+    const ben = unique('ben');
+    await signUp(page, baseURL, ben, PASSWORD);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await page.getByLabel('Email', { exact: true }).fill(ana);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account', exact: true }).click();
+    // Ana's account now holds nothing yet: the device stays Ben's until the writer decides.
+    const question = page.getByRole('alertdialog', { name: 'Replace this device’s data?' });
+    await question.waitFor();
+    expect(await question.textContent()).toContain(
+      `This device holds the data of ${ben}. Replace it with ${ana}’s data?`,
+    );
+    await page.getByRole('button', { name: 'Cancel and sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+
+    await page.goto(`${baseURL}/`);
+    await page.getByLabel('New story title').fill('Ben’s draft');
+    await page.getByRole('button', { name: 'Create story' }).click();
+    await page.getByRole('link', { name: 'Ben’s draft', exact: true }).waitFor();
+    await signInExpectingQuestion(page, ana);
+    await page.getByRole('button', { name: `Replace with ${ana}’s data` }).click();
+    await page.getByText('Signed in as').waitFor();
+    await waitForPhase(page, 'synced');
+    expect(await readRows(page, 'stories')).toEqual([]);
+    expect(await storyTitlesOnServer()).not.toContain('Ben’s draft');
+  });
+
   it('two tabs: one leader syncs for both, and the other takes over when it closes', async () => {
     const { context, page: first } = await device();
     await signUp(first, baseURL, unique('tabs'), PASSWORD);
@@ -179,6 +210,14 @@ describe('sync between devices', () => {
     expect(secondRpcCalls.length).toBeGreaterThan(0);
   });
 });
+
+async function signInExpectingQuestion(page: Page, email: string): Promise<void> {
+  await page.goto(`${baseURL}/account`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Replace this device’s data?' }).waitFor();
+}
 
 async function waitForStoryOnServer(title: string): Promise<void> {
   const deadline = Date.now() + 20_000;
