@@ -24,7 +24,11 @@ export class HttpError extends Error {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = body === undefined ? '' : JSON.stringify(body);
+  sendRawJson(res, status, body === undefined ? '' : JSON.stringify(body), headers);
+}
+
+/** `text` must already be JSON (e.g. jsonb::text from PostgreSQL). */
+export function sendRawJson(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }

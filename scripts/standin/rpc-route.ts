@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
 import { checkApiKey } from './api-key';
-import { HttpError, bearerToken, readJson, sendJson } from './http-kit';
+import { HttpError, bearerToken, readJson, sendJson, sendRawJson } from './http-kit';
 import { verifyToken } from './jwt';
 import type { Claims } from './jwt';
 import type { RpcCatalog, RpcFunction } from './rpc-catalog';
@@ -52,8 +52,9 @@ function callSql(fn: RpcFunction, argNames: string[]): string {
   const args = argNames.map((name, index) => `${pg.escapeIdentifier(name)} => $${index + 1}::${byName.get(name)!.type}`).join(', ');
   const call = `public.${pg.escapeIdentifier(fn.name)}(${args})`;
   if (fn.returnsVoid) return `select ${call}`;
-  if (fn.returnsSet) return `select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]') as result from ${call} as r`;
-  return `select pg_catalog.to_jsonb(${call}) as result`;
+  // JSON text straight from PostgreSQL to the socket: no parse and re-serialise of large pages.
+  if (fn.returnsSet) return `select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]')::text as result from ${call} as r`;
+  return `select coalesce(pg_catalog.to_jsonb(${call}), 'null')::text as result`;
 }
 
 /** JSON values as PostgreSQL text input: objects and arrays as JSON, scalars as themselves. */
@@ -67,14 +68,14 @@ function toParam(value: unknown, type: string): string | null {
   return typeof value === 'string' && (type === 'json' || type === 'jsonb') ? JSON.stringify(value) : String(value);
 }
 
-async function runInTransaction(ctx: RpcContext, claims: Claims, sql: string, params: (string | null)[]): Promise<unknown> {
+async function runInTransaction(ctx: RpcContext, claims: Claims, sql: string, params: (string | null)[]): Promise<string | undefined> {
   const client = await ctx.pool.connect();
   try {
     await client.query(
       `begin; set local role ${pg.escapeIdentifier(claims.role)}; ` +
         `select pg_catalog.set_config('request.jwt.claims', ${pg.escapeLiteral(JSON.stringify(claims))}, true)`,
     );
-    const result = await client.query<{ result?: unknown }>(sql, params);
+    const result = await client.query<{ result?: string }>(sql, params);
     await client.query('commit');
     return result.rows[0]?.result;
   } catch (error) {
@@ -102,7 +103,7 @@ export async function handleRpc(ctx: RpcContext, req: IncomingMessage, res: Serv
     const params = argNames.map((arg) => toParam((body as Record<string, unknown>)[arg], types.get(arg)!));
     const result = await runInTransaction(ctx, claims, callSql(fn, argNames), params);
     if (fn.returnsVoid) res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
-    else sendJson(res, 200, result ?? null);
+    else sendRawJson(res, 200, result ?? 'null');
   } catch (error) {
     if (error instanceof HttpError) return sendJson(res, error.status, error.body, authenticateHeader(error.status));
     const db = error as pg.DatabaseError;

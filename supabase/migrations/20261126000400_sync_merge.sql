@@ -10,14 +10,9 @@
 -- (still deleted, restorable) row and recorded as 'edit_vs_delete'. Messages are append-only:
 -- insert-if-absent, then only status, usage and deleted follow the higher HLC, never conflicting.
 -- Every helper is security invoker: the writer's RLS applies to every statement here.
-
--- Columns a mutation may never set: the server owns them. They are ignored, not refused, so a
--- client sending whole rows is not dead-lettered.
-create function private.sync_server_owned(field text) returns boolean
-language sql immutable security invoker set search_path = ''
-as $$
-  select field in ('id', 'user_id', 'field_hlc', 'server_version', 'updated_at')
-$$;
+-- Server-owned columns (id, user_id, field_hlc, server_version, updated_at) in a mutation are
+-- ignored, not refused, so a client sending whole rows is not dead-lettered; created_at is
+-- taken on insert only.
 
 create function private.sync_is_long_text(tbl text, field text) returns boolean
 language sql immutable security invoker set search_path = ''
@@ -96,7 +91,7 @@ declare
   stored jsonb;
 begin
   for change in select key, value from pg_catalog.jsonb_each(fields) loop
-    continue when private.sync_server_owned(change.key);
+    continue when change.key in ('id', 'user_id', 'field_hlc', 'server_version', 'updated_at');
     new_row := new_row || pg_catalog.jsonb_build_object(change.key, change.value -> 'v');
     if change.key <> 'created_at' then
       hlcs := hlcs || pg_catalog.jsonb_build_object(change.key, change.value ->> 'hlc');
@@ -178,7 +173,7 @@ begin
     end if;
   end if;
   for change in select key, value from pg_catalog.jsonb_each(m -> 'fields') loop
-    continue when private.sync_server_owned(change.key) or change.key = 'created_at';
+    continue when change.key in ('id', 'user_id', 'field_hlc', 'server_version', 'updated_at', 'created_at');
     stored_hlc := stored_hlcs ->> change.key;
     new_hlc := change.value ->> 'hlc';
     if (change.value ->> 'base_hlc') is not distinct from stored_hlc

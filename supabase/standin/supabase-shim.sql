@@ -68,24 +68,23 @@ create table if not exists auth.refresh_tokens (
 );
 
 -- The claims the gateway put in the transaction; '' after first use on a pooled connection,
--- hence nullif (an empty string would fail the jsonb cast).
+-- hence nullif (an empty string would fail the jsonb cast). Like Supabase's own definitions
+-- these have no SET clause, so the planner can inline them (RLS policies call them a lot);
+-- every name inside is schema-qualified instead.
 create or replace function auth.jwt() returns jsonb
 language sql stable
-set search_path = ''
 as $$
   select coalesce(nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb, '{}'::jsonb)
 $$;
 
 create or replace function auth.uid() returns uuid
 language sql stable
-set search_path = ''
 as $$
   select nullif(nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub', '')::uuid
 $$;
 
 create or replace function auth.role() returns text
 language sql stable
-set search_path = ''
 as $$
   select nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb ->> 'role'
 $$;
