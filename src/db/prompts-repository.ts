@@ -10,29 +10,40 @@ import { insertRow, updateRow } from './write-rows';
 
 export type PromptFields = Pick<Prompt, 'title' | 'details' | 'action_steps' | 'tags' | 'files'>;
 
-export async function createPrompt(
+export function createPrompt(
   db: StoryPromptsDatabase,
   categoryId: string,
   fields: Partial<PromptFields> & Pick<PromptFields, 'title'>,
 ) {
-  const category = await db.prompt_categories.get(categoryId);
-  if (!category || category.deleted) throw new NotFoundError('Category', categoryId);
-  const siblings = await listCategoryPrompts(db, categoryId);
-  return insertRow(db, 'prompts', {
-    ...newRowBase(),
-    story_id: category.story_id,
-    category_id: categoryId,
-    details: '',
-    action_steps: [],
-    files: [],
-    ...fields,
-    tags: (fields.tags ?? []).map(normalizeTag),
-    position: positionAtEnd(sortByPosition(siblings)),
-  });
+  return db.transaction(
+    'rw',
+    [db.prompt_categories, db.prompts, db.changes, db.row_meta],
+    async () => {
+      const category = await db.prompt_categories.get(categoryId);
+      if (!category || category.deleted) throw new NotFoundError('Category', categoryId);
+      const siblings = await listCategoryPrompts(db, categoryId);
+      return insertRow(db, 'prompts', {
+        ...newRowBase(),
+        story_id: category.story_id,
+        category_id: categoryId,
+        details: '',
+        action_steps: [],
+        files: [],
+        ...fields,
+        tags: (fields.tags ?? []).map(normalizeTag),
+        position: positionAtEnd(sortByPosition(siblings)),
+      });
+    },
+  );
 }
 
 export function updatePrompt(db: StoryPromptsDatabase, id: string, patch: Partial<PromptFields>) {
-  return updateRow(db, 'prompts', id, patch.tags ? { ...patch, tags: patch.tags.map(normalizeTag) } : patch);
+  return updateRow(
+    db,
+    'prompts',
+    id,
+    patch.tags ? { ...patch, tags: patch.tags.map(normalizeTag) } : patch,
+  );
 }
 
 export function deletePrompt(db: StoryPromptsDatabase, id: string) {
@@ -43,46 +54,92 @@ export function restorePrompt(db: StoryPromptsDatabase, id: string) {
   return updateRow(db, 'prompts', id, { deleted: false });
 }
 
-/** Moves a prompt to `targetIndex` within `categoryId` (its own or another of the story). */
-export async function movePrompt(db: StoryPromptsDatabase, id: string, categoryId: string, targetIndex: number) {
-  const target = await db.prompt_categories.get(categoryId);
-  if (!target || target.deleted) throw new NotFoundError('Category', categoryId);
-  const siblings = sortByPosition(await listCategoryPrompts(db, categoryId));
-  return updateRow(db, 'prompts', id, {
-    category_id: categoryId,
-    story_id: target.story_id,
-    position: positionForMove(siblings, id, targetIndex),
-  });
+/**
+ * Moves a prompt to `targetIndex` within `categoryId` (its own or another of the story). Reads
+ * the order in the write's transaction so quick successive moves never use a stale order.
+ */
+export function movePrompt(
+  db: StoryPromptsDatabase,
+  id: string,
+  categoryId: string,
+  targetIndex: number,
+) {
+  return db.transaction(
+    'rw',
+    [db.prompt_categories, db.prompts, db.changes, db.row_meta],
+    async () => {
+      const target = await db.prompt_categories.get(categoryId);
+      if (!target || target.deleted) throw new NotFoundError('Category', categoryId);
+      const siblings = sortByPosition(await listCategoryPrompts(db, categoryId));
+      return updateRow(db, 'prompts', id, {
+        category_id: categoryId,
+        story_id: target.story_id,
+        position: positionForMove(siblings, id, targetIndex),
+      });
+    },
+  );
 }
 
-function editSteps(db: StoryPromptsDatabase, promptId: string, edit: (steps: ActionStep[]) => ActionStep[]) {
-  return updateRow(db, 'prompts', promptId, (current) => ({ action_steps: edit([...current.action_steps]) }));
+function editSteps(
+  db: StoryPromptsDatabase,
+  promptId: string,
+  edit: (steps: ActionStep[]) => ActionStep[],
+) {
+  return updateRow(db, 'prompts', promptId, (current) => ({
+    action_steps: edit([...current.action_steps]),
+  }));
 }
 
 export function addActionStep(db: StoryPromptsDatabase, promptId: string, text: string) {
-  return editSteps(db, promptId, (steps) => [...steps, { id: newId(), text: text.trim(), done: false }]);
+  return editSteps(db, promptId, (steps) => [
+    ...steps,
+    { id: newId(), text: text.trim(), done: false },
+  ]);
 }
 
-export function addActionSteps(db: StoryPromptsDatabase, promptId: string, texts: readonly string[]) {
+export function addActionSteps(
+  db: StoryPromptsDatabase,
+  promptId: string,
+  texts: readonly string[],
+) {
   return editSteps(db, promptId, (steps) => [
     ...steps,
     ...texts.map((text) => ({ id: newId(), text: text.trim(), done: false })),
   ]);
 }
 
-export function setActionStepDone(db: StoryPromptsDatabase, promptId: string, stepId: string, done: boolean) {
-  return editSteps(db, promptId, (steps) => steps.map((step) => (step.id === stepId ? { ...step, done } : step)));
+export function setActionStepDone(
+  db: StoryPromptsDatabase,
+  promptId: string,
+  stepId: string,
+  done: boolean,
+) {
+  return editSteps(db, promptId, (steps) =>
+    steps.map((step) => (step.id === stepId ? { ...step, done } : step)),
+  );
 }
 
-export function renameActionStep(db: StoryPromptsDatabase, promptId: string, stepId: string, text: string) {
-  return editSteps(db, promptId, (steps) => steps.map((step) => (step.id === stepId ? { ...step, text } : step)));
+export function renameActionStep(
+  db: StoryPromptsDatabase,
+  promptId: string,
+  stepId: string,
+  text: string,
+) {
+  return editSteps(db, promptId, (steps) =>
+    steps.map((step) => (step.id === stepId ? { ...step, text } : step)),
+  );
 }
 
 export function removeActionStep(db: StoryPromptsDatabase, promptId: string, stepId: string) {
   return editSteps(db, promptId, (steps) => steps.filter((step) => step.id !== stepId));
 }
 
-export function moveActionStep(db: StoryPromptsDatabase, promptId: string, stepId: string, targetIndex: number) {
+export function moveActionStep(
+  db: StoryPromptsDatabase,
+  promptId: string,
+  stepId: string,
+  targetIndex: number,
+) {
   return editSteps(db, promptId, (steps) => {
     const from = steps.findIndex((step) => step.id === stepId);
     if (from < 0) return steps;
@@ -100,5 +157,7 @@ export function addTag(db: StoryPromptsDatabase, promptId: string, tag: string) 
 }
 
 export function removeTag(db: StoryPromptsDatabase, promptId: string, tag: string) {
-  return updateRow(db, 'prompts', promptId, (current) => ({ tags: current.tags.filter((t) => t !== tag) }));
+  return updateRow(db, 'prompts', promptId, (current) => ({
+    tags: current.tags.filter((t) => t !== tag),
+  }));
 }

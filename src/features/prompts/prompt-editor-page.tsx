@@ -7,10 +7,9 @@ import { Button } from '../../components/ui/button';
 import { isStorageFull, describeError } from '../../components/ui/describe-error';
 import { Notice } from '../../components/ui/notice';
 import { useToast } from '../../components/ui/toast';
-import { listBoardCategories } from '../../db/prompt-board-queries';
 import { deletePrompt, restorePrompt } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
-import { getPrompt, getStory } from '../../db/queries';
+import { getPrompt, getStory, listCategories } from '../../db/queries';
 import type { Category, Prompt } from '../../domain/entities';
 import { sortByPosition } from '../../domain/ordering';
 import { ActionStepList } from './action-step-list';
@@ -96,7 +95,7 @@ function EditorForm({ prompt, categories, storyTitle }: { prompt: Prompt; catego
 export function PromptEditorPage() {
   const { storyId = '', promptId = '' } = useParams();
   const prompt = useLiveQuery(async () => (await getPrompt(db, promptId)) ?? null, [promptId]);
-  const categories = useLiveQuery(() => listBoardCategories(db, storyId), [storyId]);
+  const categories = useLiveQuery(() => listCategories(db, storyId), [storyId]);
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
 
   if (prompt === null) {

@@ -2,8 +2,7 @@
 // grouped in memory (one indexed read is cheaper than one query per category).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/instance';
-import { listBoardCategories, listBoardPrompts } from '../../db/prompt-board-queries';
-import { getStory } from '../../db/queries';
+import { getStory, listCategories, listStoryPrompts } from '../../db/queries';
 import type { Category, Prompt, Story } from '../../domain/entities';
 
 export interface BoardData {
@@ -15,7 +14,7 @@ export interface BoardData {
 
 export function useBoardData(storyId: string): BoardData {
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
-  const categories = useLiveQuery(() => listBoardCategories(db, storyId), [storyId]);
-  const prompts = useLiveQuery(() => listBoardPrompts(db, storyId), [storyId]);
+  const categories = useLiveQuery(() => listCategories(db, storyId), [storyId]);
+  const prompts = useLiveQuery(() => listStoryPrompts(db, storyId), [storyId]);
   return { story, categories, prompts };
 }
