@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
 import { startStandin } from '../../scripts/standin/standin';
 import type { Standin } from '../../scripts/standin/standin';
-import { launchBrowser, newPage } from '../support/browser';
+import { launchBrowser, newPage, runAxe } from '../support/browser';
 import {
   configureServer,
   createStoryWithPrompts,
@@ -135,6 +135,7 @@ describe('sync between devices', () => {
       expect(card).toContain('Harbour at dawn');
       expect(card).toContain('Harbour at dusk');
     }
+    expect((await runAxe(a.page)).summary).toBe('');
 
     const other = await device();
     await signUp(other.page, baseURL, unique('ben'), PASSWORD);
@@ -143,6 +144,11 @@ describe('sync between devices', () => {
     expect(await readRows(other.page, 'stories')).toEqual([]);
     await other.page.goto(`${baseURL}/conflicts`);
     await other.page.getByText('No conflicts').waitFor();
+    for (const path of ['/account', '/settings']) {
+      await other.page.goto(`${baseURL}${path}`);
+      await other.page.getByRole('heading', { level: 1 }).waitFor();
+      expect((await runAxe(other.page)).summary, path).toBe('');
+    }
   });
 
   it('signing in as another account asks first: cancel keeps the data, replace starts fresh', async () => {
