@@ -166,7 +166,7 @@ declare
   lost jsonb;
   edits jsonb;
 begin
-  if sets_deleted and not was_deleted and m -> 'fields' -> 'deleted' -> 'v' = 'true' then
+  if sets_deleted and not was_deleted and m -> 'fields' -> 'deleted' -> 'v' = 'true' and tbl <> 'sync_conflicts' then
     lost := private.sync_check_delete_vs_edit(tbl, cur, m);
     if lost is not null then
       conflicts := conflicts || pg_catalog.jsonb_build_array(lost);
@@ -188,7 +188,8 @@ begin
     else
       lost := null;
     end if;
-    if lost is not null then
+    -- Conflict rows themselves merge by plain LWW: a conflict about a conflict helps no one.
+    if lost is not null and tbl <> 'sync_conflicts' then
       conflicts := conflicts || private.sync_record_conflict(tbl, row_id, change.key,
         case when private.sync_is_long_text(tbl, change.key) then 'text_overlap' else 'lww' end,
         lost -> 0, lost -> 1,
@@ -198,7 +199,7 @@ begin
   end loop;
   -- An edit landing on a row deleted elsewhere: kept, but the writer must learn of it.
   edits := patch - 'deleted';
-  if was_deleted and not sets_deleted and edits <> '{}' then
+  if was_deleted and not sets_deleted and edits <> '{}' and tbl <> 'sync_conflicts' then
     conflicts := conflicts || private.sync_record_conflict(tbl, row_id, 'deleted', 'edit_vs_delete',
       'true', edits, null, stored_hlcs ->> 'deleted',
       (select pg_catalog.max(h.value collate "C") from pg_catalog.jsonb_each_text(hlcs) as h));

@@ -148,6 +148,23 @@ describe('sync_push merge', () => {
     expect(stored.rows[0]).toEqual({ content: 'Hello', status: 'sent', usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } });
   });
 
+  it('merges conflict rows themselves by plain LWW when two devices resolve one concurrently', async () => {
+    const a = new TestDevice();
+    const b = new TestDevice();
+    const { id, created } = await createdStory(a);
+    await push(pools.api, writer, a.clientId, [a.mutation('stories', id, { genre: change('noir', a.stamp(-20_000), created) })]);
+    const lost = await push(pools.api, writer, b.clientId, [b.mutation('stories', id, { genre: change('gothic', b.stamp(-30_000), created) })]);
+    const conflictId = lost.conflicts[0]!.id;
+    const resolveA = a.mutation('sync_conflicts', conflictId, { resolved: change(true, a.stamp(-5_000), null) });
+    const resolveB = b.mutation('sync_conflicts', conflictId, { resolved: change(false, b.stamp(-1_000), null), deleted: change(true, b.stamp(-1_000), null) });
+    expect((await push(pools.api, writer, a.clientId, [resolveA])).rejected).toEqual([]);
+    const second = await push(pools.api, writer, b.clientId, [resolveB]);
+    expect(second).toMatchObject({ rejected: [], conflicts: [] });
+    const stored = await pools.admin.query('select resolved, deleted from public.sync_conflicts where id = $1', [conflictId]);
+    expect(stored.rows[0]).toEqual({ resolved: false, deleted: true });
+    expect(await conflictsFor(conflictId)).toEqual([]);
+  });
+
   it('refuses the whole batch when a clock is more than a day ahead, and accepts an hour ahead', async () => {
     const a = new TestDevice();
     const ok = a.mutation('stories', randomUUID(), changes(storyValues(), a.stamp(60 * 60_000)));
