@@ -48,11 +48,18 @@ function postgresIds(): { uid: number; gid: number } {
   return { uid, gid };
 }
 
-/** Runs a PostgreSQL binary, as `postgres` when we are root. Throws with its output on failure. */
-function runPg(binary: string, args: string[], cwd: string): void {
+/** Runs a PostgreSQL binary, as `postgres` when we are root. */
+function spawnPg(binary: string, args: string[], cwd: string) {
   const command = isRoot() ? 'runuser' : join(POSTGRES_BIN, binary);
   const fullArgs = isRoot() ? ['-u', 'postgres', '--', join(POSTGRES_BIN, binary), ...args] : args;
-  const result = spawnSync(command, fullArgs, { cwd, encoding: 'utf8' });
+  return spawnSync(command, fullArgs, { cwd, encoding: 'utf8' });
+}
+
+const pgSucceeds = (binary: string, args: string[], cwd: string) => spawnPg(binary, args, cwd).status === 0;
+
+/** Like spawnPg, but throws with the binary's output on failure. */
+function runPg(binary: string, args: string[], cwd: string): void {
+  const result = spawnPg(binary, args, cwd);
   if (result.status !== 0) {
     throw new Error(`${binary} failed (${result.status}): ${result.stderr || result.stdout}`);
   }
@@ -69,7 +76,10 @@ function prepareDirectory(dir: string): void {
 function initCluster(root: string, pgdata: string): void {
   const pwfile = join(root, 'superuser.pw');
   writeFileSync(pwfile, SUPERUSER_PASSWORD, { mode: 0o600 });
-  if (isRoot()) chownSync(pwfile, postgresIds().uid, postgresIds().gid);
+  if (isRoot()) {
+    const { uid, gid } = postgresIds();
+    chownSync(pwfile, uid, gid);
+  }
   runPg(
     'initdb',
     ['--no-sync', '-D', pgdata, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=trust',
@@ -86,6 +96,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   prepareDirectory(root);
   const pgdata = join(root, 'pgdata');
   if (!existsSync(join(pgdata, 'PG_VERSION'))) initCluster(root, pgdata);
+  // A kept cluster may still be running after its owner was killed (kill -9): stop it first.
+  if (existsSync(join(pgdata, 'postmaster.pid')) && pgSucceeds('pg_ctl', ['-D', pgdata, 'status'], root)) {
+    runPg('pg_ctl', ['-D', pgdata, '-m', 'fast', '-w', 'stop'], root);
+  }
   const port = options.port || (await findFreePort());
   const serverOptions = [
     `-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories='${root}'`,
