@@ -7,7 +7,7 @@ describe('AutosaveController', () => {
 
   it('saves only the latest value after the quiet period', async () => {
     const save = vi.fn(async () => {});
-    const controller = new AutosaveController('a', save, { delayMs: 400 });
+    const controller = new AutosaveController<string>('a', save, { delayMs: 400 });
     controller.update('ab');
     await vi.advanceTimersByTimeAsync(200);
     controller.update('abc');
@@ -22,7 +22,7 @@ describe('AutosaveController', () => {
 
   it('never saves the initial value and is idle until something changes', async () => {
     const save = vi.fn();
-    const controller = new AutosaveController('same', save);
+    const controller = new AutosaveController<string>('same', save);
     controller.update('same');
     await controller.flush();
     expect(save).not.toHaveBeenCalled();
@@ -31,7 +31,7 @@ describe('AutosaveController', () => {
 
   it('flush saves at once and cancels the pending timer', async () => {
     const save = vi.fn();
-    const controller = new AutosaveController(1, save, { delayMs: 400 });
+    const controller = new AutosaveController<number>(1, save, { delayMs: 400 });
     controller.update(2);
     await controller.flush();
     expect(save).toHaveBeenCalledWith(2);
@@ -42,7 +42,7 @@ describe('AutosaveController', () => {
   it('keeps the value dirty after a failed save and retries on the next flush', async () => {
     const failure = new Error('disk full');
     const save = vi.fn().mockRejectedValueOnce(failure).mockResolvedValueOnce(undefined);
-    const controller = new AutosaveController('', save);
+    const controller = new AutosaveController<string>('', save);
     controller.update('draft');
     await controller.flush();
     expect(controller.getSnapshot()).toMatchObject({
@@ -57,7 +57,7 @@ describe('AutosaveController', () => {
 
   it('clears a failure when the value returns to the saved one', async () => {
     const save = vi.fn().mockRejectedValue(new Error('too long'));
-    const controller = new AutosaveController('short', save);
+    const controller = new AutosaveController<string>('short', save);
     controller.update('far too long');
     await controller.flush();
     expect(controller.getSnapshot().status).toBe('error');
@@ -72,7 +72,7 @@ describe('AutosaveController', () => {
       if (value === 'one') await new Promise<void>((resolve) => (release = resolve));
       written.push(value);
     });
-    const controller = new AutosaveController('', save);
+    const controller = new AutosaveController<string>('', save);
     controller.update('one');
     const first = controller.flush();
     await vi.advanceTimersByTimeAsync(0); // the first save is now in flight
@@ -85,7 +85,7 @@ describe('AutosaveController', () => {
 
   it('markSaved adopts an outside value without saving it', async () => {
     const save = vi.fn();
-    const controller = new AutosaveController('a', save);
+    const controller = new AutosaveController<string>('a', save);
     controller.markSaved('from another tab');
     await controller.flush();
     expect(save).not.toHaveBeenCalled();
