@@ -2,8 +2,8 @@
 // (netlify/functions/api.ts). Order of the layers for each request:
 //   metrics -> health | (caller -> rate limit -> body limit -> route) -> JSON errors
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ApiEnv } from './api-env';
+import { limitBody } from './body-limit';
 import { ApiError, errorResponse, toApiError } from './api-error';
 import { createTokenVerifier } from './auth';
 import { callerMiddleware } from './caller-middleware';
@@ -62,18 +62,13 @@ export function createApi(config: ApiConfig): ApiInstance {
     }),
   );
 
-  const limitBody = bodyLimit({
-    maxSize: config.bodyLimitBytes,
-    onError: () => {
-      throw new ApiError(413, 'request/too-large', `The request body is larger than ${config.bodyLimitBytes.toLocaleString('en')} bytes.`);
-    },
-  });
+  const limitedBody = limitBody(config.bodyLimitBytes);
   const local = callerMiddleware(config, verify, { allowLocal: true });
   const signedIn = callerMiddleware(config, verify, { allowLocal: false });
   const rateLimit = rateLimitMiddleware(limiter, now);
-  for (const path of ['/chat/*', '/metrics']) routes.use(path, local, rateLimit, limitBody);
+  for (const path of ['/chat/*', '/metrics']) routes.use(path, local, rateLimit, limitedBody);
   // '/x/*' also matches '/x' in Hono: listing both would run the limiter twice.
-  for (const path of ['/categories/*', '/prompts/*']) routes.use(path, signedIn, rateLimit, limitBody);
+  for (const path of ['/categories/*', '/prompts/*']) routes.use(path, signedIn, rateLimit, limitedBody);
 
   routes.get('/metrics', (c) => c.json({ ...metrics.snapshot(), breaker: breaker.state }));
   routes.route('/', chatRoutes(provider));

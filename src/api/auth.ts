@@ -15,7 +15,10 @@ export function createTokenVerifier(auth: Exclude<AuthConfig, { kind: 'none' }>)
   const key: Uint8Array | JWTVerifyGetKey =
     auth.kind === 'hs256' ? new TextEncoder().encode(auth.secret) : createRemoteJWKSet(new URL(auth.url));
   const algorithms = auth.kind === 'hs256' ? ['HS256'] : ['RS256', 'ES256', 'EdDSA'];
+  const cache = new VerifiedTokenCache();
   return async (token) => {
+    const cached = cache.get(token);
+    if (cached) return cached;
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(token, key as Uint8Array, { algorithms, audience: 'authenticated' }));
@@ -25,8 +28,37 @@ export function createTokenVerifier(auth: Exclude<AuthConfig, { kind: 'none' }>)
     if (claims.role !== 'authenticated' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
       throw unauthorized('This token does not belong to a signed-in user. Sign in again.');
     }
-    return { userId: claims.sub, claims };
+    const verified = { userId: claims.sub, claims };
+    cache.set(token, verified);
+    return verified;
   };
+}
+
+const CACHE_LIMIT = 5_000;
+
+/**
+ * Tokens already verified, until they expire: a chat session sends the same token with every
+ * message, and a signature check per request is the API's largest fixed cost per call. Keyed
+ * by the exact token string, so a cached entry proves exactly what the signature proved.
+ */
+class VerifiedTokenCache {
+  private readonly entries = new Map<string, { userId: string; claims: JWTPayload }>();
+
+  get(token: string): { userId: string; claims: JWTPayload } | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (typeof entry.claims.exp !== 'number' || entry.claims.exp * 1000 <= Date.now()) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(token: string, entry: { userId: string; claims: JWTPayload }): void {
+    // Oldest first out; an evicted token is simply verified again next time.
+    if (this.entries.size >= CACHE_LIMIT) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, entry);
+  }
 }
 
 export function bearerToken(header: string | undefined): string {

@@ -53,6 +53,24 @@ describe('the Netlify function', () => {
     expect(routeConfig).toEqual({ path: '/api/*' });
   });
 
+  it('counts a body without Content-Length as it streams: 413 past the limit', async () => {
+    const writer = await createWriter(pools.admin, pools.api);
+    const piece = new TextEncoder().encode('x'.repeat(256 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode('{"title":"'));
+        if (sent >= 12) controller.close();
+        else controller.enqueue(piece);
+        sent += 1;
+      },
+    });
+    const init = { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` } };
+    const response = await target.fetch('/api/categories', init as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('request/too-large');
+  });
+
   it('streams chat replies as SSE', async () => {
     const writer = await createWriter(pools.admin, pools.api);
     const response = await target.fetch('/api/chat/messages', jsonInit('POST', { model: 'stub-large', content: 'Hi', stream: true }, writer.token));

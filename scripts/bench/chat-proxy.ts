@@ -1,0 +1,197 @@
+// B20: 50 concurrent streaming chats through POST /api/chat/messages (the real API over HTTP,
+// HS256 auth, default rate limits, breaker) to the local OpenAI-compatible stub, against the
+// same 50 streams sent straight to the stub. Interleaved A/B (order alternating), one warm-up
+// round each, median over REPETITIONS of the per-round p95. Each of the 50 chats is a
+// different writer, as in real use (the per-user rate limit stays at its defaults).
+// Like production, the stub (the provider), the API (`npm start`) and the clients (browsers)
+// are separate processes: in one event loop the clients' and the stub's work would be billed
+// to the proxy. This file is also the entry point of those two child processes (B20_ROLE).
+// Run alone: `npx tsx scripts/bench/chat-proxy.ts`.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { SignJWT } from 'jose';
+import { createApi } from '../../src/api/app';
+import { apiConfigFromEnv } from '../../src/api/config';
+import { percentile } from '../../src/api/metrics';
+import { startOpenAiStub } from '../../tests/support/openai-stub';
+import type { BenchRow } from './bench-row';
+
+const CONCURRENCY = 50;
+const REPETITIONS = 7;
+const WARM_UP_ROUNDS = 4;
+const TARGET_ADDED_MS = 10;
+const SECRET = 'bench-secret-at-least-32-characters-long!!';
+const REPLY = Array.from({ length: 60 }, (_, index) => `word${index}`).join(' ');
+const STREAM = { reply: REPLY, chunks: 20, chunkDelayMs: 3, firstByteDelayMs: 10 };
+
+interface Sample {
+  firstByteMs: number;
+  totalMs: number;
+  ok: boolean;
+}
+
+interface Round {
+  firstByteP95: number;
+  totalP95: number;
+  errors: number;
+}
+
+type Launch = (index: number) => Promise<Sample>;
+
+export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
+  const children: ChildProcess[] = [];
+  try {
+    const stubUrl = await startChild('stub', {}, children);
+    const url = await startChild('api', { OPENAI_BASE_URL: stubUrl }, children);
+    const apiProcess = children[1]!;
+    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, () => token(globalThis.crypto.randomUUID())));
+    const proxied: Launch = (index) => timedStream(`${url}/api/chat/messages`, { authorization: `Bearer ${tokens[index]}` }, 'done');
+    const direct: Launch = () => timedStream(`${stubUrl}/chat/completions`, { authorization: 'Bearer sk-bench' }, '[DONE]');
+    // Warm-up: JIT, keep-alive connections (client -> API -> stub) and the stub's timers.
+    for (let warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp += 1) {
+      await round(direct);
+      await round(proxied);
+    }
+    const proxy: Round[] = [];
+    const baseline: Round[] = [];
+    const cpuBefore = await cpuMs(apiProcess);
+    for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
+      if (repetition % 2 === 0) {
+        baseline.push(await round(direct));
+        proxy.push(await round(proxied));
+      } else {
+        proxy.push(await round(proxied));
+        baseline.push(await round(direct));
+      }
+    }
+    const cpuPerStream = (await cpuMs(apiProcess)) - cpuBefore;
+    return rows(proxy, baseline, cpuPerStream / (REPETITIONS * CONCURRENCY));
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+  }
+}
+
+/** Starts this file as a child in `role`; resolves with the URL it prints once listening. */
+function startChild(role: 'stub' | 'api', env: Record<string, string>, children: ChildProcess[]): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, ...env, B20_ROLE: role },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`B20 ${role} process exited early (${code}).`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
+  });
+}
+
+/** The child's CPU time so far (it answers any IPC message with process.cpuUsage()). */
+function cpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (usage) => {
+      const { user, system } = usage as NodeJS.CpuUsage;
+      resolve((user + system) / 1000);
+    });
+    child.send('cpu');
+  });
+}
+
+async function runChild(role: string): Promise<void> {
+  process.on('message', () => process.send?.(process.cpuUsage()));
+  if (role === 'stub') {
+    console.log((await startOpenAiStub(STREAM)).url);
+    return;
+  }
+  const env = { SUPABASE_JWT_SECRET: SECRET, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: process.env.OPENAI_BASE_URL };
+  const api = createApi(apiConfigFromEnv(env));
+  serve({ fetch: api.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log(`http://127.0.0.1:${info.port}`));
+}
+
+function rows(proxy: Round[], baseline: Round[], cpuPerStreamMs: number): BenchRow[] {
+  const what = `${CONCURRENCY} concurrent streaming chats via /api/chat/messages vs direct to the stub`;
+  const added = (pick: (round: Round) => number) => median(proxy.map((round, index) => pick(round) - pick(baseline[index]!)));
+  const addedFirst = added((round) => round.firstByteP95);
+  const addedTotal = added((round) => round.totalP95);
+  const pFirst = median(proxy.map((round) => round.firstByteP95));
+  const bFirst = median(baseline.map((round) => round.firstByteP95));
+  const pTotal = median(proxy.map((round) => round.totalP95));
+  const bTotal = median(baseline.map((round) => round.totalP95));
+  const errors = [...proxy, ...baseline].reduce((sum, round) => sum + round.errors, 0);
+  const target = `≤ ${TARGET_ADDED_MS} ms added p95`;
+  return [
+    { id: 'B20', what, metric: 'p95 first byte (ms)', value: round2(pFirst), baseline: round2(bFirst), ratio: round2(pFirst / bFirst), target, pass: null },
+    { id: 'B20', what, metric: 'p95 full stream (ms)', value: round2(pTotal), baseline: round2(bTotal), ratio: round2(pTotal / bTotal), target, pass: null },
+    { id: 'B20', what, metric: 'added p95 first byte (ms, median of paired rounds)', value: round2(addedFirst), baseline: null, ratio: null, target, pass: addedFirst <= TARGET_ADDED_MS },
+    { id: 'B20', what, metric: 'added p95 full stream (ms, median of paired rounds)', value: round2(addedTotal), baseline: null, ratio: null, target, pass: addedTotal <= TARGET_ADDED_MS },
+    // Load-independent: what one proxied stream costs the API process (user + system CPU).
+    { id: 'B20', what, metric: 'API CPU per proxied stream (ms)', value: round2(cpuPerStreamMs), baseline: null, ratio: null, target: 'record', pass: null },
+    { id: 'B20', what, metric: `errors (${REPETITIONS} x ${CONCURRENCY} x 2 streams)`, value: errors, baseline: null, ratio: null, target: 'zero errors', pass: errors === 0 },
+  ];
+}
+
+async function round(launch: Launch): Promise<Round> {
+  const samples = await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => launch(index)));
+  return {
+    firstByteP95: percentile(samples.map((sample) => sample.firstByteMs), 0.95),
+    totalP95: percentile(samples.map((sample) => sample.totalMs), 0.95),
+    errors: samples.filter((sample) => !sample.ok).length,
+  };
+}
+
+/** One streamed chat; "first byte" is the first body chunk (the first delta), not the headers. */
+async function timedStream(url: string, headers: Record<string, string>, endMarker: string): Promise<Sample> {
+  const started = performance.now();
+  let firstByteMs = Number.NaN;
+  let text = '';
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ model: 'stub-large', messages: [{ role: 'user', content: 'Write me a scene.' }], stream: true }),
+    });
+    const decoder = new TextDecoder();
+    for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
+      text += decoder.decode(part, { stream: true });
+    }
+    const ok = response.status === 200 && text.includes(endMarker) && !text.includes('event: error');
+    return { firstByteMs, totalMs: performance.now() - started, ok };
+  } catch {
+    const elapsed = performance.now() - started;
+    return { firstByteMs: Number.isNaN(firstByteMs) ? elapsed : firstByteMs, totalMs: elapsed, ok: false };
+  }
+}
+
+function token(userId: string): Promise<string> {
+  return new SignJWT({ role: 'authenticated' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setAudience('authenticated')
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(SECRET));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.env.B20_ROLE) {
+  void runChild(process.env.B20_ROLE);
+} else if (isMain) {
+  runChatProxyBenchmark().then(
+    (results) => console.table(results.map(({ what: _what, ...row }) => row)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
