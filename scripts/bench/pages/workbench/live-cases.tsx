@@ -1,0 +1,193 @@
+// B7: one prompt edited while 20 live queries watch it (8 lists, 6 counts, 6 details), as the
+// board and editor subscribe with dexie-react-hooks. Measures write start → the new title in
+// the DOM of every list and detail subscriber (React commit), against the same 20 queries as
+// bare Dexie liveQuery subscriptions (write start → every list/detail emission carries it).
+import { liveQuery } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { StoryPromptsDatabase } from '../../../../src/db/database';
+import { updatePrompt } from '../../../../src/db/prompts-repository';
+import { getPrompt, listCategoryPrompts, recentStoryPrompts } from '../../../../src/db/queries';
+import type { Prompt } from '../../../../src/domain/entities';
+import { quantile } from '../shared/measure';
+import { workbenchData } from './data';
+import { OURS_DB } from './write-cases';
+
+interface Query {
+  kind: 'list' | 'count' | 'detail';
+  run: () => Promise<Prompt[] | Prompt | number | undefined>;
+}
+
+function queriesFor(db: StoryPromptsDatabase, target: Prompt, storyId: string, otherCategories: string[]): Query[] {
+  const list = (categoryId: string): Query => ({ kind: 'list', run: () => listCategoryPrompts(db, categoryId) });
+  const count = (categoryId: string): Query => ({
+    kind: 'count',
+    run: () => db.prompts.where('category_id').equals(categoryId).count(),
+  });
+  const detail: Query = { kind: 'detail', run: () => getPrompt(db, target.id) };
+  return [
+    ...Array.from({ length: 5 }, () => list(target.category_id)),
+    { kind: 'list', run: () => recentStoryPrompts(db, storyId, 50) },
+    list(otherCategories[0]!),
+    list(otherCategories[1]!),
+    ...Array.from({ length: 4 }, () => count(target.category_id)),
+    count(otherCategories[0]!),
+    count(otherCategories[1]!),
+    ...Array.from({ length: 6 }, () => detail),
+  ];
+}
+
+/** The title the subscriber shows for the target prompt ('' when it does not show it). */
+function titleIn(result: Prompt[] | Prompt | number | undefined, targetId: string): string {
+  if (Array.isArray(result)) return result.find((prompt) => prompt.id === targetId)?.title ?? '';
+  if (result && typeof result === 'object') return result.title;
+  return '';
+}
+
+function Subscriber({ query, targetId, index }: { query: Query; targetId: string; index: number }) {
+  const result = useLiveQuery(query.run, []);
+  if (query.kind === 'count') return <p data-count={index}>{typeof result === 'number' ? result : '…'} prompts</p>;
+  const rows = Array.isArray(result) ? result : result && typeof result === 'object' ? [result] : [];
+  return (
+    <ul data-sub={index} data-title={titleIn(result, targetId)}>
+      {rows.map((prompt) => (
+        <li key={prompt.id}>{prompt.title}</li>
+      ))}
+    </ul>
+  );
+}
+
+function waitFor(condition: () => boolean, root: Element): Promise<number> {
+  return new Promise((resolve) => {
+    if (condition()) return resolve(performance.now());
+    const observer = new MutationObserver(() => {
+      if (!condition()) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+  });
+}
+
+export interface LiveRun {
+  domMs: number[];
+  emitMs: number[];
+  subscribers: number;
+  listRows: number;
+}
+
+async function reactBlock(db: StoryPromptsDatabase, queries: Query[], target: Prompt, edits: number, nextTitle: () => string): Promise<{ ms: number[]; listRows: number }> {
+  const watched = queries.filter((q) => q.kind !== 'count').length;
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  flushSync(() =>
+    root.render(
+      <>
+        {queries.map((query, index) => (
+          <Subscriber key={index} query={query} targetId={target.id} index={index} />
+        ))}
+      </>,
+    ),
+  );
+  const shows = (title: string) => () => {
+    const subs = host.querySelectorAll('[data-sub]');
+    if (subs.length !== watched) return false;
+    for (const sub of subs) if (sub.getAttribute('data-title') !== title) return false;
+    return true;
+  };
+  const current = (await db.prompts.get(target.id))!.title;
+  await waitFor(shows(current), host);
+  const listRows = host.querySelector('[data-sub="0"]')?.childElementCount ?? 0;
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < edits; i++) {
+      const title = nextTitle();
+      const start = performance.now();
+      const committed = waitFor(shows(title), host);
+      await updatePrompt(db, target.id, { title });
+      ms.push((await committed) - start);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    root.unmount();
+    host.remove();
+  }
+  return { ms, listRows };
+}
+
+async function emitBlock(db: StoryPromptsDatabase, queries: Query[], target: Prompt, edits: number, nextTitle: () => string): Promise<number[]> {
+  const seen: string[] = queries.map(() => '');
+  let onEmit: () => void = () => {};
+  const subscriptions = queries.map((query, index) =>
+    liveQuery(query.run).subscribe((result) => {
+      seen[index] = titleIn(result, target.id);
+      onEmit();
+    }),
+  );
+  const emitted = (title: string) =>
+    new Promise<number>((resolve) => {
+      const check = () => {
+        if (!queries.every((q, i) => q.kind === 'count' || seen[i] === title)) return;
+        onEmit = () => {};
+        resolve(performance.now());
+      };
+      onEmit = check;
+      check();
+    });
+  const ms: number[] = [];
+  try {
+    await emitted((await db.prompts.get(target.id))!.title);
+    for (let i = 0; i < edits; i++) {
+      const title = nextTitle();
+      const start = performance.now();
+      const done = emitted(title);
+      await updatePrompt(db, target.id, { title });
+      ms.push((await done) - start);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    subscriptions.forEach((s) => s.unsubscribe());
+  }
+  return ms;
+}
+
+export interface LiveRun {
+  domMs: number[];
+  emitMs: number[];
+  subscribers: number;
+  listRows: number;
+}
+
+/**
+ * `rounds` × (a React block, then an emit-only block) of `edits` edits each; the first round
+ * is a warm-up. Each block mounts its own subscribers, so the two never run at once.
+ */
+export async function liveSubscribers(rounds: number, edits: number): Promise<LiveRun> {
+  const { story, prompts } = workbenchData();
+  const db = new StoryPromptsDatabase(OURS_DB);
+  let version = 0;
+  const nextTitle = () => `Edited title ${++version} ${Math.random().toString(36).slice(2, 6)}`;
+  try {
+    const target = (await db.prompts.get(prompts[42]!.id))!;
+    const others = story.categories.map((c) => c.id).filter((id) => id !== target.category_id);
+    const queries = queriesFor(db, target, story.story.id, others);
+    const domMs: number[] = [];
+    const emitMs: number[] = [];
+    let listRows = 0;
+    for (let round = 0; round <= rounds; round++) {
+      const react = await reactBlock(db, queries, target, edits, nextTitle);
+      const emit = await emitBlock(db, queries, target, edits, nextTitle);
+      listRows = react.listRows;
+      if (round === 0) continue;
+      domMs.push(...react.ms);
+      emitMs.push(...emit);
+    }
+    return { domMs, emitMs, subscribers: queries.length, listRows };
+  } finally {
+    db.close();
+  }
+}
+
+export const p95 = (values: number[]) => quantile(values, 0.95);

@@ -1,0 +1,6 @@
+import type { BenchRow } from './bench-row';
+import { notRunRow } from './harness/stats';
+
+export async function runShellLoadBenchmarks(_options: { appOrigin: string; staticOrigin?: string; wants?: (id: string) => boolean }): Promise<BenchRow[]> {
+  return [notRunRow('B?', 'shell-load', 'not written yet')];
+}

@@ -1,0 +1,162 @@
+// Workbench benchmarks in Chromium (design/benchmarks.md): B1, B2, B3 (writes), B4 (100k chat
+// messages), B5 (indexed reads), B7 (live subscribers), B21 (storage and heap after the
+// imports). The page (pages/workbench) calls the real src/db code; this driver interleaves
+// ours and the raw baseline (A B A B ...), takes medians after a warm-up and builds the rows.
+import type { Page } from 'playwright-core';
+import type { BenchRow } from './bench-row';
+import { heapAfterGc, openProfile } from './harness/chromium';
+import { pageCall } from './harness/page-call';
+import { benchRow, median, quantile } from './harness/stats';
+import type { ReadCase } from './pages/workbench/read-cases';
+import type { LiveRun } from './pages/workbench/live-cases';
+import type { StorageFigures } from './pages/workbench/storage-case';
+import type { ImportRun } from './pages/workbench/write-cases';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// Design sizes by default; smaller only to try the harness out quickly.
+const PROMPTS = Number(process.env.BENCH_PROMPTS ?? 10_000);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100_000);
+const MESSAGE_BATCH = 1_000;
+/** B4 moves 2 × 40 MB per repetition; fewer runs keep the suite inside its time budget. */
+const MESSAGE_RUNS = Number(process.env.BENCH_MESSAGE_RUNS ?? 3);
+
+const MB = 1024 * 1024;
+
+async function promptImports(page: Page): Promise<BenchRow[]> {
+  await pageCall(page, 'workbench.rawPromptImport', PROMPTS); // warm-up
+  await pageCall(page, 'workbench.oursPromptImport', PROMPTS);
+  const raw: number[] = [];
+  const ours: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    raw.push(await pageCall<number>(page, 'workbench.rawPromptImport', PROMPTS));
+    ours.push(await pageCall<number>(page, 'workbench.oursPromptImport', PROMPTS));
+  }
+  const b1 = median(raw);
+  const b2 = median(ours);
+  return [
+    benchRow('B1', `raw IndexedDB put of ${PROMPTS} prompts (≈2 KB) in one transaction, app's indexes, durability strict`, 'ms', b1, null, 'record', null),
+    benchRow('B2', `import path insertRows('prompts') for the same ${PROMPTS} (zod + HLC + row_meta + outbox); baseline B1`, 'ms', b2, b1, '≤ 1.2× B1', b2 <= 1.2 * b1),
+  ];
+}
+
+async function editorSaves(page: Page): Promise<BenchRow[]> {
+  const block = 200;
+  await pageCall(page, 'workbench.prepareEdits', 1_000);
+  await pageCall(page, 'workbench.rawEdits', 0, 50, 0);
+  await pageCall(page, 'workbench.oursEdits', 0, 50, 0);
+  const raw: number[] = [];
+  const ours: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    raw.push(await pageCall<number>(page, 'workbench.rawEdits', i * block, block, i + 1));
+    ours.push(await pageCall<number>(page, 'workbench.oursEdits', i * block, block, i + 1));
+  }
+  await pageCall(page, 'workbench.finishEdits');
+  const value = median(ours);
+  return [
+    benchRow('B3', '1,000 editor saves (updatePrompt details: row + row_meta + outbox, one tx each; 5 interleaved blocks of 200); baseline raw put, one tx each', 'ms/op', value, median(raw), '≤ 1 ms/op', value <= 1),
+  ];
+}
+
+async function messageImports(page: Page): Promise<BenchRow[]> {
+  await pageCall(page, 'workbench.rawMessageImport', 10_000, MESSAGE_BATCH); // warm-up at 10%
+  await pageCall(page, 'workbench.oursMessageImport', 10_000, MESSAGE_BATCH);
+  const raw: ImportRun[] = [];
+  const ours: ImportRun[] = [];
+  for (let i = 0; i < MESSAGE_RUNS; i++) {
+    raw.push(await pageCall<ImportRun>(page, 'workbench.rawMessageImport', MESSAGES, MESSAGE_BATCH));
+    ours.push(await pageCall<ImportRun>(page, 'workbench.oursMessageImport', MESSAGES, MESSAGE_BATCH));
+  }
+  const oursMs = median(ours.map((r) => r.ms));
+  const rawMs = median(raw.map((r) => r.ms));
+  const longest = (runs: ImportRun[]) => Math.max(0, ...runs.flatMap((r) => r.longTasks));
+  const over50 = Math.max(...ours.map((r) => r.longTasks.filter((d) => d > 50).length));
+  const rate = (ms: number) => Math.round((MESSAGES / ms) * 1000).toLocaleString('en');
+  return [
+    benchRow(
+      'B4',
+      `import ${MESSAGES.toLocaleString('en')} chat messages via insertRows('messages') in batches of ${MESSAGE_BATCH} (ours ${rate(oursMs)} msgs/s, raw ${rate(rawMs)} msgs/s; median of ${MESSAGE_RUNS}); baseline raw IndexedDB, same batches`,
+      'ms',
+      oursMs,
+      rawMs,
+      '≤ 1.3× raw',
+      oursMs <= 1.3 * rawMs,
+    ),
+    benchRow('B4', `longest main-thread task during the import (${over50} tasks > 50 ms in the worst run); baseline raw's longest`, 'ms', longest(ours), longest(raw), 'no task > 50 ms', longest(ours) <= 50),
+  ];
+}
+
+async function reads(page: Page): Promise<BenchRow[]> {
+  const cases = await pageCall<ReadCase[]>(page, 'workbench.indexedReads', 60);
+  return cases.map((c) =>
+    benchRow('B5', `${c.name} (${c.rows} rows, 60 reads); baseline raw index read of the same rows`, 'p95 ms', c.p95, c.rawP95, 'p95 < 16 ms', c.p95 < 16),
+  );
+}
+
+async function liveEdits(page: Page): Promise<BenchRow[]> {
+  const run = await pageCall<LiveRun>(page, 'workbench.liveSubscribers', RUNS, 10);
+  const dom = quantile(run.domMs, 0.95);
+  return [
+    benchRow(
+      'B7',
+      `edit a prompt's title with ${run.subscribers} useLiveQuery subscribers (8 lists of up to ${run.listRows} rows, 6 counts, 6 details; ${run.domMs.length} edits): write → new title in every list/detail DOM; baseline same queries as bare liveQuery, write → every emission`,
+      'p95 ms',
+      dom,
+      quantile(run.emitMs, 0.95),
+      'p95 < 16 ms',
+      dom < 16,
+    ),
+  ];
+}
+
+async function storage(page: Page): Promise<BenchRow[]> {
+  const figures = await pageCall<StorageFigures>(page, 'workbench.storageAfterImports', PROMPTS, MESSAGES);
+  const heap = await heapAfterGc(page);
+  return [
+    benchRow(
+      'B21',
+      `storage.estimate() after B2 + B4 (${PROMPTS} prompts + ${MESSAGES.toLocaleString('en')} messages with row_meta and outbox; databases: ${figures.databases.join(', ')}; search index not included); baseline the data's JSON size`,
+      'MB',
+      figures.usageBytes / MB,
+      figures.rawBytes / MB,
+      '< 3× raw',
+      figures.usageBytes < 3 * figures.rawBytes,
+    ),
+    benchRow('B21', 'JS heap of the workbench page after the imports (generated data released, after GC)', 'MB', heap / MB, null, '< 150 MB', heap < 150 * MB),
+  ];
+}
+
+export interface WorkbenchOptions {
+  benchOrigin: string;
+  wants: (id: string) => boolean;
+}
+
+export async function runWorkbenchBenchmarks({ benchOrigin, wants }: WorkbenchOptions): Promise<BenchRow[]> {
+  const profile = await openProfile();
+  const rows: BenchRow[] = [];
+  const step = async (label: string, ids: string[], work: () => Promise<BenchRow[]>) => {
+    if (!ids.some(wants)) return;
+    const start = Date.now();
+    console.log(`  workbench: ${label}…`);
+    rows.push(...(await work()));
+    console.log(`  workbench: ${label} done in ${((Date.now() - start) / 1000).toFixed(0)} s`);
+  };
+  try {
+    const { page } = profile;
+    await page.goto(`${benchOrigin}/__bench/workbench.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const needsPrompts = ['B5', 'B7', 'B21'].some(wants);
+    const needsMessages = ['B5', 'B21'].some(wants);
+    await pageCall(page, 'workbench.generate', PROMPTS, needsMessages || wants('B4') ? MESSAGES : 0);
+    await step('B1/B2 prompt import', ['B1', 'B2'], () => promptImports(page));
+    if (needsPrompts && !['B1', 'B2'].some(wants)) await pageCall(page, 'workbench.oursPromptImport', PROMPTS);
+    await step('B3 editor saves', ['B3'], () => editorSaves(page));
+    await step('B4 message import', ['B4'], () => messageImports(page));
+    if (needsMessages && !wants('B4')) await pageCall(page, 'workbench.oursMessageImport', MESSAGES, MESSAGE_BATCH);
+    await step('B5 indexed reads', ['B5'], () => reads(page));
+    await step('B7 live subscribers', ['B7'], () => liveEdits(page));
+    await step('B21 storage', ['B21'], () => storage(page));
+    return rows;
+  } finally {
+    await profile.close();
+  }
+}
