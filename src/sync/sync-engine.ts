@@ -19,7 +19,14 @@ import { readSyncMeta, writeSyncMeta } from './sync-meta';
 import type { SyncStatus } from './sync-status';
 import { INITIAL_SYNC_STATUS } from './sync-status';
 import type { SyncTransport } from './sync-transport';
-import { describeError } from '../lib/app-error';
+import { AppError, describeError } from '../lib/app-error';
+
+/** Thrown inside a run when stop() was called: the run ends quietly. */
+class SyncStoppedError extends AppError {
+  constructor() {
+    super('sync/stopped', 'Sync was stopped.');
+  }
+}
 
 export interface Timers {
   now(): number;
@@ -48,12 +55,15 @@ const realTimers: Timers = {
 export class SyncEngine {
   readonly status$ = new BehaviorSubject<SyncStatus>({ ...INITIAL_SYNC_STATUS, phase: 'idle' });
   readonly breaker: CircuitBreaker;
-  private readonly options: Required<Omit<SyncEngineOptions, 'breaker' | 'pullPageSize'>> & { pullPageSize?: number };
+  private readonly options: Required<Omit<SyncEngineOptions, 'breaker' | 'pullPageSize'>> & {
+    pullPageSize?: number;
+  };
   private running: Promise<void> | null = null;
   private rerun = false;
   private retryTimer: unknown = null;
   private batchLimits: { mutations: number; bytes: number } = { ...PUSH_BATCH };
   private stopped = false;
+  private readonly transport: SyncTransport;
 
   constructor(options: SyncEngineOptions) {
     const timers = options.timers ?? realTimers;
@@ -64,6 +74,24 @@ export class SyncEngine {
       timers,
     };
     this.breaker = new CircuitBreaker({ now: timers.now, ...options.breaker });
+    this.transport = this.stoppable(options.transport);
+  }
+
+  /**
+   * The transport as the engine uses it: after stop() no request starts, and a reply that
+   * arrives after stop() is not applied (the run ends; the outbox keeps everything).
+   */
+  private stoppable(transport: SyncTransport): SyncTransport {
+    const guard = async <T>(call: () => Promise<T>): Promise<T> => {
+      if (this.stopped) throw new SyncStoppedError();
+      const result = await call();
+      if (this.stopped) throw new SyncStoppedError();
+      return result;
+    };
+    return {
+      push: (request) => guard(() => transport.push(request)),
+      pull: (request) => guard(() => transport.pull(request)),
+    };
   }
 
   /** Runs a sync now (or right after the current one). Resolves when that run is over. */
@@ -110,7 +138,8 @@ export class SyncEngine {
     try {
       await this.pushAll();
       await this.pullEverything();
-      if ((await reconcileConflicts(this.options.db, this.options.reconciler)) > 0) await this.pushAll();
+      if ((await reconcileConflicts(this.options.db, this.options.reconciler)) > 0)
+        await this.pushAll();
       this.breaker.recordSuccess();
       const now = this.options.timers.now();
       await writeSyncMeta(this.options.db.meta, 'last_synced_at', now);
@@ -127,7 +156,10 @@ export class SyncEngine {
       pullForAck: () => this.pullEverything(),
       shrinkBatches: () => {
         if (this.batchLimits.mutations <= 1) return false;
-        this.batchLimits = { mutations: Math.ceil(this.batchLimits.mutations / 2), bytes: Math.ceil(this.batchLimits.bytes / 2) };
+        this.batchLimits = {
+          mutations: Math.ceil(this.batchLimits.mutations / 2),
+          bytes: Math.ceil(this.batchLimits.bytes / 2),
+        };
         return true;
       },
       now: () => this.options.timers.now(),
@@ -135,18 +167,29 @@ export class SyncEngine {
   }
 
   private async pushAll(): Promise<void> {
-    const { db, transport } = this.options;
+    const { db } = this.options;
     await this.emit({ phase: 'pushing' });
-    while (await withRecovery(() => pushOnce(db, transport, this.batchLimits), this.recoveryContext())) {
+    while (
+      await withRecovery(
+        () => pushOnce(db, this.transport, this.batchLimits),
+        this.recoveryContext(),
+      )
+    ) {
       await this.emit({ phase: 'pushing' });
     }
   }
 
   private async pullEverything(): Promise<void> {
-    const { db, transport, pullPageSize } = this.options;
+    const { db, pullPageSize } = this.options;
     await this.emit({ phase: 'pulling', pulledRows: 0 });
     await withRecovery(
-      () => pullAll(db, transport, (progress) => void this.emit({ phase: 'pulling', pulledRows: progress.rows }), pullPageSize),
+      () =>
+        pullAll(
+          db,
+          this.transport,
+          (progress) => void this.emit({ phase: 'pulling', pulledRows: progress.rows }),
+          pullPageSize,
+        ),
       { ...this.recoveryContext(), pullForAck: async () => {} },
     );
   }
@@ -157,10 +200,13 @@ export class SyncEngine {
       const delay = this.breaker.recordFailure(retryAfter);
       return this.scheduleRetry(delay, describeError(error));
     }
+    if (error instanceof SyncStoppedError) return;
     const message =
       error instanceof SyncTransportError && error.kind === 'unauthorized'
         ? 'Your session has expired. Sign in again to keep syncing; your changes are saved on this device.'
-        : describeError(error);
+        : error instanceof SyncTransportError && error.kind === 'client-owned-by-other-user'
+          ? "This device's data belongs to another account. Sign in with that account, or replace this device's data from the Account screen. Nothing was uploaded."
+          : describeError(error);
     await this.emit({ phase: 'error', message, nextRetryAt: null });
   }
 

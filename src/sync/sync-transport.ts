@@ -1,5 +1,5 @@
 // What the engine needs from the server: the two RPCs. The Supabase implementation lives in
-// src/remote/sync-rpc-transport.ts; tests wrap it with fault injection.
+// src/sync/rpc-transport.ts; tests wrap it with fault injection.
 import type { PullRequest, PullResponse, PushRequest, PushResponse } from './protocol';
 
 export interface SyncTransport {

@@ -155,4 +155,21 @@ describe('sync engine basics', () => {
     expect(await deviceSnapshot(b.db)).toEqual(await serverSnapshot(backend.adminUrl, account.userId));
     await Promise.all([a.close(), b.close()]);
   });
+
+  it('stops mid-run without applying a late reply, and the next start finishes the job', async () => {
+    const account = await createAccount(backend.http);
+    const device = await createDevice(backend.http, account);
+    await createStory(device.db, { title: 'Interrupted' });
+    device.faults.chooser = () => ({ kind: 'delay', ms: 150 });
+    const run = device.sync();
+    device.engine.stop();
+    await run;
+    await device.faults.settle();
+    expect(await device.db.changes.count()).toBe(1);
+    const restarted = await device.restart();
+    expect(await restarted.sync()).toBe('idle');
+    expect(await restarted.db.changes.count()).toBe(0);
+    expect(Object.values((await serverSnapshot(backend.adminUrl, account.userId)).stories)).toHaveLength(1);
+    await restarted.close();
+  });
 });

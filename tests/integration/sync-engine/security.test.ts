@@ -26,9 +26,15 @@ describe('sync security', () => {
     const a = await createDevice(backend.http, alice);
     const story = await createStory(a.db, { title: "Alice's secret novel" });
     await a.sync();
+    // Bob's device claims Alice's client id: refused, and nothing is uploaded under another id.
+    const impostor = await createDevice(backend.http, bob, { name: 'impostor' });
+    await writeSyncMeta(impostor.db.meta, 'client_id', await readSyncMeta(a.db.meta, 'client_id'));
+    await createStory(impostor.db, { title: "Bob's story on Alice's client" });
+    expect(await impostor.sync()).toBe('error');
+    expect(impostor.engine.status$.value.message).toContain('belongs to another account');
+    expect(await impostor.db.changes.count()).toBe(1);
+    // Bob's write to Alice's row id is refused and kept in his dead-letter list.
     const b = await createDevice(backend.http, bob);
-    // Bob's device claims Alice's client id: refused, and Bob's device moves to a new id.
-    await writeSyncMeta(b.db.meta, 'client_id', await readSyncMeta(a.db.meta, 'client_id'));
     await b.db.stories.add({ ...story, title: 'Overwritten by Bob' });
     await b.db.changes.add({
       table: 'stories',
@@ -36,9 +42,7 @@ describe('sync security', () => {
       fields: { title: { value: 'Overwritten by Bob', hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'bob' }), base_hlc: null } },
       created_at: Date.now(),
     });
-    await b.sync();
-    expect(await readSyncMeta(b.db.meta, 'client_id')).not.toBe(await readSyncMeta(a.db.meta, 'client_id'));
-    // Bob's write to Alice's row id is refused and kept in his dead-letter list.
+    expect(await b.sync()).toBe('idle');
     expect(await b.db.dead_letters.count()).toBe(1);
     expect((await serverSnapshot(backend.adminUrl, alice.userId)).stories[story.id]!.title).toBe("Alice's secret novel");
     expect(Object.keys((await serverSnapshot(backend.adminUrl, bob.userId)).stories)).toHaveLength(0);
@@ -46,7 +50,7 @@ describe('sync security', () => {
     const fresh = await createDevice(backend.http, bob);
     await fresh.sync();
     expect(await fresh.db.stories.count()).toBe(0);
-    await Promise.all([a.close(), b.close(), fresh.close()]);
+    await Promise.all([a.close(), b.close(), fresh.close(), impostor.close()]);
   });
 
   it('refuses anonymous sync calls', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCategory, deleteCategory, moveCategory } from '../../../src/db/categories-repository';
 import { StoryPromptsDatabase } from '../../../src/db/database';
-import { listBoardCategories, listBoardPrompts } from '../../../src/db/prompt-board-queries';
+import { listCategories as listBoardCategories, listStoryPrompts as listBoardPrompts } from '../../../src/db/queries';
 import { createPrompt, deletePrompt, movePrompt } from '../../../src/db/prompts-repository';
 import { createStory } from '../../../src/db/stories-repository';
 import { buildSections, indexForStep, NO_FILTER } from '../../../src/features/prompts/board-model';
