@@ -2,6 +2,7 @@
 // same transactions as the data it describes (so a crash never leaves them out of step).
 import type { Table } from 'dexie';
 import type { MetaEntry } from '../db/database';
+import { SYNC_META_PREFIX } from '../db/meta-keys';
 import type { Mutation } from './protocol';
 
 export interface InflightBatch {
@@ -33,7 +34,7 @@ const DEFAULTS: Omit<SyncMetaValues, 'client_id'> = {
   last_synced_at: null,
 };
 
-const PREFIX = 'sync.';
+const PREFIX = SYNC_META_PREFIX;
 
 export async function readSyncMeta<K extends keyof SyncMetaValues>(
   meta: Table<MetaEntry, string>,

@@ -5,12 +5,13 @@
 //   cleared to a fresh database (new client id, empty outbox) before the new owner is set.
 // Two accounts' data are never merged: any other case asks the writer first.
 import type { StoryPromptsDatabase } from '../../db/database';
+import { OWNER_USER_ID_META_KEY } from '../../db/meta-keys';
 import { AppError } from '../../lib/app-error';
 import type { AccountUser } from './account-service';
 
-// The engine's meta key for the owner (src/sync/sync-meta.ts: `sync.` + owner_user_id); the
-// e-mail is ours, only for the question "this device holds the data of <email>".
-export const OWNER_USER_ID_KEY = 'sync.owner_user_id';
+// The owner key is shared with the sync engine (src/db/meta-keys.ts); the e-mail is ours, only
+// for the question "this device holds the data of <email>".
+export const OWNER_USER_ID_KEY = OWNER_USER_ID_META_KEY;
 export const OWNER_EMAIL_KEY = 'account.owner_email';
 
 export interface LocalOwner {
