@@ -1,0 +1,334 @@
+// Search benchmarks B8–B12 (design/benchmarks.md): builds the bench page (its own Vite entry, to a
+// temp dir), serves it on 127.0.0.1, drives Debian Chromium with playwright-core, seeds 10,000
+// prompts and 100,000 chat messages, and measures each case against its same-run baseline,
+// interleaved, median of 5 runs after a warm-up. Run alone: `npx tsx scripts/bench/search.ts`.
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { BenchRow } from './bench-row';
+import { searchBenchConfig } from './search-bench-vite.config';
+
+const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 5);
+const PROMPTS = Number(process.env.SEARCH_BENCH_PROMPTS ?? 10_000);
+const MESSAGES = Number(process.env.SEARCH_BENCH_MESSAGES ?? 100_000);
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
+
+const median = (values: number[]) => quantile(values, 0.5);
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function row(
+  id: string,
+  what: string,
+  metric: string,
+  value: number,
+  baseline: number | null,
+  target: string,
+  pass: boolean | null,
+): BenchRow {
+  return {
+    id,
+    what,
+    metric,
+    value: round(value),
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(value / baseline, 3) : null,
+    target,
+    pass,
+  };
+}
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    const path = normalize(
+      decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname),
+    ).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      response
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+type Bench = Record<string, (...args: never[]) => Promise<unknown>>;
+function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([fn, rest]) =>
+      (globalThis as unknown as { searchBench: Bench }).searchBench[fn as string]!(
+        ...(rest as never[]),
+      ) as Promise<T>,
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+async function buildRows(page: Page): Promise<{ rows: BenchRow[]; libraryMs: number }> {
+  type Build = { libraryMs: number; messagesMs: number; longTasks: number[] };
+  await call<Build>(page, 'buildRun'); // warm-up
+  const runs: Build[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await call<Build>(page, 'buildRun'));
+  const libraryMs = median(runs.map((r) => r.libraryMs));
+  const longest = Math.max(0, ...runs.flatMap((r) => r.longTasks));
+  const overFifty = Math.max(...runs.map((r) => r.longTasks.filter((d) => d > 50).length));
+  return {
+    libraryMs,
+    rows: [
+      row(
+        'B8',
+        `build index in the worker pool: ${PROMPTS} prompts`,
+        's',
+        libraryMs / 1000,
+        null,
+        '≤ 2 s',
+        libraryMs <= 2000,
+      ),
+      row(
+        'B8',
+        `build index in the worker pool: ${MESSAGES} messages`,
+        's',
+        median(runs.map((r) => r.messagesMs)) / 1000,
+        null,
+        'record',
+        null,
+      ),
+      row(
+        'B8',
+        'main-thread tasks > 50 ms during builds (most in a run)',
+        'count',
+        overFifty,
+        null,
+        '0',
+        overFifty === 0,
+      ),
+      row('B8', 'longest main-thread task during builds', 'ms', longest, null, 'record', null),
+    ],
+  };
+}
+
+function queriesFrom(words: string[]): string[] {
+  const typo = (word: string) => word.slice(0, 2) + word[3] + word[2] + word.slice(4);
+  return [
+    words[30]!,
+    words[5_000]!,
+    words[300]!.slice(0, 4),
+    `${words[100]} ${words[400]}`,
+    typo(words[200]!),
+  ];
+}
+
+async function typingRows(page: Page, words: string[]): Promise<BenchRow[]> {
+  const queries = queriesFrom(words);
+  await call(page, 'typeRun', queries, 'ours');
+  await call(page, 'typeRun', queries, 'scan');
+  const ours: number[] = [];
+  const scan: number[] = [];
+  const oursWhole: number[] = [];
+  const dexie: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(quantile(await call<number[]>(page, 'typeRun', queries, 'ours'), 0.95));
+    scan.push(quantile(await call<number[]>(page, 'typeRun', queries, 'scan'), 0.95));
+    if (i < 3) {
+      oursWhole.push(quantile(await call<number[]>(page, 'typeRun', queries, 'ours', true), 0.95));
+      dexie.push(quantile(await call<number[]>(page, 'typeRun', queries, 'dexie', true), 0.95));
+    }
+  }
+  const what = `keystroke → results painted (common, rare, prefix, two words, typo: ${queries.join(' | ')})`;
+  const p95 = median(ours);
+  return [
+    row(
+      'B9',
+      `${what}; baseline plain in-memory scan`,
+      'p95 ms',
+      p95,
+      median(scan),
+      'p95 < 30 ms',
+      p95 < 30,
+    ),
+    row(
+      'B9',
+      'whole queries; baseline Dexie filter scan (3 runs)',
+      'p95 ms',
+      median(oursWhole),
+      median(dexie),
+      'p95 < 30 ms',
+      median(oursWhole) < 30,
+    ),
+  ];
+}
+
+async function restoreRows(page: Page): Promise<BenchRow[]> {
+  type Restore = { restoreMs: number; rebuildMs: number; storedChars: number };
+  const warm = await call<Restore>(page, 'restoreRun');
+  const runs: Restore[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await call<Restore>(page, 'restoreRun'));
+  const restore = median(runs.map((r) => r.restoreMs));
+  const rebuild = median(runs.map((r) => r.rebuildMs));
+  return [
+    row(
+      'B10',
+      `restore persisted index (both shards, ${(warm.storedChars / 1e6).toFixed(1)} M chars) vs rebuild`,
+      'ms',
+      restore,
+      rebuild,
+      '≤ 0.3× rebuild',
+      restore <= 0.3 * rebuild,
+    ),
+  ];
+}
+
+async function editRows(page: Page, rebuildMs: number): Promise<BenchRow[]> {
+  type Edits = {
+    editWall: number[];
+    editWorker: number[];
+    deleteWall: number[];
+    deleteWorker: number[];
+  };
+  const edits = await call<Edits>(page, 'editRun', 100);
+  const worker = median(edits.editWorker);
+  const deleted = median(edits.deleteWorker);
+  return [
+    row(
+      'B11',
+      '100 prompt edits: worker time until searchable; baseline rebuild of the prompts shard',
+      'ms/edit',
+      worker,
+      rebuildMs,
+      '< 5 ms',
+      worker < 5,
+    ),
+    row(
+      'B11',
+      '100 prompt deletes: worker time until gone from results',
+      'ms/delete',
+      deleted,
+      rebuildMs,
+      '< 5 ms',
+      deleted < 5,
+    ),
+    row(
+      'B11',
+      '100 prompt edits: save → found by a query, wall clock (main thread)',
+      'ms/edit',
+      median(edits.editWall),
+      null,
+      'record',
+      null,
+    ),
+  ];
+}
+
+async function roundTripRows(page: Page): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const [label, bytes] of [
+    ['1 KB', 1_024],
+    ['100 KB', 102_400],
+    ['1 MB', 1_048_576],
+  ] as const) {
+    await call(page, 'roundTrips', bytes, 'comlink', 10);
+    await call(page, 'roundTrips', bytes, 'raw', 10);
+    const comlink: number[] = [];
+    const raw: number[] = [];
+    for (let i = 0; i < RUNS * 4; i++) {
+      comlink.push(...(await call<number[]>(page, 'roundTrips', bytes, 'comlink', 10)));
+      raw.push(...(await call<number[]>(page, 'roundTrips', bytes, 'raw', 10)));
+    }
+    for (const [metric, q] of [
+      ['p50 ms', 0.5],
+      ['p95 ms', 0.95],
+    ] as const) {
+      const value = quantile(comlink, q);
+      const base = quantile(raw, q);
+      rows.push(
+        row(
+          'B12',
+          `worker round trip through Comlink, ${label}; baseline raw postMessage`,
+          metric,
+          value,
+          base,
+          '≤ 1.2× raw',
+          value <= 1.2 * base,
+        ),
+      );
+    }
+  }
+  return rows;
+}
+
+export async function runSearchBenchmarks(): Promise<BenchRow[]> {
+  const outDir = await mkdtemp(join(tmpdir(), 'search-bench-'));
+  await build(searchBenchConfig(outDir));
+  const server = await serve(outDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const info = await call<{ cores: number; userAgent: string }>(page, 'browserInfo');
+    console.log(
+      `search bench: Chromium ${browser.version()}, ${info.cores} cores, ${PROMPTS} prompts, ${MESSAGES} messages, ${RUNS} runs`,
+    );
+    const { words } = await call<{ ms: number; words: string[] }>(page, 'seed', PROMPTS, MESSAGES);
+    const build8 = await buildRows(page);
+    const rows = [...build8.rows];
+    rows.push(...(await restoreRows(page)));
+    rows.push(...(await typingRows(page, words)));
+    rows.push(...(await editRows(page, build8.libraryMs)));
+    rows.push(...(await roundTripRows(page)));
+    return rows;
+  } finally {
+    await browser.close();
+    server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runSearchBenchmarks().then(
+    (rows) => {
+      console.log(
+        '| id | what | metric | value | baseline | ratio | target | pass |\n|---|---|---|---|---|---|---|---|',
+      );
+      for (const r of rows)
+        console.log(
+          `| ${r.id} | ${r.what} | ${r.metric} | ${r.value} | ${r.baseline ?? '—'} | ${r.ratio ?? '—'} | ${r.target} | ${r.pass ?? '—'} |`,
+        );
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
