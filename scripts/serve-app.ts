@@ -33,7 +33,7 @@ export function createServerApp<
 
   app.use('*', async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
 
   if (options.api) app.route('/api', options.api);
@@ -42,15 +42,15 @@ export function createServerApp<
   app.all('/api', apiNotFound);
   app.all('/api/*', apiNotFound);
 
-  app.use(
-    '*',
-    serveStatic({
-      root: distDir,
-      onFound: (path, c) => {
-        c.header('Cache-Control', cacheControlFor(path, distDir));
-      },
-    }),
-  );
+  // Set on the finished response: serveStatic builds its Response before its onFound hook
+  // runs, so a header set there is lost once this app is mounted inside another.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.ok && !c.res.headers.has('Cache-Control')) {
+      c.res.headers.set('Cache-Control', cacheControlFor(c.req.path));
+    }
+  });
+  app.use('*', serveStatic({ root: distDir }));
 
   // SPA fallback: a navigation to a client route (/stories/abc) gets the app shell; a missing
   // file (/assets/gone.js, /favicon.ico) gets a real 404 so broken references stay visible.
@@ -72,8 +72,8 @@ function apiNotFound(c: Context): Response {
   );
 }
 
-function cacheControlFor(filePath: string, distDir: string): string {
-  return resolve(filePath).startsWith(resolve(distDir, 'assets') + '/') ? IMMUTABLE : NO_CACHE;
+function cacheControlFor(urlPath: string): string {
+  return urlPath.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
 }
 
 function isNavigation(path: string, secFetchMode: string | undefined): boolean {

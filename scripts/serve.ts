@@ -2,19 +2,15 @@
 // Works with no account and no key: the app is local-first. The HTTP API (src/api) is mounted
 // at /api, configured from the environment (docs/api.md); every response gets the security
 // headers netlify.toml also sends (src/api/security-headers.ts).
-import { Hono } from 'hono';
-import { apiConfigFromEnv, createApi, securityHeaders } from '../src/api/index.ts';
-import { createServerApp, startServer } from './serve-app.ts';
+import { createProductionApp } from './production-app.ts';
+import { startServer } from './serve-app.ts';
 
 const DEFAULT_PORT = 4173;
 
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
-  const api = createApi(apiConfigFromEnv(process.env));
-  const app = new Hono();
-  app.use('*', securityHeaders());
-  app.route('/', createServerApp({ distDir: 'dist', api: api.routes }));
-  const server = await startServer(app, port);
+  const production = createProductionApp({ distDir: 'dist', env: process.env });
+  const server = await startServer(production.app, port);
   console.log(`Story Prompts is running at ${server.url}`);
   console.log(`API: ${server.url}/api (${describeApiMode()})`);
 
@@ -22,7 +18,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    server.close().then(
+    Promise.all([server.close(), production.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createServerApp, startServer } from '../../scripts/serve-app.ts';
+import { createProductionApp } from '../../scripts/production-app.ts';
+import { startServer } from '../../scripts/serve-app.ts';
 import type { RunningServer } from '../../scripts/serve-app.ts';
 import {
   goOffline,
@@ -49,9 +50,13 @@ function tempDir(prefix: string): string {
 
 /** A server of its own, so a test can stop it or change what it serves. */
 async function ownServer(dir: string): Promise<RunningServer> {
-  const server = await startServer(createServerApp({ distDir: dir }), 0);
+  const production = createProductionApp({ distDir: dir });
+  const server = await startServer(production.app, 0);
   // The test may have stopped it already; a second close only reports "not running".
-  onTestFinished(() => server.close().catch(() => {}));
+  onTestFinished(async () => {
+    await server.close().catch(() => {});
+    await production.close();
+  });
   return server;
 }
 

@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { createServerApp, startServer } from '../../scripts/serve-app.ts';
+import { createProductionApp } from '../../scripts/production-app.ts';
+import type { ProductionApp } from '../../scripts/production-app.ts';
+import { startServer } from '../../scripts/serve-app.ts';
 import type { RunningServer } from '../../scripts/serve-app.ts';
 
 declare module 'vitest' {
@@ -25,6 +27,7 @@ declare module 'vitest' {
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 let server: RunningServer | undefined;
+let production: ProductionApp | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const distDir = resolve(repoRoot, process.env.E2E_DIST_DIR ?? 'dist');
@@ -35,15 +38,19 @@ export async function setup(project: TestProject): Promise<void> {
   } else {
     await buildApp(distDir);
   }
-  // Port 0: the OS picks a free port, so parallel runs and ad-hoc servers never collide.
-  server = await startServer(createServerApp({ distDir }), 0);
+  // Exactly what `npm start` serves (API and security headers included), on port 0: the OS
+  // picks a free port, so parallel runs and ad-hoc servers never collide.
+  production = createProductionApp({ distDir });
+  server = await startServer(production.app, 0);
   project.provide('baseURL', server.url);
   project.provide('distDir', distDir);
 }
 
 export async function teardown(): Promise<void> {
   await server?.close();
+  await production?.close();
   server = undefined;
+  production = undefined;
 }
 
 function buildApp(outDir: string): Promise<void> {
