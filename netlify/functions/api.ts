@@ -5,6 +5,7 @@ import { apiConfigFromEnv, createApiApp } from '../../src/api/index';
 
 const app = createApiApp(apiConfigFromEnv(process.env, 'netlify'));
 
-export default (request: Request, context: unknown): Response | Promise<Response> => app.fetch(request, { context });
+export default (request: Request, context: unknown): Response | Promise<Response> =>
+  app.fetch(request, { context });
 
 export const config = { path: '/api/*' };

@@ -47,9 +47,13 @@ export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
     const stubUrl = await startChild('stub', {}, children);
     const url = await startChild('api', { OPENAI_BASE_URL: stubUrl }, children);
     const apiProcess = children[1]!;
-    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, () => token(globalThis.crypto.randomUUID())));
-    const proxied: Launch = (index) => timedStream(`${url}/api/chat/messages`, { authorization: `Bearer ${tokens[index]}` }, 'done');
-    const direct: Launch = () => timedStream(`${stubUrl}/chat/completions`, { authorization: 'Bearer sk-bench' }, '[DONE]');
+    const tokens = await Promise.all(
+      Array.from({ length: CONCURRENCY }, () => token(globalThis.crypto.randomUUID())),
+    );
+    const proxied: Launch = (index) =>
+      timedStream(`${url}/api/chat/messages`, { authorization: `Bearer ${tokens[index]}` }, 'done');
+    const direct: Launch = () =>
+      timedStream(`${stubUrl}/chat/completions`, { authorization: 'Bearer sk-bench' }, '[DONE]');
     // Warm-up: JIT, keep-alive connections (client -> API -> stub) and the stub's timers.
     for (let warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp += 1) {
       await round(direct);
@@ -75,7 +79,11 @@ export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
 }
 
 /** Starts this file as a child in `role`; resolves with the URL it prints once listening. */
-function startChild(role: 'stub' | 'api', env: Record<string, string>, children: ChildProcess[]): Promise<string> {
+function startChild(
+  role: 'stub' | 'api',
+  env: Record<string, string>,
+  children: ChildProcess[],
+): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, ...env, B20_ROLE: role },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -104,14 +112,21 @@ async function runChild(role: string): Promise<void> {
     console.log((await startOpenAiStub(STREAM)).url);
     return;
   }
-  const env = { SUPABASE_JWT_SECRET: SECRET, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: process.env.OPENAI_BASE_URL };
+  const env = {
+    SUPABASE_JWT_SECRET: SECRET,
+    OPENAI_API_KEY: 'sk-bench',
+    OPENAI_BASE_URL: process.env.OPENAI_BASE_URL,
+  };
   const api = createApi(apiConfigFromEnv(env));
-  serve({ fetch: api.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log(`http://127.0.0.1:${info.port}`));
+  serve({ fetch: api.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+    console.log(`http://127.0.0.1:${info.port}`),
+  );
 }
 
 function rows(proxy: Round[], baseline: Round[], cpuPerStreamMs: number): BenchRow[] {
   const what = `${CONCURRENCY} concurrent streaming chats via /api/chat/messages vs direct to the stub`;
-  const added = (pick: (round: Round) => number) => median(proxy.map((round, index) => pick(round) - pick(baseline[index]!)));
+  const added = (pick: (round: Round) => number) =>
+    median(proxy.map((round, index) => pick(round) - pick(baseline[index]!)));
   const addedFirst = added((round) => round.firstByteP95);
   const addedTotal = added((round) => round.totalP95);
   const pFirst = median(proxy.map((round) => round.firstByteP95));
@@ -121,27 +136,93 @@ function rows(proxy: Round[], baseline: Round[], cpuPerStreamMs: number): BenchR
   const errors = [...proxy, ...baseline].reduce((sum, round) => sum + round.errors, 0);
   const target = `≤ ${TARGET_ADDED_MS} ms added p95`;
   return [
-    { id: 'B20', what, metric: 'p95 first byte (ms)', value: round2(pFirst), baseline: round2(bFirst), ratio: round2(pFirst / bFirst), target, pass: null },
-    { id: 'B20', what, metric: 'p95 full stream (ms)', value: round2(pTotal), baseline: round2(bTotal), ratio: round2(pTotal / bTotal), target, pass: null },
-    { id: 'B20', what, metric: 'added p95 first byte (ms, median of paired rounds)', value: round2(addedFirst), baseline: null, ratio: null, target, pass: addedFirst <= TARGET_ADDED_MS },
-    { id: 'B20', what, metric: 'added p95 full stream (ms, median of paired rounds)', value: round2(addedTotal), baseline: null, ratio: null, target, pass: addedTotal <= TARGET_ADDED_MS },
+    {
+      id: 'B20',
+      what,
+      metric: 'p95 first byte (ms)',
+      value: round2(pFirst),
+      baseline: round2(bFirst),
+      ratio: round2(pFirst / bFirst),
+      target,
+      pass: null,
+    },
+    {
+      id: 'B20',
+      what,
+      metric: 'p95 full stream (ms)',
+      value: round2(pTotal),
+      baseline: round2(bTotal),
+      ratio: round2(pTotal / bTotal),
+      target,
+      pass: null,
+    },
+    {
+      id: 'B20',
+      what,
+      metric: 'added p95 first byte (ms, median of paired rounds)',
+      value: round2(addedFirst),
+      baseline: null,
+      ratio: null,
+      target,
+      pass: addedFirst <= TARGET_ADDED_MS,
+    },
+    {
+      id: 'B20',
+      what,
+      metric: 'added p95 full stream (ms, median of paired rounds)',
+      value: round2(addedTotal),
+      baseline: null,
+      ratio: null,
+      target,
+      pass: addedTotal <= TARGET_ADDED_MS,
+    },
     // Load-independent: what one proxied stream costs the API process (user + system CPU).
-    { id: 'B20', what, metric: 'API CPU per proxied stream (ms)', value: round2(cpuPerStreamMs), baseline: null, ratio: null, target: 'record', pass: null },
-    { id: 'B20', what, metric: `errors (${REPETITIONS} x ${CONCURRENCY} x 2 streams)`, value: errors, baseline: null, ratio: null, target: 'zero errors', pass: errors === 0 },
+    {
+      id: 'B20',
+      what,
+      metric: 'API CPU per proxied stream (ms)',
+      value: round2(cpuPerStreamMs),
+      baseline: null,
+      ratio: null,
+      target: 'record',
+      pass: null,
+    },
+    {
+      id: 'B20',
+      what,
+      metric: `errors (${REPETITIONS} x ${CONCURRENCY} x 2 streams)`,
+      value: errors,
+      baseline: null,
+      ratio: null,
+      target: 'zero errors',
+      pass: errors === 0,
+    },
   ];
 }
 
 async function round(launch: Launch): Promise<Round> {
-  const samples = await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => launch(index)));
+  const samples = await Promise.all(
+    Array.from({ length: CONCURRENCY }, (_, index) => launch(index)),
+  );
   return {
-    firstByteP95: percentile(samples.map((sample) => sample.firstByteMs), 0.95),
-    totalP95: percentile(samples.map((sample) => sample.totalMs), 0.95),
+    firstByteP95: percentile(
+      samples.map((sample) => sample.firstByteMs),
+      0.95,
+    ),
+    totalP95: percentile(
+      samples.map((sample) => sample.totalMs),
+      0.95,
+    ),
     errors: samples.filter((sample) => !sample.ok).length,
   };
 }
 
 /** One streamed chat; "first byte" is the first body chunk (the first delta), not the headers. */
-async function timedStream(url: string, headers: Record<string, string>, endMarker: string): Promise<Sample> {
+async function timedStream(
+  url: string,
+  headers: Record<string, string>,
+  endMarker: string,
+): Promise<Sample> {
   const started = performance.now();
   let firstByteMs = Number.NaN;
   let text = '';
@@ -149,18 +230,27 @@ async function timedStream(url: string, headers: Record<string, string>, endMark
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ model: 'stub-large', messages: [{ role: 'user', content: 'Write me a scene.' }], stream: true }),
+      body: JSON.stringify({
+        model: 'stub-large',
+        messages: [{ role: 'user', content: 'Write me a scene.' }],
+        stream: true,
+      }),
     });
     const decoder = new TextDecoder();
     for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
       if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
       text += decoder.decode(part, { stream: true });
     }
-    const ok = response.status === 200 && text.includes(endMarker) && !text.includes('event: error');
+    const ok =
+      response.status === 200 && text.includes(endMarker) && !text.includes('event: error');
     return { firstByteMs, totalMs: performance.now() - started, ok };
   } catch {
     const elapsed = performance.now() - started;
-    return { firstByteMs: Number.isNaN(firstByteMs) ? elapsed : firstByteMs, totalMs: elapsed, ok: false };
+    return {
+      firstByteMs: Number.isNaN(firstByteMs) ? elapsed : firstByteMs,
+      totalMs: elapsed,
+      ok: false,
+    };
   }
 }
 
@@ -183,7 +273,8 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain && process.env.B20_ROLE) {
   void runChild(process.env.B20_ROLE);
 } else if (isMain) {

@@ -38,7 +38,8 @@ export function errorBody(error: ApiError): ErrorBody {
 }
 
 export function errorResponse(c: Context, error: ApiError): Response {
-  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
+  if (error.retryAfterSeconds !== undefined)
+    c.header('Retry-After', String(error.retryAfterSeconds));
   // The unread rest of an oversized body would poison a kept-alive connection: close it.
   if (error.status === 413) c.header('Connection', 'close');
   return c.json(errorBody(error), error.status);
@@ -47,7 +48,12 @@ export function errorResponse(c: Context, error: ApiError): Response {
 /** Anything thrown that is not an ApiError becomes a 500 without internals in the message. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError(500, 'api/internal', 'The server failed to handle this request. Try again later.');
+  return new ApiError(
+    500,
+    'api/internal',
+    'The server failed to handle this request. Try again later.',
+  );
 }
 
-export const unauthorized = (message: string): ApiError => new ApiError(401, 'auth/unauthorized', message);
+export const unauthorized = (message: string): ApiError =>
+  new ApiError(401, 'auth/unauthorized', message);

@@ -37,7 +37,9 @@ export function createApiApp(config: ApiConfig): Hono {
 
 export function createApi(config: ApiConfig): ApiInstance {
   const now = config.now ?? Date.now;
-  const pool = config.databaseUrl ? createPool(config.databaseUrl, config.databasePoolMax) : undefined;
+  const pool = config.databaseUrl
+    ? createPool(config.databaseUrl, config.databasePoolMax)
+    : undefined;
   const verify = config.auth.kind === 'none' ? undefined : createTokenVerifier(config.auth);
   const breaker = new CircuitBreaker(config.breaker, now);
   const limiter = new AdaptiveRateLimiter(config.rateLimit, now);
@@ -46,7 +48,12 @@ export function createApi(config: ApiConfig): ApiInstance {
 
   const routes = new Hono<ApiEnv>();
   routes.onError((error, c) => errorResponse(c, logged(toApiError(error), error)));
-  routes.notFound((c) => errorResponse(c, new ApiError(404, 'api/not-found', `No API route for ${c.req.method} ${c.req.path}.`)));
+  routes.notFound((c) =>
+    errorResponse(
+      c,
+      new ApiError(404, 'api/not-found', `No API route for ${c.req.method} ${c.req.path}.`),
+    ),
+  );
   routes.use('*', metricsMiddleware(metrics, now));
   // Netlify's header rules cover only CDN files: function responses carry their own.
   routes.use('*', securityHeaders());
@@ -68,7 +75,8 @@ export function createApi(config: ApiConfig): ApiInstance {
   const rateLimit = rateLimitMiddleware(limiter, now);
   for (const path of ['/chat/*', '/metrics']) routes.use(path, local, rateLimit, limitedBody);
   // '/x/*' also matches '/x' in Hono: listing both would run the limiter twice.
-  for (const path of ['/categories/*', '/prompts/*']) routes.use(path, signedIn, rateLimit, limitedBody);
+  for (const path of ['/categories/*', '/prompts/*'])
+    routes.use(path, signedIn, rateLimit, limitedBody);
 
   routes.get('/metrics', (c) => c.json({ ...metrics.snapshot(), breaker: breaker.state }));
   routes.route('/', chatRoutes(provider));
@@ -76,11 +84,17 @@ export function createApi(config: ApiConfig): ApiInstance {
 
   const app = new Hono();
   app.route('/api', routes);
-  app.notFound((c) => errorResponse(c, new ApiError(404, 'api/not-found', `No API route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) =>
+    errorResponse(
+      c,
+      new ApiError(404, 'api/not-found', `No API route for ${c.req.method} ${c.req.path}.`),
+    ),
+  );
   return { app, routes, breaker, limiter, metrics, close: async () => void (await pool?.end()) };
 }
 
 function logged(apiError: ApiError, original: unknown): ApiError {
-  if (apiError.status >= 500 && apiError.code === 'api/internal') console.error('[api] unexpected error', original);
+  if (apiError.status >= 500 && apiError.code === 'api/internal')
+    console.error('[api] unexpected error', original);
   return apiError;
 }

@@ -13,7 +13,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function createTokenVerifier(auth: Exclude<AuthConfig, { kind: 'none' }>): TokenVerifier {
   // Supabase signs with the secret's UTF-8 bytes; JWKS projects publish asymmetric keys.
   const key: Uint8Array | JWTVerifyGetKey =
-    auth.kind === 'hs256' ? new TextEncoder().encode(auth.secret) : createRemoteJWKSet(new URL(auth.url));
+    auth.kind === 'hs256'
+      ? new TextEncoder().encode(auth.secret)
+      : createRemoteJWKSet(new URL(auth.url));
   const algorithms = auth.kind === 'hs256' ? ['HS256'] : ['RS256', 'ES256', 'EdDSA'];
   const cache = new VerifiedTokenCache();
   return async (token) => {
@@ -21,11 +23,18 @@ export function createTokenVerifier(auth: Exclude<AuthConfig, { kind: 'none' }>)
     if (cached) return cached;
     let claims: JWTPayload;
     try {
-      ({ payload: claims } = await jwtVerify(token, key as Uint8Array, { algorithms, audience: 'authenticated' }));
+      ({ payload: claims } = await jwtVerify(token, key as Uint8Array, {
+        algorithms,
+        audience: 'authenticated',
+      }));
     } catch (error) {
       throw unauthorized(describeJoseError(error));
     }
-    if (claims.role !== 'authenticated' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+    if (
+      claims.role !== 'authenticated' ||
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub)
+    ) {
       throw unauthorized('This token does not belong to a signed-in user. Sign in again.');
     }
     const verified = { userId: claims.sub, claims };

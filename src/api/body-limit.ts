@@ -9,7 +9,11 @@ import { ApiError } from './api-error';
 
 export function limitBody(maxBytes: number): MiddlewareHandler {
   const tooLarge = (): never => {
-    throw new ApiError(413, 'request/too-large', `The request body is larger than ${maxBytes.toLocaleString('en')} bytes.`);
+    throw new ApiError(
+      413,
+      'request/too-large',
+      `The request body is larger than ${maxBytes.toLocaleString('en')} bytes.`,
+    );
   };
   const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return async (c, next) => {

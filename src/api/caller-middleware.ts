@@ -34,7 +34,11 @@ export function callerMiddleware(
     }
     const address = nodeRemoteAddress(c);
     if (!isLoopbackAddress(address)) {
-      throw new ApiError(403, 'auth/local-only', 'This server has no sign-in configured: it answers chat requests from this computer only.');
+      throw new ApiError(
+        403,
+        'auth/local-only',
+        'This server has no sign-in configured: it answers chat requests from this computer only.',
+      );
     }
     c.set('caller', { kind: 'local', address: address! });
     return next();

@@ -8,8 +8,16 @@ import type { CreateCategoryBody } from './data-schemas';
 import type { DbClient } from './database';
 import { publicRow, stampFields } from './row-stamps';
 
-export const CATEGORY_COLUMNS = 'id, story_id, title, description, color, position, deleted, created_at, updated_at';
-const CATEGORY_FIELDS = ['story_id', 'title', 'description', 'color', 'position', 'deleted'] as const;
+export const CATEGORY_COLUMNS =
+  'id, story_id, title, description, color, position, deleted, created_at, updated_at';
+const CATEGORY_FIELDS = [
+  'story_id',
+  'title',
+  'description',
+  'color',
+  'position',
+  'deleted',
+] as const;
 
 export const categoryNotFound = (): ApiError =>
   new ApiError(404, 'categories/not-found', 'No such category: it does not exist or was deleted.');
@@ -26,15 +34,30 @@ export async function listCategories(client: DbClient, storyId?: string): Promis
 
 /** A live (not deleted) category the caller can see, or categories/not-found. */
 export async function findCategory(client: DbClient, id: string): Promise<Category> {
-  const result = await client.query(`select ${CATEGORY_COLUMNS} from public.prompt_categories where id = $1 and not deleted`, [id]);
+  const result = await client.query(
+    `select ${CATEGORY_COLUMNS} from public.prompt_categories where id = $1 and not deleted`,
+    [id],
+  );
   if (result.rowCount === 0) throw categoryNotFound();
   return publicRow<Category>(result.rows[0]);
 }
 
-export async function createCategory(client: DbClient, clock: HlcClock, body: CreateCategoryBody): Promise<Category> {
-  const story = await client.query('select 1 from public.stories where id = $1 and not deleted', [body.story_id]);
-  if (story.rowCount === 0) throw new ApiError(404, 'stories/not-found', 'No such story: it does not exist or was deleted.');
-  const position = body.position ?? (await endPosition(client, 'prompt_categories', 'story_id', body.story_id));
+export async function createCategory(
+  client: DbClient,
+  clock: HlcClock,
+  body: CreateCategoryBody,
+): Promise<Category> {
+  const story = await client.query('select 1 from public.stories where id = $1 and not deleted', [
+    body.story_id,
+  ]);
+  if (story.rowCount === 0)
+    throw new ApiError(
+      404,
+      'stories/not-found',
+      'No such story: it does not exist or was deleted.',
+    );
+  const position =
+    body.position ?? (await endPosition(client, 'prompt_categories', 'story_id', body.story_id));
   const values = {
     story_id: body.story_id,
     title: body.title,
@@ -55,7 +78,12 @@ export async function createCategory(client: DbClient, clock: HlcClock, body: Cr
 }
 
 /** A key after every sibling (deleted ones too, so a restored row never ties with a new one). */
-export async function endPosition(client: DbClient, table: 'prompt_categories' | 'prompts', parent: string, parentId: string): Promise<string> {
+export async function endPosition(
+  client: DbClient,
+  table: 'prompt_categories' | 'prompts',
+  parent: string,
+  parentId: string,
+): Promise<string> {
   const result = await client.query<{ last: string | null }>(
     `select max(position collate "C") as last from public.${table} where ${parent} = $1`,
     [parentId],
@@ -72,7 +100,11 @@ export async function endPosition(client: DbClient, table: 'prompt_categories' |
 export function rethrowDuplicate(code: string) {
   return (error: unknown): never => {
     if ((error as { code?: string }).code === '23505') {
-      throw new ApiError(409, code, 'A row with this id already exists. Leave out "id" to get a new one.');
+      throw new ApiError(
+        409,
+        code,
+        'A row with this id already exists. Leave out "id" to get a new one.',
+      );
     }
     throw error;
   };

@@ -3,7 +3,10 @@
 // breaker decides when to stop calling a failing provider, and retries would multiply the
 // wait of a writer looking at a spinner.
 import OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 import { BUILTIN_PERSONAS } from '../domain/personas';
 import { ApiError } from './api-error';
 import type { ChatBody } from './chat-schemas';
@@ -34,7 +37,12 @@ export class ChatProvider {
     readonly breaker: CircuitBreaker,
   ) {
     this.client = config.apiKey
-      ? new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl, maxRetries: 0, timeout: config.timeoutMs })
+      ? new OpenAI({
+          apiKey: config.apiKey,
+          baseURL: config.baseUrl,
+          maxRetries: 0,
+          timeout: config.timeoutMs,
+        })
       : undefined;
   }
 
@@ -55,7 +63,10 @@ export class ChatProvider {
   async complete(params: ProviderParams, clientSignal?: AbortSignal): Promise<ChatReply> {
     const { openai, call } = this.begin(clientSignal);
     try {
-      const completion = await openai.chat.completions.create({ ...params, stream: false }, { signal: call.signal });
+      const completion = await openai.chat.completions.create(
+        { ...params, stream: false },
+        { signal: call.signal },
+      );
       call.succeed();
       const choice = completion.choices[0];
       return {
@@ -72,7 +83,10 @@ export class ChatProvider {
   }
 
   /** Resolves once the provider answered with headers; chunks then arrive through the stream. */
-  async stream(params: ProviderParams, clientSignal?: AbortSignal): Promise<{ chunks: AsyncIterable<ChatCompletionChunk>; call: UpstreamCall }> {
+  async stream(
+    params: ProviderParams,
+    clientSignal?: AbortSignal,
+  ): Promise<{ chunks: AsyncIterable<ChatCompletionChunk>; call: UpstreamCall }> {
     const { openai, call } = this.begin(clientSignal);
     try {
       const chunks = await openai.chat.completions.create(
@@ -104,11 +118,14 @@ export class ChatProvider {
 
 /** The provider messages: the persona's system prompt first, then the history, then `content`. */
 export function providerParams(body: ChatBody): ProviderParams {
-  const persona = body.persona ? BUILTIN_PERSONAS.find((candidate) => candidate.id === body.persona) : undefined;
+  const persona = body.persona
+    ? BUILTIN_PERSONAS.find((candidate) => candidate.id === body.persona)
+    : undefined;
   const system = body.system ?? persona?.system_prompt;
   const messages: ChatCompletionMessageParam[] = [];
   if (system) messages.push({ role: 'system', content: system });
-  for (const message of body.messages ?? []) messages.push({ role: message.role, content: message.content });
+  for (const message of body.messages ?? [])
+    messages.push({ role: message.role, content: message.content });
   if (body.content !== undefined) messages.push({ role: 'user', content: body.content });
   const temperature = body.temperature ?? persona?.temperature;
   return { model: body.model, messages, ...(temperature === undefined ? {} : { temperature }) };
@@ -116,5 +133,9 @@ export function providerParams(body: ChatBody): ProviderParams {
 
 export function usageOf(usage: OpenAI.CompletionUsage | null | undefined): ChatReply['usage'] {
   if (!usage) return null;
-  return { prompt_tokens: usage.prompt_tokens, completion_tokens: usage.completion_tokens, total_tokens: usage.total_tokens };
+  return {
+    prompt_tokens: usage.prompt_tokens,
+    completion_tokens: usage.completion_tokens,
+    total_tokens: usage.total_tokens,
+  };
 }

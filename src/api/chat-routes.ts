@@ -25,10 +25,14 @@ export function chatRoutes(provider: ChatProvider): Hono<ApiEnv> {
     const wantsStream = body.stream ?? (c.req.header('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) return c.json(await provider.complete(params, c.req.raw.signal));
     const { chunks, call } = await provider.stream(params, c.req.raw.signal);
-    return streamSSE(c, (sse) => relay(sse, chunks, call, provider.config.idleTimeoutMs, params.model));
+    return streamSSE(c, (sse) =>
+      relay(sse, chunks, call, provider.config.idleTimeoutMs, params.model),
+    );
   });
 
-  routes.get('/chat/models', async (c: Context<ApiEnv>) => c.json({ models: await provider.models(c.req.raw.signal) }));
+  routes.get('/chat/models', async (c: Context<ApiEnv>) =>
+    c.json({ models: await provider.models(c.req.raw.signal) }),
+  );
 
   return routes;
 }
@@ -41,7 +45,14 @@ async function relay(
   requestedModel: string,
 ): Promise<void> {
   sse.onAbort(() => call.abort('client'));
-  const reply: ChatReply = { id: '', content: '', role: 'assistant', model: requestedModel, usage: null, finish_reason: null };
+  const reply: ChatReply = {
+    id: '',
+    content: '',
+    role: 'assistant',
+    model: requestedModel,
+    usage: null,
+    finish_reason: null,
+  };
   try {
     for await (const chunk of chunks) {
       call.arm(idleTimeoutMs);
@@ -59,11 +70,17 @@ async function relay(
   } catch (error) {
     const failure = call.fail(error);
     if (!call.clientGone) {
-      await sse.writeSSE({ event: 'error', data: JSON.stringify({ code: failure.code, message: failure.message }) });
+      await sse.writeSSE({
+        event: 'error',
+        data: JSON.stringify({ code: failure.code, message: failure.message }),
+      });
     }
     return;
   }
   call.succeed();
   const { id, model, content, usage, finish_reason } = reply;
-  await sse.writeSSE({ event: 'done', data: JSON.stringify({ id, model, content, usage, finish_reason }) });
+  await sse.writeSSE({
+    event: 'done',
+    data: JSON.stringify({ id, model, content, usage, finish_reason }),
+  });
 }

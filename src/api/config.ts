@@ -64,10 +64,18 @@ export function apiConfigFromEnv(env: Env, platform: ApiConfig['platform'] = 'no
       perMinute: numberFrom(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute),
       burst: numberFrom(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst),
       maxErrorRate: numberFrom(env, 'RATE_LIMIT_MAX_ERROR_RATE', DEFAULT_RATE_LIMIT.maxErrorRate),
-      targetLatencyMs: numberFrom(env, 'RATE_LIMIT_TARGET_LATENCY_MS', DEFAULT_RATE_LIMIT.targetLatencyMs),
+      targetLatencyMs: numberFrom(
+        env,
+        'RATE_LIMIT_TARGET_LATENCY_MS',
+        DEFAULT_RATE_LIMIT.targetLatencyMs,
+      ),
     },
     breaker: {
-      failureThreshold: numberFrom(env, 'BREAKER_FAILURE_THRESHOLD', DEFAULT_BREAKER.failureThreshold),
+      failureThreshold: numberFrom(
+        env,
+        'BREAKER_FAILURE_THRESHOLD',
+        DEFAULT_BREAKER.failureThreshold,
+      ),
       cooldownMs: numberFrom(env, 'BREAKER_COOLDOWN_MS', DEFAULT_BREAKER.cooldownMs),
     },
     bodyLimitBytes: numberFrom(env, 'API_BODY_LIMIT_BYTES', 2 * 1024 * 1024),
@@ -92,6 +100,7 @@ function numberFrom(env: Env, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   // A typo in a knob must fail loudly at start-up, not silently disable protection.
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}".`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a non-negative number, got "${raw}".`);
   return value;
 }

@@ -8,7 +8,13 @@ import type { HlcClock } from '../domain/hlc';
 import type { ApiEnv } from './api-env';
 import { ApiError } from './api-error';
 import { createCategory, listCategories } from './categories-store';
-import { categoriesQuery, createCategoryBody, createPromptBody, idParam, updatePromptBody } from './data-schemas';
+import {
+  categoriesQuery,
+  createCategoryBody,
+  createPromptBody,
+  idParam,
+  updatePromptBody,
+} from './data-schemas';
 import { asUser } from './database';
 import type { DbClient } from './database';
 import { createPrompt, listPrompts, updatePrompt } from './prompts-store';
@@ -24,7 +30,12 @@ export function dataRoutes({ pool, clock }: DataRoutesDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const run = <T>(c: Context<ApiEnv>, work: (client: DbClient) => Promise<T>): Promise<T> => {
     const caller = c.get('caller');
-    if (!pool) throw new ApiError(503, 'api/not-configured', 'The database is not configured on this server (DATABASE_URL).');
+    if (!pool)
+      throw new ApiError(
+        503,
+        'api/not-configured',
+        'The database is not configured on this server (DATABASE_URL).',
+      );
     if (caller.kind !== 'user') throw new ApiError(401, 'auth/unauthorized', 'Sign in first.');
     return asUser(pool, caller.claims, work);
   };

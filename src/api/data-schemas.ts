@@ -46,7 +46,9 @@ export const updatePromptBody = z
     deleted: z.boolean(),
   })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'Send at least one field to change.' });
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'Send at least one field to change.',
+  });
 export type UpdatePromptBody = z.infer<typeof updatePromptBody>;
 
 export const idParam = z.strictObject({ id: uuid });

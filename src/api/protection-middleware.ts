@@ -19,7 +19,10 @@ export function metricsMiddleware(metrics: RequestMetrics, now: () => number): M
   };
 }
 
-export function rateLimitMiddleware(limiter: AdaptiveRateLimiter, now: () => number): MiddlewareHandler<ApiEnv> {
+export function rateLimitMiddleware(
+  limiter: AdaptiveRateLimiter,
+  now: () => number,
+): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const key = callerKey(c.get('caller'));
     limiter.take(key);

@@ -60,9 +60,14 @@ export class AdaptiveRateLimiter {
       return;
     }
     const waitMs = perMs > 0 ? (1 - bucket.tokens) / perMs : 60_000;
-    throw new ApiError(429, 'rate-limit/exceeded', 'Too many requests: slow down and try again in a moment.', {
-      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
-    });
+    throw new ApiError(
+      429,
+      'rate-limit/exceeded',
+      'Too many requests: slow down and try again in a moment.',
+      {
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      },
+    );
   }
 
   record(key: string, latencyMs: number, failed: boolean): void {

@@ -10,7 +10,11 @@ export function createApiClock(now?: () => number): HlcClock {
   return new HlcClock({ node: `api-${random}`, now });
 }
 
-export function stampFields(clock: HlcClock, fields: readonly string[], seen: Record<string, string> = {}): Record<string, string> {
+export function stampFields(
+  clock: HlcClock,
+  fields: readonly string[],
+  seen: Record<string, string> = {},
+): Record<string, string> {
   for (const hlc of Object.values(seen)) {
     try {
       clock.recv(hlc);

@@ -12,25 +12,45 @@ export interface UpstreamFailure {
 }
 
 export function upstreamTimeout(): ApiError {
-  return new ApiError(504, 'upstream/timeout', 'The AI provider took too long to answer. Try again.');
+  return new ApiError(
+    504,
+    'upstream/timeout',
+    'The AI provider took too long to answer. Try again.',
+  );
 }
 
-export function classifyUpstreamError(error: unknown, why: 'timeout' | 'client' | undefined): UpstreamFailure {
+export function classifyUpstreamError(
+  error: unknown,
+  why: 'timeout' | 'client' | undefined,
+): UpstreamFailure {
   if (why === 'timeout') return { error: upstreamTimeout(), health: true };
-  if (why === 'client') return { error: new ApiError(400, 'request/aborted', 'The client went away.'), health: null };
+  if (why === 'client')
+    return { error: new ApiError(400, 'request/aborted', 'The client went away.'), health: null };
   if (error instanceof ApiError) return { error, health: error.status >= 500 };
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const { status } = error;
-    if (status === 429 || status >= 500) return { error: unavailable(`The AI provider failed (HTTP ${status}).`), health: true };
-    const reason = status === 401 || status === 403 ? 'refused the server\'s API key' : `refused the request: ${shortMessage(error)}`;
-    return { error: new ApiError(502, 'upstream/rejected', `The AI provider ${reason}.`), health: false };
+    if (status === 429 || status >= 500)
+      return { error: unavailable(`The AI provider failed (HTTP ${status}).`), health: true };
+    const reason =
+      status === 401 || status === 403
+        ? "refused the server's API key"
+        : `refused the request: ${shortMessage(error)}`;
+    return {
+      error: new ApiError(502, 'upstream/rejected', `The AI provider ${reason}.`),
+      health: false,
+    };
   }
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return { error: upstreamTimeout(), health: true };
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return { error: upstreamTimeout(), health: true };
   return { error: unavailable('The AI provider cannot be reached.'), health: true };
 }
 
 function unavailable(detail: string): ApiError {
-  return new ApiError(503, 'upstream/unavailable', `${detail} Your message is not lost: try again shortly.`);
+  return new ApiError(
+    503,
+    'upstream/unavailable',
+    `${detail} Your message is not lost: try again shortly.`,
+  );
 }
 
 function shortMessage(error: Error): string {

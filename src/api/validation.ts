@@ -18,7 +18,12 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: string, what: string): z.output<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  code: string,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields = fieldErrors(result.error);

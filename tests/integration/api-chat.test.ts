@@ -6,7 +6,15 @@ import { BUILTIN_PERSONAS } from '../../src/domain/personas';
 import { startOpenAiStub } from '../support/openai-stub';
 import type { OpenAiStub } from '../support/openai-stub';
 import { openPools } from '../support/postgres';
-import { bearer, createWriter, errorOf, jsonInit, readSse, serveApi, testConfig } from './api-harness';
+import {
+  bearer,
+  createWriter,
+  errorOf,
+  jsonInit,
+  readSse,
+  serveApi,
+  testConfig,
+} from './api-harness';
 import type { ServedApi, Writer } from './api-harness';
 
 let stub: OpenAiStub;
@@ -35,7 +43,11 @@ afterAll(async () => {
 
 const chat = (body: Record<string, unknown>, init: RequestInit = {}) => {
   const base = jsonInit('POST', { model: 'stub-large', ...body }, writer.token);
-  return served.fetch('/api/chat/messages', { ...base, ...init, headers: { ...(base.headers as object), ...(init.headers as object) } });
+  return served.fetch('/api/chat/messages', {
+    ...base,
+    ...init,
+    headers: { ...(base.headers as object), ...(init.headers as object) },
+  });
 };
 
 describe('chat replies', () => {
@@ -43,7 +55,11 @@ describe('chat replies', () => {
     const response = await chat({ content: 'Hello' });
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ role: 'assistant', content: 'Once upon a time, in a quiet town, a story began.', model: 'stub-large' });
+    expect(body).toMatchObject({
+      role: 'assistant',
+      content: 'Once upon a time, in a quiet town, a story began.',
+      model: 'stub-large',
+    });
     expect(body.id).toMatch(/^chatcmpl-stub-/);
     expect(body.usage).toMatchObject({ total_tokens: expect.any(Number) });
     expect(stub.chatRequests().at(-1)!.headers.authorization).toBe('Bearer sk-test-server-key');
@@ -56,12 +72,19 @@ describe('chat replies', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const events = await readSse(response);
-    const deltas = events.filter((event) => event.event === 'delta').map((event) => JSON.parse(event.data).content as string);
+    const deltas = events
+      .filter((event) => event.event === 'delta')
+      .map((event) => JSON.parse(event.data).content as string);
     expect(deltas.length).toBe(40);
     expect(deltas.join('')).toBe(reply);
     const last = events.at(-1)!;
     expect(last.event).toBe('done');
-    expect(JSON.parse(last.data)).toMatchObject({ content: reply, model: 'stub-large', finish_reason: 'stop', usage: { completion_tokens: 40 } });
+    expect(JSON.parse(last.data)).toMatchObject({
+      content: reply,
+      model: 'stub-large',
+      finish_reason: 'stop',
+      usage: { completion_tokens: 40 },
+    });
     expect(events.filter((event) => event.event === 'done')).toHaveLength(1);
   });
 
@@ -82,7 +105,10 @@ describe('chat replies', () => {
       ],
       content: 'New question',
     });
-    const received = JSON.parse((await response.json()).content) as { role: string; content: string }[];
+    const received = JSON.parse((await response.json()).content) as {
+      role: string;
+      content: string;
+    }[];
     expect(received).toEqual([
       { role: 'system', content: persona.system_prompt },
       { role: 'user', content: 'Earlier question' },
@@ -121,14 +147,22 @@ describe('chat replies', () => {
   });
 
   it('needs a token like every other route', async () => {
-    const response = await served.fetch('/api/chat/messages', jsonInit('POST', { model: 'm', content: 'x' }));
+    const response = await served.fetch(
+      '/api/chat/messages',
+      jsonInit('POST', { model: 'm', content: 'x' }),
+    );
     expect(response.status).toBe(401);
   });
 
   it('reports a provider failure in the middle of a stream as an error event after the partial reply', async () => {
     stub.setBehaviour({ reply: 'one two three four five', cutAfterChunks: 2 });
     const events = await readSse(await chat({ content: 'x', stream: true }));
-    expect(events.filter((event) => event.event === 'delta').map((event) => JSON.parse(event.data).content).join('')).toBe('one two ');
+    expect(
+      events
+        .filter((event) => event.event === 'delta')
+        .map((event) => JSON.parse(event.data).content)
+        .join(''),
+    ).toBe('one two ');
     expect(events.at(-1)!.event).toBe('error');
     expect(JSON.parse(events.at(-1)!.data)).toMatchObject({ code: 'upstream/unavailable' });
     served.api.breaker.acquire().success(); // this failure counted; reset for the next tests

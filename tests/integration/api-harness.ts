@@ -61,8 +61,9 @@ export interface ServedApi extends ApiTarget {
 export async function serveApi(config: ApiConfig): Promise<ServedApi> {
   const api = createApi(config);
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
-    const started = serve({ fetch: api.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-      resolve({ server: started as Server, port: info.port }),
+    const started = serve(
+      { fetch: api.app.fetch, hostname: '127.0.0.1', port: 0 },
+      (info: AddressInfo) => resolve({ server: started as Server, port: info.port }),
     );
   });
   const url = `http://127.0.0.1:${port}`;
@@ -79,22 +80,31 @@ export async function serveApi(config: ApiConfig): Promise<ServedApi> {
   };
 }
 
-export function handlerTarget(name: string, handler: (request: Request, context: unknown) => Response | Promise<Response>): ApiTarget {
+export function handlerTarget(
+  name: string,
+  handler: (request: Request, context: unknown) => Response | Promise<Response>,
+): ApiTarget {
   return {
     name,
-    fetch: async (path, init) => handler(new Request(`https://story-prompts.example${path}`, init), { ip: '203.0.113.7' }),
+    fetch: async (path, init) =>
+      handler(new Request(`https://story-prompts.example${path}`, init), { ip: '203.0.113.7' }),
   };
 }
 
 export function jsonInit(method: string, body: unknown, token?: string): RequestInit {
   return {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   };
 }
 
-export const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bearer ${token}` } });
+export const bearer = (token: string): RequestInit => ({
+  headers: { authorization: `Bearer ${token}` },
+});
 
 export interface Writer {
   userId: string;
@@ -106,7 +116,9 @@ export interface Writer {
 export async function createWriter(admin: Pool, api: Pool, label = 'writer'): Promise<Writer> {
   const userId = await createUser(admin, label);
   const storyId = await asActor(api, userActor(userId), async (client) => {
-    const result = await client.query<{ id: string }>(`insert into public.stories (title) values ('A story') returning id`);
+    const result = await client.query<{ id: string }>(
+      `insert into public.stories (title) values ('A story') returning id`,
+    );
     return result.rows[0]!.id;
   });
   return { userId, token: await signToken(userId), storyId };
@@ -137,7 +149,11 @@ export function parseSse(text: string): SseEvent[] {
   return events;
 }
 
-export async function errorOf(response: Response): Promise<{ code: string; message: string; fields?: Record<string, string> }> {
-  const body = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+export async function errorOf(
+  response: Response,
+): Promise<{ code: string; message: string; fields?: Record<string, string> }> {
+  const body = (await response.json()) as {
+    error: { code: string; message: string; fields?: Record<string, string> };
+  };
   return body.error;
 }

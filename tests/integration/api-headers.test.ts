@@ -44,7 +44,8 @@ describe('netlify.toml', () => {
   });
 
   it('caches hashed assets forever and revalidates the shell, the service worker and the manifest type', () => {
-    for (const path of ['/', '/index.html', '/sw.js']) expect(valuesFor(path)['Cache-Control'], path).toBe('no-cache');
+    for (const path of ['/', '/index.html', '/sw.js'])
+      expect(valuesFor(path)['Cache-Control'], path).toBe('no-cache');
     expect(valuesFor('/assets/*')['Cache-Control']).toBe('public, max-age=31536000, immutable');
     expect(valuesFor('/manifest.webmanifest')['Content-Type']).toBe('application/manifest+json');
   });
@@ -58,7 +59,9 @@ describe('netlify.toml', () => {
     expect(redirects).toHaveLength(1);
     expect(redirects[0]).toMatch(/from = "\/\*"[\s\S]*to = "\/index.html"[\s\S]*status = 200/);
     expect(redirects[0]).not.toMatch(/force = true/);
-    expect(readFileSync('netlify/functions/api.ts', 'utf8')).toMatch(/config = \{ path: '\/api\/\*' \}/);
+    expect(readFileSync('netlify/functions/api.ts', 'utf8')).toMatch(
+      /config = \{ path: '\/api\/\*' \}/,
+    );
   });
 });
 
@@ -66,7 +69,8 @@ describe('API responses', () => {
   it('carry the security headers and no-store themselves', async () => {
     const app = createApiApp(apiConfigFromEnv({}, 'netlify'));
     const response = await app.fetch(new Request('https://x.example/api/health'));
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name), name).toBe(value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(response.headers.get(name), name).toBe(value);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const missing = await app.fetch(new Request('https://x.example/api/missing'));
     expect(missing.status).toBe(404);

@@ -11,14 +11,27 @@ import { defineDataRouteCases } from './api-route-cases';
 
 type Handler = (request: Request, context: unknown) => Response | Promise<Response>;
 
-const ENV_NAMES = ['DATABASE_URL', 'SUPABASE_JWT_SECRET', 'SUPABASE_JWKS_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_BURST'];
+const ENV_NAMES = [
+  'DATABASE_URL',
+  'SUPABASE_JWT_SECRET',
+  'SUPABASE_JWKS_URL',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'RATE_LIMIT_PER_MINUTE',
+  'RATE_LIMIT_BURST',
+];
 const savedEnv = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
 
-async function loadFunction(env: Record<string, string>): Promise<{ handler: Handler; config: { path: string } }> {
+async function loadFunction(
+  env: Record<string, string>,
+): Promise<{ handler: Handler; config: { path: string } }> {
   for (const name of ENV_NAMES) delete process.env[name];
   Object.assign(process.env, env);
   vi.resetModules();
-  const module = (await import('../../netlify/functions/api')) as { default: Handler; config: { path: string } };
+  const module = (await import('../../netlify/functions/api')) as {
+    default: Handler;
+    config: { path: string };
+  };
   return { handler: module.default, config: module.config };
 }
 
@@ -65,27 +78,48 @@ describe('the Netlify function', () => {
         sent += 1;
       },
     });
-    const init = { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` } };
+    const init = {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` },
+    };
     const response = await target.fetch('/api/categories', init as RequestInit);
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('request/too-large');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'request/too-large',
+    );
   });
 
   it('streams chat replies as SSE', async () => {
     const writer = await createWriter(pools.admin, pools.api);
-    const response = await target.fetch('/api/chat/messages', jsonInit('POST', { model: 'stub-large', content: 'Hi', stream: true }, writer.token));
+    const response = await target.fetch(
+      '/api/chat/messages',
+      jsonInit('POST', { model: 'stub-large', content: 'Hi', stream: true }, writer.token),
+    );
     expect(response.status).toBe(200);
     const events = await readSse(response);
-    const deltas = events.filter((event) => event.event === 'delta').map((event) => JSON.parse(event.data).content).join('');
+    const deltas = events
+      .filter((event) => event.event === 'delta')
+      .map((event) => JSON.parse(event.data).content)
+      .join('');
     expect(deltas).toBe('Once upon a time, in a quiet town, a story began.');
     expect(events.at(-1)!.event).toBe('done');
   });
 
   it('never runs in local-only mode: without Supabase it refuses chat even from 127.0.0.1', async () => {
     const { handler } = await loadFunction({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: stub.url });
-    const response = await handler(new Request('https://x.example/api/chat/messages', jsonInit('POST', { model: 'm', content: 'x' })), { ip: '127.0.0.1' });
+    const response = await handler(
+      new Request(
+        'https://x.example/api/chat/messages',
+        jsonInit('POST', { model: 'm', content: 'x' }),
+      ),
+      { ip: '127.0.0.1' },
+    );
     expect(response.status).toBe(503);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('api/not-configured');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'api/not-configured',
+    );
     expect(stub.chatRequests()).toHaveLength(1);
   });
 });

@@ -31,17 +31,29 @@ describe('adaptive rate limiting', () => {
 
   beforeAll(async () => {
     const config = testConfig(stub.url, { now: () => Date.now() + clock.offsetMs });
-    config.rateLimit = { perMinute: 60, burst: 5, maxErrorRate: 0.2, targetLatencyMs: 10_000, minFactor: 0.1, windowMs: 60_000, minSamples: 5 };
+    config.rateLimit = {
+      perMinute: 60,
+      burst: 5,
+      maxErrorRate: 0.2,
+      targetLatencyMs: 10_000,
+      minFactor: 0.1,
+      windowMs: 60_000,
+      minSamples: 5,
+    };
     config.breaker = { failureThreshold: 1000, cooldownMs: 1000 };
     served = await serveApi(config);
-    [writer, other] = await Promise.all([createWriter(pools.admin, pools.api), createWriter(pools.admin, pools.api)]);
+    [writer, other] = await Promise.all([
+      createWriter(pools.admin, pools.api),
+      createWriter(pools.admin, pools.api),
+    ]);
   });
 
   afterAll(() => served.close());
 
   it('answers 429 with Retry-After past the burst, per user, and recovers as tokens refill', async () => {
     const statuses: number[] = [];
-    for (let index = 0; index < 6; index += 1) statuses.push((await served.fetch('/api/categories', bearer(writer.token))).status);
+    for (let index = 0; index < 6; index += 1)
+      statuses.push((await served.fetch('/api/categories', bearer(writer.token))).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const limited = await served.fetch('/api/categories', bearer(writer.token));
     expect(limited.status).toBe(429);
@@ -57,7 +69,14 @@ describe('adaptive rate limiting', () => {
     clock.offsetMs += 120_000;
     stub.setBehaviour({ failWith: 500 });
     for (let index = 0; index < 5; index += 1) {
-      expect((await served.fetch('/api/chat/messages', jsonInit('POST', { model: 'm', content: 'x' }, other.token))).status).toBe(503);
+      expect(
+        (
+          await served.fetch(
+            '/api/chat/messages',
+            jsonInit('POST', { model: 'm', content: 'x' }, other.token),
+          )
+        ).status,
+      ).toBe(503);
     }
     const key = `user:${other.userId}`;
     expect(served.api.limiter.factorFor(key)).toBeCloseTo(0.2);
@@ -70,7 +89,8 @@ describe('adaptive rate limiting', () => {
     clock.offsetMs += 61_000; // the failures age out of the window
     expect(served.api.limiter.factorFor(key)).toBe(1);
     const statuses: number[] = [];
-    for (let index = 0; index < 5; index += 1) statuses.push((await served.fetch('/api/categories', bearer(other.token))).status);
+    for (let index = 0; index < 5; index += 1)
+      statuses.push((await served.fetch('/api/categories', bearer(other.token))).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
   });
 
@@ -79,7 +99,19 @@ describe('adaptive rate limiting', () => {
     expect((await served.fetch('/api/metrics')).status).toBe(401);
     const response = await served.fetch('/api/metrics', bearer(other.token));
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { routes: Record<string, { count: number; errors: number; error_rate: number; client_errors: number; avg_latency_ms: number; p95_latency_ms: number }> };
+    const body = (await response.json()) as {
+      routes: Record<
+        string,
+        {
+          count: number;
+          errors: number;
+          error_rate: number;
+          client_errors: number;
+          avg_latency_ms: number;
+          p95_latency_ms: number;
+        }
+      >;
+    };
     const chat = body.routes['POST /api/chat/messages']!;
     expect(chat).toMatchObject({ count: 5, errors: 5, error_rate: 1 });
     const categories = body.routes['GET /api/categories']!;
@@ -103,12 +135,19 @@ describe('local-only mode (no Supabase configured)', () => {
 
   it('serves chat and models to loopback callers without a token', async () => {
     stub.setBehaviour({});
-    const response = await served.fetch('/api/chat/messages', jsonInit('POST', { model: 'stub-large', content: 'Hi' }));
+    const response = await served.fetch(
+      '/api/chat/messages',
+      jsonInit('POST', { model: 'stub-large', content: 'Hi' }),
+    );
     expect(response.status).toBe(200);
     expect((await response.json()).role).toBe('assistant');
     expect((await served.fetch('/api/chat/models')).status).toBe(200);
     expect((await served.fetch('/api/metrics')).status).toBe(200);
-    expect(await (await served.fetch('/api/health')).json()).toMatchObject({ mode: 'local-only', database: false, provider: true });
+    expect(await (await served.fetch('/api/health')).json()).toMatchObject({
+      mode: 'local-only',
+      database: false,
+      provider: true,
+    });
   });
 
   it('answers the data routes with 503 api/not-configured', async () => {
@@ -120,8 +159,10 @@ describe('local-only mode (no Supabase configured)', () => {
   });
 
   it('recognises loopback peers only', () => {
-    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(address), address).toBe(true);
-    for (const address of ['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', 'fe80::1', '', undefined]) expect(isLoopbackAddress(address), String(address)).toBe(false);
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
+      expect(isLoopbackAddress(address), address).toBe(true);
+    for (const address of ['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', 'fe80::1', '', undefined])
+      expect(isLoopbackAddress(address), String(address)).toBe(false);
   });
 });
 
@@ -130,7 +171,10 @@ describe('no provider configured', () => {
     const served = await serveApi(testConfig());
     try {
       const writer = await createWriter(pools.admin, pools.api);
-      const response = await served.fetch('/api/chat/messages', jsonInit('POST', { model: 'm', content: 'x' }, writer.token));
+      const response = await served.fetch(
+        '/api/chat/messages',
+        jsonInit('POST', { model: 'm', content: 'x' }, writer.token),
+      );
       expect(response.status).toBe(503);
       const error = await errorOf(response);
       expect(error.code).toBe('upstream/not-configured');
@@ -143,7 +187,12 @@ describe('no provider configured', () => {
 
 describe('configuration from the environment', () => {
   it('refuses a malformed knob instead of silently disabling protection', () => {
-    expect(() => apiConfigFromEnv({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
-    expect(apiConfigFromEnv({ SUPABASE_JWKS_URL: 'https://x.supabase.co/auth/v1/.well-known/jwks.json' }).auth.kind).toBe('jwks');
+    expect(() => apiConfigFromEnv({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(
+      /RATE_LIMIT_PER_MINUTE/,
+    );
+    expect(
+      apiConfigFromEnv({ SUPABASE_JWKS_URL: 'https://x.supabase.co/auth/v1/.well-known/jwks.json' })
+        .auth.kind,
+    ).toBe('jwks');
   });
 });

@@ -25,24 +25,46 @@ describe('data routes over HTTP (Node server)', () => {
 
 describe('writes through the API sync like any other change', () => {
   const stored = async (table: string, id: string) =>
-    (await pools.admin.query<{ field_hlc: Record<string, string>; server_version: string }>(
-      `select field_hlc, server_version from public.${table} where id = $1`,
-      [id],
-    )).rows[0]!;
+    (
+      await pools.admin.query<{ field_hlc: Record<string, string>; server_version: string }>(
+        `select field_hlc, server_version from public.${table} where id = $1`,
+        [id],
+      )
+    ).rows[0]!;
 
   it('stamps field_hlc and server_version, and comes back through sync_pull', async () => {
     const writer = await createWriter(pools.admin, pools.api);
     const before = await pull(pools.api, writer.userId, randomUUID(), 0, 1000);
 
-    const category = (await (await served.fetch('/api/categories', jsonInit('POST', { story_id: writer.storyId, title: 'Synced' }, writer.token))).json()) as { id: string };
+    const category = (await (
+      await served.fetch(
+        '/api/categories',
+        jsonInit('POST', { story_id: writer.storyId, title: 'Synced' }, writer.token),
+      )
+    ).json()) as { id: string };
     const categoryRow = await stored('prompt_categories', category.id);
-    expect(Object.keys(categoryRow.field_hlc).sort()).toEqual(['color', 'deleted', 'description', 'position', 'story_id', 'title']);
+    expect(Object.keys(categoryRow.field_hlc).sort()).toEqual([
+      'color',
+      'deleted',
+      'description',
+      'position',
+      'story_id',
+      'title',
+    ]);
     expect(categoryRow.field_hlc.title).toMatch(/^\d{18}-\d{5}-api-[0-9a-f]{12}$/);
     expect(Number(categoryRow.server_version)).toBeGreaterThan(before.cursor);
 
-    const prompt = (await (await served.fetch('/api/prompts', jsonInit('POST', { category_id: category.id, title: 'Draft' }, writer.token))).json()) as { id: string };
+    const prompt = (await (
+      await served.fetch(
+        '/api/prompts',
+        jsonInit('POST', { category_id: category.id, title: 'Draft' }, writer.token),
+      )
+    ).json()) as { id: string };
     const created = await stored('prompts', prompt.id);
-    const response = await served.fetch(`/api/prompts/${prompt.id}`, jsonInit('PUT', { title: 'Final', details: 'More' }, writer.token));
+    const response = await served.fetch(
+      `/api/prompts/${prompt.id}`,
+      jsonInit('PUT', { title: 'Final', details: 'More' }, writer.token),
+    );
     expect(response.status).toBe(200);
     const updated = await stored('prompts', prompt.id);
     expect(Number(updated.server_version)).toBeGreaterThan(Number(created.server_version));
@@ -65,27 +87,56 @@ describe('writes through the API sync like any other change', () => {
 
   it('an update with nothing changed writes nothing', async () => {
     const writer = await createWriter(pools.admin, pools.api);
-    const category = (await (await served.fetch('/api/categories', jsonInit('POST', { story_id: writer.storyId, title: 'Same' }, writer.token))).json()) as { id: string };
-    const prompt = (await (await served.fetch('/api/prompts', jsonInit('POST', { category_id: category.id, title: 'Same' }, writer.token))).json()) as { id: string };
+    const category = (await (
+      await served.fetch(
+        '/api/categories',
+        jsonInit('POST', { story_id: writer.storyId, title: 'Same' }, writer.token),
+      )
+    ).json()) as { id: string };
+    const prompt = (await (
+      await served.fetch(
+        '/api/prompts',
+        jsonInit('POST', { category_id: category.id, title: 'Same' }, writer.token),
+      )
+    ).json()) as { id: string };
     const before = await stored('prompts', prompt.id);
-    await served.fetch(`/api/prompts/${prompt.id}`, jsonInit('PUT', { title: 'Same' }, writer.token));
+    await served.fetch(
+      `/api/prompts/${prompt.id}`,
+      jsonInit('PUT', { title: 'Same' }, writer.token),
+    );
     expect((await stored('prompts', prompt.id)).server_version).toBe(before.server_version);
   });
 
   it('moves a prompt to another category of the caller and deletes it (a synced tombstone)', async () => {
     const writer = await createWriter(pools.admin, pools.api);
-    const post = async (path: string, body: unknown) => (await (await served.fetch(path, jsonInit('POST', body, writer.token))).json()) as { id: string; position: string };
+    const post = async (path: string, body: unknown) =>
+      (await (await served.fetch(path, jsonInit('POST', body, writer.token))).json()) as {
+        id: string;
+        position: string;
+      };
     const from = await post('/api/categories', { story_id: writer.storyId, title: 'From' });
     const to = await post('/api/categories', { story_id: writer.storyId, title: 'To' });
     const prompt = await post('/api/prompts', { category_id: from.id, title: 'Mover' });
-    const moved = await served.fetch(`/api/prompts/${prompt.id}`, jsonInit('PUT', { category_id: to.id }, writer.token));
+    const moved = await served.fetch(
+      `/api/prompts/${prompt.id}`,
+      jsonInit('PUT', { category_id: to.id }, writer.token),
+    );
     expect(await moved.json()).toMatchObject({ category_id: to.id });
-    const deleted = await served.fetch(`/api/prompts/${prompt.id}`, jsonInit('PUT', { deleted: true }, writer.token));
+    const deleted = await served.fetch(
+      `/api/prompts/${prompt.id}`,
+      jsonInit('PUT', { deleted: true }, writer.token),
+    );
     expect(await deleted.json()).toMatchObject({ deleted: true });
     expect((await stored('prompts', prompt.id)).field_hlc).toHaveProperty('deleted');
-    const again = await served.fetch(`/api/prompts/${prompt.id}`, jsonInit('PUT', { title: 'x' }, writer.token));
+    const again = await served.fetch(
+      `/api/prompts/${prompt.id}`,
+      jsonInit('PUT', { title: 'x' }, writer.token),
+    );
     expect(again.status).toBe(404);
-    const restored = await served.fetch(`/api/prompts/${prompt.id}`, jsonInit('PUT', { deleted: false }, writer.token));
+    const restored = await served.fetch(
+      `/api/prompts/${prompt.id}`,
+      jsonInit('PUT', { deleted: false }, writer.token),
+    );
     expect(restored.status).toBe(200);
   });
 });

@@ -11,7 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const MARKER = `sk-leak-marker-${Date.now()}`;
 const workDir = mkdtempSync(join(tmpdir(), 'api-secrets-'));
-const buildEnv = { ...process.env, OPENAI_API_KEY: MARKER, SUPABASE_JWT_SECRET: `${MARKER}-jwt`, DATABASE_URL: `postgres://u:${MARKER}@h/db` };
+const buildEnv = {
+  ...process.env,
+  OPENAI_API_KEY: MARKER,
+  SUPABASE_JWT_SECRET: `${MARKER}-jwt`,
+  DATABASE_URL: `postgres://u:${MARKER}@h/db`,
+};
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
@@ -25,7 +30,18 @@ function filesUnder(dir: string): string[] {
 describe('the provider key stays on the server', () => {
   it('is not in the function bundle built with the key in the environment', async () => {
     const outfile = join(workDir, 'fn.js');
-    await run('node_modules/.bin/esbuild', ['netlify/functions/api.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${outfile}`, '--log-level=error'], { env: buildEnv });
+    await run(
+      'node_modules/.bin/esbuild',
+      [
+        'netlify/functions/api.ts',
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        `--outfile=${outfile}`,
+        '--log-level=error',
+      ],
+      { env: buildEnv },
+    );
     const bundle = readFileSync(outfile, 'utf8');
     expect(bundle.length).toBeGreaterThan(10_000);
     expect(bundle).not.toContain(MARKER);
@@ -35,7 +51,11 @@ describe('the provider key stays on the server', () => {
 
   it('is not in the built PWA (dist) built with the key in the environment', async () => {
     const outDir = join(workDir, 'dist');
-    await run('node_modules/.bin/vite', ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { env: buildEnv, timeout: 120_000 });
+    await run(
+      'node_modules/.bin/vite',
+      ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+      { env: buildEnv, timeout: 120_000 },
+    );
     const files = filesUnder(outDir);
     expect(files.some((file) => file.endsWith('index.html'))).toBe(true);
     for (const file of files) {

@@ -82,7 +82,14 @@ export async function startOpenAiStub(options: Partial<StubBehaviour> = {}): Pro
   let counter = 0;
 
   const server = createServer((req, res) => {
-    const record: StubRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: null, aborted: false, finished: false };
+    const record: StubRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body: null,
+      aborted: false,
+      finished: false,
+    };
     requests.push(record);
     res.on('close', () => {
       if (!res.writableFinished) record.aborted = true;
@@ -111,7 +118,8 @@ export async function startOpenAiStub(options: Partial<StubBehaviour> = {}): Pro
       behaviour = { ...DEFAULT_STUB_BEHAVIOUR, ...next };
     },
     requests,
-    chatRequests: () => requests.filter((request) => request.path.startsWith('/v1/chat/completions')),
+    chatRequests: () =>
+      requests.filter((request) => request.path.startsWith('/v1/chat/completions')),
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -120,26 +128,58 @@ export async function startOpenAiStub(options: Partial<StubBehaviour> = {}): Pro
   };
 }
 
-async function answer(record: StubRequest, res: ServerResponse, behaviour: StubBehaviour, id: string): Promise<void> {
+async function answer(
+  record: StubRequest,
+  res: ServerResponse,
+  behaviour: StubBehaviour,
+  id: string,
+): Promise<void> {
   if (behaviour.hang) return;
   if (behaviour.firstByteDelayMs > 0) await sleep(behaviour.firstByteDelayMs);
-  if (behaviour.failWith !== null) return sendJson(res, behaviour.failWith, failureBody(behaviour.failWith));
+  if (behaviour.failWith !== null)
+    return sendJson(res, behaviour.failWith, failureBody(behaviour.failWith));
   if (record.method === 'GET' && record.path.startsWith('/v1/models')) {
-    return sendJson(res, 200, { object: 'list', data: behaviour.models.map((model) => ({ id: model, object: 'model', created: 0, owned_by: 'stub' })) });
+    return sendJson(res, 200, {
+      object: 'list',
+      data: behaviour.models.map((model) => ({
+        id: model,
+        object: 'model',
+        created: 0,
+        owned_by: 'stub',
+      })),
+    });
   }
   if (record.method !== 'POST' || !record.path.startsWith('/v1/chat/completions')) {
-    return sendJson(res, 404, { error: { message: `No stub route ${record.method} ${record.path}`, type: 'invalid_request_error' } });
+    return sendJson(res, 404, {
+      error: {
+        message: `No stub route ${record.method} ${record.path}`,
+        type: 'invalid_request_error',
+      },
+    });
   }
   const body = record.body ?? {};
   const content = behaviour.echo ? JSON.stringify(body.messages ?? []) : behaviour.reply;
   const model = body.model ?? 'stub-large';
-  if (body.stream) return streamReply(res, behaviour, { id, model, content, includeUsage: Boolean(body.stream_options?.include_usage) });
+  if (body.stream)
+    return streamReply(res, behaviour, {
+      id,
+      model,
+      content,
+      includeUsage: Boolean(body.stream_options?.include_usage),
+    });
   return sendJson(res, 200, {
     id,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null },
+        finish_reason: 'stop',
+        logprobs: null,
+      },
+    ],
     usage: behaviour.usage ? usageFor(body, content) : undefined,
   });
 }
@@ -151,10 +191,22 @@ interface StreamSpec {
   includeUsage: boolean;
 }
 
-async function streamReply(res: ServerResponse, behaviour: StubBehaviour, spec: StreamSpec): Promise<void> {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+async function streamReply(
+  res: ServerResponse,
+  behaviour: StubBehaviour,
+  spec: StreamSpec,
+): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+  });
   const created = Math.floor(Date.now() / 1000);
-  const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
+  const chunk = (
+    delta: Record<string, unknown>,
+    finish: string | null,
+    extra: Record<string, unknown> = {},
+  ) =>
     `data: ${JSON.stringify({ id: spec.id, object: 'chat.completion.chunk', created, model: spec.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...extra })}\n\n`;
   const pieces = splitReply(spec.content, behaviour.chunks);
   for (const [index, piece] of pieces.entries()) {
@@ -165,12 +217,21 @@ async function streamReply(res: ServerResponse, behaviour: StubBehaviour, spec: 
     if (behaviour.chunkDelayMs > 0) await sleep(behaviour.chunkDelayMs);
     if (res.destroyed) return;
     // Awaiting the flush makes "cut after n chunks" deliver exactly n chunks before the cut.
-    await write(res, chunk(index === 0 ? { role: 'assistant', content: piece } : { content: piece }, null));
+    await write(
+      res,
+      chunk(index === 0 ? { role: 'assistant', content: piece } : { content: piece }, null),
+    );
   }
   res.write(chunk({}, 'stop'));
   if (spec.includeUsage && behaviour.usage) {
-    const usage = { prompt_tokens: 10, completion_tokens: pieces.length, total_tokens: 10 + pieces.length };
-    res.write(`data: ${JSON.stringify({ id: spec.id, object: 'chat.completion.chunk', created, model: spec.model, choices: [], usage })}\n\n`);
+    const usage = {
+      prompt_tokens: 10,
+      completion_tokens: pieces.length,
+      total_tokens: 10 + pieces.length,
+    };
+    res.write(
+      `data: ${JSON.stringify({ id: spec.id, object: 'chat.completion.chunk', created, model: spec.model, choices: [], usage })}\n\n`,
+    );
   }
   res.end('data: [DONE]\n\n');
 }
@@ -181,18 +242,27 @@ export function splitReply(text: string, count: number | null): string[] {
   if (count === null) return text.match(/\S+\s*|\s+/g) ?? [text];
   const size = Math.ceil(text.length / Math.max(1, count));
   const parts: string[] = [];
-  for (let start = 0; start < text.length; start += size) parts.push(text.slice(start, start + size));
+  for (let start = 0; start < text.length; start += size)
+    parts.push(text.slice(start, start + size));
   return parts;
 }
 
 function usageFor(body: StubChatBody, content: string) {
-  const prompt = (body.messages ?? []).reduce((sum, message) => sum + Math.ceil(message.content.length / 4), 0);
+  const prompt = (body.messages ?? []).reduce(
+    (sum, message) => sum + Math.ceil(message.content.length / 4),
+    0,
+  );
   const completion = Math.ceil(content.length / 4);
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+  };
 }
 
 function failureBody(status: number) {
-  const type = status === 429 ? 'rate_limit_error' : status >= 500 ? 'server_error' : 'invalid_request_error';
+  const type =
+    status === 429 ? 'rate_limit_error' : status >= 500 ? 'server_error' : 'invalid_request_error';
   return { error: { message: `Stub failure with HTTP ${status}.`, type, code: null, param: null } };
 }
 
@@ -204,7 +274,10 @@ function write(res: ServerResponse, text: string): Promise<void> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
