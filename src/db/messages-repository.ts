@@ -100,6 +100,19 @@ export async function setMessageStatus(
 }
 
 /**
+ * Takes a queued or failed user message for sending. Exactly one caller wins (the check and the
+ * write share one transaction), so two tabs flushing the queue never send a message twice.
+ */
+export async function claimMessageForSending(db: StoryPromptsDatabase, id: string): Promise<boolean> {
+  return db.transaction('rw', [db.messages, db.changes, db.row_meta, db.settings], async () => {
+    const current = await db.messages.get(id);
+    if (!current || current.deleted || (current.status !== 'queued' && current.status !== 'error')) return false;
+    await setMessageStatus(db, id, 'sending');
+    return true;
+  });
+}
+
+/**
  * Cancels a message that has not been answered (queued, or failed): it becomes a tombstone and
  * leaves the queue. Returns its text so the UI can put it back in the composer.
  */

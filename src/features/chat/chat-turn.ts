@@ -5,7 +5,7 @@
 // never written to IndexedDB one by one: the UI shows them from memory (streaming-store.ts).
 import type { StoryPromptsDatabase } from '../../db/database';
 import { lastChatMessages } from '../../db/chat-queries';
-import { appendMessage, setMessageStatus } from '../../db/messages-repository';
+import { appendMessage, claimMessageForSending, setMessageStatus } from '../../db/messages-repository';
 import type { Message } from '../../domain/entities';
 import type { ChatProvider, ChatRequest, ChatTurn, ChatUsage } from '../../platform/chat-providers/chat-provider';
 import { ChatProviderError, isAbort } from '../../platform/chat-providers/chat-errors';
@@ -29,7 +29,9 @@ export type TurnOutcome =
   | { kind: 'sent'; reply: Message }
   | { kind: 'stopped'; reply: Message | null }
   | { kind: 'failed'; error: ChatProviderError; reply: Message | null }
-  | { kind: 'queued'; error: ChatProviderError };
+  | { kind: 'queued'; error: ChatProviderError }
+  /** Another tab (or an earlier call) is already sending this message. */
+  | { kind: 'skipped' };
 
 export interface TurnHooks {
   onDelta?: (content: string) => void;
@@ -63,7 +65,7 @@ export async function runChatTurn(
   signal: AbortSignal,
   hooks: TurnHooks = {},
 ): Promise<TurnOutcome> {
-  if (input.mode === 'send') await setMessageStatus(db, input.userMessageId, 'sending');
+  if (input.mode === 'send' && !(await claimMessageForSending(db, input.userMessageId))) return { kind: 'skipped' };
   const markUser = async (status: 'sent' | 'error' | 'queued') => {
     if (input.mode === 'send') await setMessageStatus(db, input.userMessageId, status);
   };

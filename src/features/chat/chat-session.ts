@@ -1,0 +1,123 @@
+// The chat engine of this tab: sends a message (or queues it when offline), streams the reply
+// into streamingStore, stops, retries, regenerates, and flushes this device's offline queue.
+// Replies in one chat run one after another (a per-chat chain), so queued messages are
+// answered in order and each sees the replies before it.
+import { getChat, getCustomPersona, listQueuedMessages } from '../../db/chat-queries';
+import { titleFromFirstMessage } from '../../db/chats-repository';
+import { db } from '../../db/instance';
+import { appendMessage } from '../../db/messages-repository';
+import type { Chat, Message } from '../../domain/entities';
+import { isBuiltinPersonaId } from '../../domain/personas';
+import { describeError } from '../../lib/app-error';
+import { providerFor, readChatProviderSettings } from '../../platform/chat-providers/provider-settings';
+import type { ProviderDeps } from '../../platform/chat-providers/provider-settings';
+import { findPersona, personaRequestFields } from './chat-persona';
+import { runChatTurn } from './chat-turn';
+import type { TurnOutcome } from './chat-turn';
+import { streamingStore } from './streaming-store';
+
+let deps: ProviderDeps = {};
+const running = new Map<string, AbortController>();
+const chains = new Map<string, Promise<unknown>>();
+
+/** The app passes the signed-in writer's token source (none in local-only mode). */
+export function configureChatSession(next: ProviderDeps): void {
+  if (next.getAccessToken) deps = { ...deps, getAccessToken: next.getAccessToken };
+}
+
+export function chatProviderDeps(): ProviderDeps {
+  return deps;
+}
+
+const isOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine);
+
+async function personaFields(personaId: string | null) {
+  if (!personaId) return {};
+  const custom = isBuiltinPersonaId(personaId) ? undefined : await getCustomPersona(db, personaId);
+  return personaRequestFields(findPersona(personaId, custom ? [custom] : []));
+}
+
+async function runAnswer(chatId: string, userMessageId: string, mode: 'send' | 'regenerate'): Promise<TurnOutcome | null> {
+  const chat = await getChat(db, chatId);
+  if (!chat) return null;
+  const controller = new AbortController();
+  running.set(chatId, controller);
+  streamingStore.start(chatId, userMessageId);
+  let error: string | null = null;
+  try {
+    const provider = providerFor(await readChatProviderSettings(db.settings), deps);
+    const input = { chatId, model: chat.model, personaId: chat.persona_id, persona: await personaFields(chat.persona_id), userMessageId, mode };
+    const outcome = await runChatTurn(db, provider, input, controller.signal, {
+      onDelta: (content) => streamingStore.update(chatId, content),
+      isOnline,
+    });
+    if (outcome.kind === 'failed') error = outcome.error.message;
+    return outcome;
+  } catch (caught) {
+    error = describeError(caught);
+    return null;
+  } finally {
+    running.delete(chatId);
+    streamingStore.finish(chatId, error);
+  }
+}
+
+/** Answers a user message after any reply already running in this chat. */
+export function answer(chatId: string, userMessageId: string, mode: 'send' | 'regenerate'): Promise<TurnOutcome | null> {
+  const previous = chains.get(chatId) ?? Promise.resolve();
+  const next = previous.then(() => runAnswer(chatId, userMessageId, mode));
+  chains.set(chatId, next.catch(() => undefined));
+  return next;
+}
+
+/** Stores the writer's message (queued when offline) and, when online, asks for the reply. */
+export async function sendUserMessage(chat: Chat, content: string): Promise<Message> {
+  const message = await appendMessage(db, { chatId: chat.id, role: 'user', content, model: chat.model, personaId: chat.persona_id, status: 'queued' });
+  await titleFromFirstMessage(db, chat.id, content);
+  streamingStore.clearError(chat.id);
+  if (isOnline()) void answer(chat.id, message.id, 'send');
+  return message;
+}
+
+export function retryMessage(message: Message): Promise<TurnOutcome | null> {
+  streamingStore.clearError(message.chat_id);
+  return answer(message.chat_id, message.id, 'send');
+}
+
+/** A new reply to the user message before `reply` (the old reply stays: messages are append-only). */
+export function regenerateReply(messages: readonly Message[], reply: Message): Promise<TurnOutcome | null> {
+  const index = messages.findIndex((message) => message.id === reply.id);
+  const user = messages.slice(0, index).findLast((message) => message.role === 'user');
+  if (!user) return Promise.resolve(null);
+  streamingStore.clearError(reply.chat_id);
+  return answer(reply.chat_id, user.id, 'regenerate');
+}
+
+export function stopReply(chatId: string): void {
+  running.get(chatId)?.abort();
+}
+
+/** Sends every message queued on this device, oldest first; stops if the connection drops again. */
+export async function flushQueue(): Promise<void> {
+  for (const message of await listQueuedMessages(db)) {
+    if (!isOnline()) return;
+    const outcome = await answer(message.chat_id, message.id, 'send');
+    if (outcome?.kind === 'queued') return;
+  }
+}
+
+let senderStarted = false;
+
+/** Starts the queue sender of this tab once: at start (if online) and whenever `online` fires. */
+export function startQueueSender(): void {
+  if (senderStarted || typeof window === 'undefined') return;
+  senderStarted = true;
+  const flush = () => {
+    // One tab at a time flushes; each message is also claimed in a transaction (never sent twice).
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    const run = locks ? locks.request('story-prompts-chat-queue', () => flushQueue()) : flushQueue();
+    void run.catch(() => {});
+  };
+  window.addEventListener('online', flush);
+  if (isOnline()) flush();
+}

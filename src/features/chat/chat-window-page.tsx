@@ -1,0 +1,77 @@
+// Route /chats/:chatId: one chat. /chats/new?story=<id> starts a new chat; "Send to chat" from
+// a prompt preview arrives here with the filled prompt as router state `{ draft }` (or a
+// `draft` query parameter), which seeds the composer so persona and model can be chosen first.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useLayoutEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { getChat } from '../../db/chat-queries';
+import { db } from '../../db/instance';
+import { ChatWindow } from './chat-window';
+import { draftStore } from './streaming-store';
+import { useChatRuntime } from './use-chat-runtime';
+import type { ChatPageProps } from './use-chat-runtime';
+import './chat.css';
+
+export const NEW_CHAT_ID = 'new';
+
+/** The text handed over by "Send to chat": router state first, then the query string. */
+export function readChatDraft(state: unknown, search: URLSearchParams): string | null {
+  const fromState = (state as { draft?: unknown } | null)?.draft;
+  if (typeof fromState === 'string' && fromState !== '') return fromState;
+  return search.get('draft') || null;
+}
+
+function chatsLink(storyId: string | null): string {
+  return storyId ? `/stories/${encodeURIComponent(storyId)}/chats` : '/chats';
+}
+
+function NewChat() {
+  const [search] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const storyId = search.get('story');
+  const draftKey = `new:${storyId ?? ''}`;
+  const handed = readChatDraft(location.state, search);
+  // Once per navigation (location.key), before paint: later renders must not overwrite what
+  // the writer edits in the composer.
+  useLayoutEffect(() => {
+    if (handed !== null) draftStore.set(draftKey, handed);
+  }, [location.key, handed, draftKey]);
+  return (
+    <>
+      <p className="chat-crumb">
+        <Link to={chatsLink(storyId)}>All chats</Link>
+      </p>
+      <ChatWindow chat={null} storyId={storyId} draftKey={draftKey} onCreated={(chat) => void navigate(`/chats/${chat.id}`, { replace: true })} />
+    </>
+  );
+}
+
+function ExistingChat({ chatId }: { chatId: string }) {
+  const chat = useLiveQuery(async () => (await getChat(db, chatId)) ?? null, [chatId]);
+  if (chat === undefined) return <p className="page-loading">Loading chat…</p>;
+  if (chat === null)
+    return (
+      <section className="stack">
+        <h1>Chat not found</h1>
+        <p>
+          It may have been deleted. <Link to="/chats">All chats</Link>
+        </p>
+      </section>
+    );
+  return (
+    <>
+      <title>{`${chat.title || 'Chat'} · Story Prompts`}</title>
+      <p className="chat-crumb">
+        <Link to={chatsLink(chat.story_id)}>All chats</Link>
+      </p>
+      <ChatWindow key={chat.id} chat={chat} storyId={chat.story_id} draftKey={chat.id} />
+    </>
+  );
+}
+
+export function ChatWindowPage({ getAccessToken }: ChatPageProps) {
+  useChatRuntime(getAccessToken);
+  const { chatId = '' } = useParams();
+  return <div className="chat-page">{chatId === NEW_CHAT_ID ? <NewChat /> : <ExistingChat chatId={chatId} />}</div>;
+}

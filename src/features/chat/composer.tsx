@@ -1,0 +1,83 @@
+// The composer: the writer's next message, an estimate of what sending costs ("~N tokens",
+// counting the context that goes with it), Send (Ctrl/Cmd+Enter) and Stop while a reply
+// streams. The text leaves the composer only once it is stored as a message.
+import { useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import { TextArea } from '../../components/ui/text-field';
+import { describeError } from '../../lib/app-error';
+import { estimateTextTokens, formatTokenEstimate, TOKENS_PER_MESSAGE } from '../../platform/chat-providers/token-estimate';
+import { useDraft } from './use-chat-data';
+
+export interface ComposerProps {
+  draftKey: string;
+  /** Estimated tokens of what goes with the new message (persona prompt and earlier turns). */
+  contextTokens: number;
+  streaming: boolean;
+  online: boolean;
+  /** Why sending is not possible right now (e.g. no model chosen), if so. */
+  blocked: string | null;
+  onSend: (text: string) => Promise<unknown>;
+  onStop: () => void;
+}
+
+export function Composer({ draftKey, contextTokens, streaming, online, blocked, onSend, onStop }: ComposerProps) {
+  const [text, setText] = useDraft(draftKey);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const tokens = text.trim() ? contextTokens + estimateTextTokens(text) + TOKENS_PER_MESSAGE : contextTokens;
+
+  const send = async () => {
+    if (!text.trim() || streaming || saving || blocked) return;
+    setSaving(true);
+    try {
+      await onSend(text);
+      setText('');
+      setError(null);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void send();
+    }
+  };
+
+  return (
+    <form className="chat-composer" onSubmit={submit} aria-label="New message">
+      <TextArea
+        label="Message"
+        hideLabel
+        rows={3}
+        value={text}
+        placeholder={online ? 'Write to the chat… (Ctrl+Enter to send)' : 'Offline: your message will be queued and sent when you are back online.'}
+        error={error}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="chat-composer__bar row">
+        <span className="chat-composer__tokens">
+          {formatTokenEstimate(tokens)} {text.trim() ? 'with this message' : 'of context'}
+        </span>
+        {blocked ? <span className="chat-composer__blocked">{blocked}</span> : null}
+        {streaming ? (
+          <Button variant="danger" onClick={onStop}>
+            Stop
+          </Button>
+        ) : (
+          <Button type="submit" variant="primary" disabled={!text.trim() || saving || blocked !== null}>
+            {online ? 'Send' : 'Queue'}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+// The conversation, virtualized (@tanstack/react-virtual): only the messages in view exist in
+// the DOM, so a 2,000-message chat opens as fast as a short one (B18). It opens scrolled to the
+// end and follows a streaming reply while the writer is at the bottom; scrolling up to read
+// stops the following until they come back down.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import type { Message } from '../../domain/entities';
+import { StreamingMarkdown } from './chat-markdown';
+import { MessageItem } from './message-item';
+import type { MessageActions } from './message-item';
+import { useLiveState } from './use-chat-data';
+
+const ESTIMATED_MESSAGE_HEIGHT = 140;
+const NEAR_BOTTOM_PX = 120;
+
+export interface MessageListProps {
+  chatId: string;
+  messages: readonly Message[];
+  storyId: string | null;
+  speakerFor: (message: Message) => string;
+  replySpeaker: string;
+  actions: MessageActions;
+}
+
+function StreamingReply({ chatId, speaker, onGrow }: { chatId: string; speaker: string; onGrow: () => void }) {
+  const live = useLiveState(chatId);
+  useLayoutEffect(onGrow, [live.content, onGrow]);
+  return (
+    <article className="chat-message chat-message--assistant chat-message--streaming" aria-label={`${speaker} is replying`} aria-busy="true">
+      <p className="chat-message__speaker">{speaker}</p>
+      {live.content ? <StreamingMarkdown text={live.content} /> : <p className="chat-message__status">Thinking…</p>}
+    </article>
+  );
+}
+
+export function MessageList({ chatId, messages, storyId, speakerFor, replySpeaker, actions }: MessageListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const stuck = useRef(true);
+  const live = useLiveState(chatId);
+  const streaming = live.answering !== null;
+  const count = messages.length + (streaming ? 1 : 0);
+  // The compiler cannot memoize around useVirtualizer; this component does not rely on it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_MESSAGE_HEIGHT,
+    overscan: 4,
+    getItemKey: (index) => messages[index]?.id ?? 'streaming',
+  });
+
+  const followEnd = useCallback(() => {
+    const element = scrollRef.current;
+    if (element && stuck.current) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  // Open at the end, and stay there as messages arrive while the writer is at the bottom.
+  useEffect(() => {
+    if (count > 0 && stuck.current) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [count, virtualizer]);
+
+  const onScroll = () => {
+    const element = scrollRef.current;
+    if (element) stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+  };
+
+  return (
+    <div ref={scrollRef} className="chat-log" role="log" aria-label="Messages" tabIndex={0} onScroll={onScroll}>
+      {count === 0 ? <p className="chat-log__empty muted">No messages yet. Write the first one below.</p> : null}
+      <div className="chat-log__inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const message = messages[item.index];
+          return (
+            <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="chat-log__row" style={{ transform: `translateY(${item.start}px)` }}>
+              {message ? (
+                <MessageItem message={message} speaker={speakerFor(message)} storyId={storyId} busy={streaming} actions={actions} />
+              ) : (
+                <StreamingReply chatId={chatId} speaker={replySpeaker} onGrow={followEnd} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

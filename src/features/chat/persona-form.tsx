@@ -1,0 +1,60 @@
+// Edit one custom persona: name, description, system prompt, default model, temperature.
+// Saved with the button; a refused value (empty name, too long) shows its message and the
+// typed text stays in the form.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import { TextArea, TextField } from '../../components/ui/text-field';
+import type { PersonaFields } from '../../db/personas-repository';
+import { describeError } from '../../lib/app-error';
+
+export interface PersonaFormProps {
+  initial: PersonaFields;
+  submitLabel: string;
+  onSubmit: (fields: PersonaFields) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: PersonaFormProps) {
+  const [fields, setFields] = useState(initial);
+  const [temperature, setTemperature] = useState(String(initial.temperature));
+  const [error, setError] = useState<string | null>(null);
+  const set = <K extends keyof PersonaFields>(key: K, value: PersonaFields[K]) => setFields((current) => ({ ...current, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(temperature);
+    if (!Number.isFinite(value) || value < 0 || value > 2) {
+      setError('Temperature is a number from 0 (focused) to 2 (wild).');
+      return;
+    }
+    try {
+      await onSubmit({ ...fields, temperature: value });
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  };
+
+  return (
+    <form className="persona-form stack-tight" onSubmit={(event) => void submit(event)} aria-label={submitLabel}>
+      <TextField label="Persona name" value={fields.name} maxLength={80} onChange={(event) => set('name', event.target.value)} required />
+      <TextField label="Description" value={fields.description} onChange={(event) => set('description', event.target.value)} />
+      <TextArea label="System prompt" rows={6} value={fields.system_prompt} onChange={(event) => set('system_prompt', event.target.value)} />
+      <div className="row">
+        <TextField label="Default model" value={fields.default_model} placeholder="(the chat’s model)" onChange={(event) => set('default_model', event.target.value)} />
+        <TextField label="Temperature" type="number" min={0} max={2} step={0.1} value={temperature} onChange={(event) => setTemperature(event.target.value)} />
+      </div>
+      {error ? (
+        <p className="ui-field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="row">
+        <Button type="submit" variant="primary">
+          {submitLabel}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
