@@ -16,6 +16,7 @@ function StoryNav({ storyId }: { storyId: string }) {
         Overview
       </NavLink>
       <NavLink to={`${base}/prompts`}>Prompts</NavLink>
+      <NavLink to={`${base}/chats`}>Chat</NavLink>
     </nav>
   );
 }

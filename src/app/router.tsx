@@ -24,6 +24,19 @@ const PromptEditorPage = lazy(() =>
 const PromptPreviewPage = lazy(() =>
   import('../features/preview/prompt-preview-page').then((m) => ({ default: m.PromptPreviewPage })),
 );
+const ChatsPage = lazy(() => import('../features/chat/chats-page').then((m) => ({ default: m.ChatsPage })));
+const ChatWindowPage = lazy(() =>
+  import('../features/chat/chat-window-page').then((m) => ({ default: m.ChatWindowPage })),
+);
+
+/** The signed-in writer's token for the app's chat service (null when local-only or signed out). */
+async function chatAccessToken(): Promise<string | null> {
+  const { syncRuntime } = await import('./sync/sync-runtime-instance');
+  const client = syncRuntime().runtime.currentConnection()?.client;
+  if (!client) return null;
+  const { data } = await client.auth.getSession();
+  return data.session?.access_token ?? null;
+}
 
 export const router = createBrowserRouter([
   {
@@ -36,6 +49,9 @@ export const router = createBrowserRouter([
       { path: 'stories/:storyId/prompts', element: <PromptBoardPage /> },
       { path: 'stories/:storyId/prompts/:promptId', element: <PromptEditorPage /> },
       { path: 'stories/:storyId/prompts/:promptId/preview', element: <PromptPreviewPage /> },
+      { path: 'stories/:storyId/chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
+      { path: 'chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
+      { path: 'chats/:chatId', element: <ChatWindowPage getAccessToken={chatAccessToken} /> },
       ...syncRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
