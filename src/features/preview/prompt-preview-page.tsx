@@ -30,8 +30,10 @@ function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
         <Link className="ui-button ui-button--secondary" to={editor}>
           Open in editor
         </Link>
-        {/* SEND TO CHAT: the chat feature (a later issue) adds "Send to chat" here, with the
-            persona and model choice, sending `filled.text`. Deliberately not stubbed. */}
+        {/* Send to chat: the chat route takes the filled text as router state (see chat-window-page). */}
+        <Link className="ui-button ui-button--secondary" to={`/chats/new?story=${encodeURIComponent(story.id)}`} state={{ draft: filled.text }}>
+          Send to chat
+        </Link>
       </div>
       <h1 id="preview-heading" className="preview-page__title">
         {prompt.title}
