@@ -1,0 +1,100 @@
+// Settings › Chat provider: the app's own chat service (default) or bring your own key (an
+// OpenAI-compatible base URL + API key + optional default model). Everything here stays in
+// this browser's local settings: never synced, and the key is never sent to our server (BYOK
+// calls go straight from the browser to the provider). "Test connection" says what is wrong.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import { Notice } from '../../components/ui/notice';
+import { TextField } from '../../components/ui/text-field';
+import { db } from '../../db/instance';
+import { describeError } from '../../lib/app-error';
+import type { ConnectionResult } from '../../platform/chat-providers/chat-provider';
+import {
+  checkBaseUrl,
+  modelCacheKey,
+  providerFor,
+  readChatProviderSettings,
+  writeCachedModels,
+  writeChatProviderSettings,
+} from '../../platform/chat-providers/provider-settings';
+import type { ChatProviderSettings } from '../../platform/chat-providers/provider-settings';
+
+function ProviderChoice({ draft, onChange }: { draft: ChatProviderSettings; onChange: (next: ChatProviderSettings) => void }) {
+  const name = useId();
+  return (
+    <fieldset className="stack-tight">
+      <legend>Where chats are answered</legend>
+      <label>
+        <input type="radio" name={name} checked={draft.kind === 'app-server'} onChange={() => onChange({ ...draft, kind: 'app-server' })} /> The app’s chat service
+      </label>
+      <label>
+        <input type="radio" name={name} checked={draft.kind === 'byok'} onChange={() => onChange({ ...draft, kind: 'byok' })} /> My own key (OpenAI-compatible)
+      </label>
+    </fieldset>
+  );
+}
+
+function ByokFields({ draft, onChange }: { draft: ChatProviderSettings; onChange: (next: ChatProviderSettings) => void }) {
+  return (
+    <>
+      <TextField label="Base URL" type="url" inputMode="url" autoComplete="off" spellCheck={false} value={draft.byokBaseUrl} error={draft.byokBaseUrl ? checkBaseUrl(draft.byokBaseUrl) : null} hint="For example https://api.openai.com/v1, https://openrouter.ai/api/v1 or http://localhost:11434/v1 (Ollama)." onChange={(event) => onChange({ ...draft, byokBaseUrl: event.target.value })} />
+      <TextField label="API key" type="password" autoComplete="off" spellCheck={false} value={draft.byokApiKey} hint="Kept in this browser only: never synced, never sent to the app’s server." onChange={(event) => onChange({ ...draft, byokApiKey: event.target.value })} />
+      <TextField label="Default model (optional)" autoComplete="off" spellCheck={false} value={draft.byokDefaultModel} placeholder="gpt-4o-mini" onChange={(event) => onChange({ ...draft, byokDefaultModel: event.target.value })} />
+    </>
+  );
+}
+
+function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
+  const [draft, setDraft] = useState(saved);
+  const [status, setStatus] = useState<string | null>(null);
+  const [check, setCheck] = useState<ConnectionResult | null>(null);
+  const [testing, setTesting] = useState(false);
+  const invalid = draft.kind === 'byok' ? checkBaseUrl(draft.byokBaseUrl) : null;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (invalid) return;
+    try {
+      await writeChatProviderSettings(db.settings, draft);
+      setStatus(draft.kind === 'byok' ? 'Saved. Chats now go straight from this browser to your provider.' : 'Saved. Chats use the app’s chat service.');
+    } catch (error) {
+      setStatus(`Not saved: ${describeError(error)}`);
+    }
+  };
+  const test = async () => {
+    setTesting(true);
+    const result = await providerFor(draft).testConnection(AbortSignal.timeout(15_000));
+    if (result.ok && result.models) await writeCachedModels(db.settings, modelCacheKey(draft), result.models).catch(() => {});
+    setCheck(result);
+    setTesting(false);
+  };
+
+  return (
+    <form className="stack-tight" aria-label="Chat provider" onSubmit={(event) => void save(event)}>
+      <ProviderChoice draft={draft} onChange={setDraft} />
+      {draft.kind === 'byok' ? <ByokFields draft={draft} onChange={setDraft} /> : null}
+      <div className="row">
+        <Button type="submit" variant="primary" disabled={invalid !== null}>
+          Save
+        </Button>
+        <Button onClick={() => void test()} disabled={testing || invalid !== null}>
+          {testing ? 'Testing…' : 'Test connection'}
+        </Button>
+      </div>
+      {status ? <p role="status">{status}</p> : null}
+      {check ? <Notice tone={check.ok ? 'success' : 'error'}>{check.message}</Notice> : null}
+    </form>
+  );
+}
+
+export function ChatProviderSection() {
+  const saved = useLiveQuery(() => readChatProviderSettings(db.settings), []);
+  return (
+    <div className="stack-tight">
+      <p className="muted">Chats are answered by the app’s own service, or by any OpenAI-compatible provider with your own key.</p>
+      {saved ? <ChatProviderForm saved={saved} /> : <p className="page-loading">Loading…</p>}
+    </div>
+  );
+}
