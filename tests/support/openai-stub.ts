@@ -82,6 +82,18 @@ export async function startOpenAiStub(options: Partial<StubBehaviour> = {}): Pro
   let counter = 0;
 
   const server = createServer((req, res) => {
+    // CORS, so the browser can call the stub directly (bring-your-own-key). Preflights are
+    // answered here and not recorded: `requests` lists only real calls.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      return;
+    }
     const record: StubRequest = {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
