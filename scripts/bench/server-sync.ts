@@ -41,7 +41,8 @@ export interface ServerSyncOptions {
   standin?: Standin;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function timed(work: () => Promise<void>): Promise<number> {
   const start = performance.now();
@@ -49,17 +50,26 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return performance.now() - start;
 }
 
-async function signedInClient(standin: Standin): Promise<{ supabase: SupabaseClient; userId: string }> {
+async function signedInClient(
+  standin: Standin,
+): Promise<{ supabase: SupabaseClient; userId: string }> {
   const supabase = createClient(standin.url, standin.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime: { transport: WebSocket as never },
   });
-  const { data, error } = await supabase.auth.signUp({ email: `bench-${randomUUID()}@example.test`, password: 'bench-password' });
+  const { data, error } = await supabase.auth.signUp({
+    email: `bench-${randomUUID()}@example.test`,
+    password: 'bench-password',
+  });
   if (error || !data.user) throw new Error(`Bench sign-up failed: ${error?.message}`);
   return { supabase, userId: data.user.id };
 }
 
-async function rpc<T>(supabase: SupabaseClient, fn: string, args: Record<string, unknown>): Promise<T> {
+async function rpc<T>(
+  supabase: SupabaseClient,
+  fn: string,
+  args: Record<string, unknown>,
+): Promise<T> {
   const { data, error } = await supabase.rpc(fn, args);
   if (error) throw new Error(`${fn} failed: ${error.code} ${error.message}`);
   return data as T;
@@ -70,18 +80,29 @@ function personaMutations(count: number): { clientId: string; mutations: Mutatio
   const node = randomUUID().slice(0, 8);
   const mutations = Array.from({ length: count }, (_, index): Mutation => {
     const hlc = formatHlc({ wall: Date.now(), counter: index % 10_000, node });
-    const fields = { name: `Persona ${index}`, description: 'A benchmark persona.', temperature: 0.7, deleted: false };
+    const fields = {
+      name: `Persona ${index}`,
+      description: 'A benchmark persona.',
+      temperature: 0.7,
+      deleted: false,
+    };
     return {
       mid: index + 1,
       table: 'personas',
       id: randomUUID(),
-      fields: Object.fromEntries(Object.entries(fields).map(([key, v]) => [key, { v, hlc, base_hlc: null }])),
+      fields: Object.fromEntries(
+        Object.entries(fields).map(([key, v]) => [key, { v, hlc, base_hlc: null }]),
+      ),
     };
   });
   return { clientId: randomUUID(), mutations };
 }
 
-async function pushInBatches(supabase: SupabaseClient, count: number, batchSize: number): Promise<number> {
+async function pushInBatches(
+  supabase: SupabaseClient,
+  count: number,
+  batchSize: number,
+): Promise<number> {
   const { clientId, mutations } = personaMutations(count);
   return timed(async () => {
     for (let start = 0; start < mutations.length; start += batchSize) {
@@ -90,19 +111,28 @@ async function pushInBatches(supabase: SupabaseClient, count: number, batchSize:
         schema_version: 1,
         mutations: mutations.slice(start, start + batchSize),
       });
-      if (response.rejected.length) throw new Error(`Bench push rejected: ${response.rejected[0]?.message}`);
+      if (response.rejected.length)
+        throw new Error(`Bench push rejected: ${response.rejected[0]?.message}`);
     }
   });
 }
 
 /** Pulls from 0 until has_more is false or `maxRequests` were made; returns ms and rows. */
-async function pullPaged(supabase: SupabaseClient, limit: number, maxRequests = Infinity): Promise<{ ms: number; rows: number }> {
+async function pullPaged(
+  supabase: SupabaseClient,
+  limit: number,
+  maxRequests = Infinity,
+): Promise<{ ms: number; rows: number }> {
   const clientId = randomUUID();
   let rows = 0;
   const ms = await timed(async () => {
     let cursor = 0;
     for (let requests = 0; requests < maxRequests; requests += 1) {
-      const page = await rpc<PullResponse>(supabase, 'sync_pull', { client_id: clientId, cursor, limit });
+      const page = await rpc<PullResponse>(supabase, 'sync_pull', {
+        client_id: clientId,
+        cursor,
+        limit,
+      });
       rows += page.changes.length;
       cursor = page.cursor;
       if (!page.has_more) break;
@@ -116,7 +146,10 @@ async function seedPrompts(standin: Standin, userId: string, count: number): Pro
   const admin = new pg.Client({ connectionString: standin.adminUrl });
   await admin.connect();
   try {
-    const story = await admin.query(`insert into public.stories (user_id, title) values ($1, 'Bench story') returning id`, [userId]);
+    const story = await admin.query(
+      `insert into public.stories (user_id, title) values ($1, 'Bench story') returning id`,
+      [userId],
+    );
     const storyId = story.rows[0].id as string;
     await admin.query(
       `insert into public.prompt_categories (user_id, story_id, title, position)
@@ -141,7 +174,11 @@ async function seedPrompts(standin: Standin, userId: string, count: number): Pro
   }
 }
 
-async function measurePush(supabase: SupabaseClient, count: number, repetitions: number): Promise<ServerSyncResult> {
+async function measurePush(
+  supabase: SupabaseClient,
+  count: number,
+  repetitions: number,
+): Promise<ServerSyncResult> {
   await pushInBatches(supabase, 20, 10);
   const batched: number[] = [];
   const naive: number[] = [];
@@ -152,19 +189,29 @@ async function measurePush(supabase: SupabaseClient, count: number, repetitions:
   const value = count / (median(batched) / 1000);
   const baseline = count / (median(naive) / 1000);
   return {
-    id: 'B14', name: `server push: ${count} mutations in batches of ${PUSH_BATCH.mutations} vs one per request`,
-    metric: 'mutations/s', value, baseline, ratio: value / baseline,
+    id: 'B14',
+    name: `server push: ${count} mutations in batches of ${PUSH_BATCH.mutations} vs one per request`,
+    metric: 'mutations/s',
+    value,
+    baseline,
+    ratio: value / baseline,
     note: `median of ${repetitions}; ${Math.ceil(count / PUSH_BATCH.mutations)} requests vs ${count}`,
   };
 }
 
-async function measurePull(supabase: SupabaseClient, rows: number, sample: number, repetitions: number): Promise<ServerSyncResult> {
+async function measurePull(
+  supabase: SupabaseClient,
+  rows: number,
+  sample: number,
+  repetitions: number,
+): Promise<ServerSyncResult> {
   await pullPaged(supabase, PULL_PAGE_SIZE, 2);
   const paged: number[] = [];
   const naive: number[] = [];
   for (let rep = 0; rep < repetitions; rep += 1) {
     const full = await pullPaged(supabase, PULL_PAGE_SIZE);
-    if (full.rows !== rows) throw new Error(`Paged pull returned ${full.rows} rows, expected ${rows}.`);
+    if (full.rows !== rows)
+      throw new Error(`Paged pull returned ${full.rows} rows, expected ${rows}.`);
     paged.push(full.ms);
     const one = await pullPaged(supabase, 1, sample);
     naive.push(one.ms / one.rows);
@@ -172,22 +219,37 @@ async function measurePull(supabase: SupabaseClient, rows: number, sample: numbe
   const value = rows / (median(paged) / 1000);
   const baseline = 1000 / median(naive);
   return {
-    id: 'B13', name: `server pull: ${rows} rows in pages of ${PULL_PAGE_SIZE} vs one row per request`,
-    metric: 'rows/s', value, baseline, ratio: value / baseline,
+    id: 'B13',
+    name: `server pull: ${rows} rows in pages of ${PULL_PAGE_SIZE} vs one row per request`,
+    metric: 'rows/s',
+    value,
+    baseline,
+    ratio: value / baseline,
     note: `median of ${repetitions}; naive rate measured on ${sample} requests and extrapolated to ${rows} rows`,
   };
 }
 
-export async function runServerSyncBench(options: ServerSyncOptions = {}): Promise<ServerSyncResult[]> {
+export async function runServerSyncBench(
+  options: ServerSyncOptions = {},
+): Promise<ServerSyncResult[]> {
   const repetitions = options.repetitions ?? 5;
   const standin = options.standin ?? (await startStandin({ port: 0 }));
   try {
     const pusher = await signedInClient(standin);
-    const pushResult = await measurePush(pusher.supabase, options.pushMutations ?? 1000, repetitions);
+    const pushResult = await measurePush(
+      pusher.supabase,
+      options.pushMutations ?? 1000,
+      repetitions,
+    );
     const puller = await signedInClient(standin);
     const rows = options.pullRows ?? 10_000;
     await seedPrompts(standin, puller.userId, rows);
-    const pullResult = await measurePull(puller.supabase, rows, options.naivePullSample ?? 1000, repetitions);
+    const pullResult = await measurePull(
+      puller.supabase,
+      rows,
+      options.naivePullSample ?? 1000,
+      repetitions,
+    );
     return [pullResult, pushResult];
   } finally {
     if (!options.standin) await standin.stop();
@@ -196,9 +258,14 @@ export async function runServerSyncBench(options: ServerSyncOptions = {}): Promi
 
 export function formatServerSyncResults(results: ServerSyncResult[]): string {
   const lines = results.map(
-    (r) => `| ${r.id} | ${r.name} | ${r.metric} | ${r.value.toFixed(0)} | ${r.baseline.toFixed(0)} | ${r.ratio.toFixed(1)}x | ${r.note} |`,
+    (r) =>
+      `| ${r.id} | ${r.name} | ${r.metric} | ${r.value.toFixed(0)} | ${r.baseline.toFixed(0)} | ${r.ratio.toFixed(1)}x | ${r.note} |`,
   );
-  return ['| id | what | metric | value | naive baseline | ratio | note |', '|---|---|---|---|---|---|---|', ...lines].join('\n');
+  return [
+    '| id | what | metric | value | naive baseline | ratio | note |',
+    '|---|---|---|---|---|---|---|',
+    ...lines,
+  ].join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

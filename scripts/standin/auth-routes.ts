@@ -19,13 +19,28 @@ export interface AuthContext {
   accessTokenSeconds?: number;
 }
 
-function authError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): HttpError {
+function authError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): HttpError {
   return new HttpError(status, { code, error_code: code, msg: message, message, ...extra });
 }
 
-async function sessionResponse(ctx: AuthContext, user: UserRow, sessionId: string, refreshToken: string): Promise<Record<string, unknown>> {
+async function sessionResponse(
+  ctx: AuthContext,
+  user: UserRow,
+  sessionId: string,
+  refreshToken: string,
+): Promise<Record<string, unknown>> {
   const expiresIn = ctx.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS;
-  const { token, expiresAt } = await signAccessToken(ctx.jwtSecret, { userId: user.id, email: user.email, sessionId, expiresIn });
+  const { token, expiresAt } = await signAccessToken(ctx.jwtSecret, {
+    userId: user.id,
+    email: user.email,
+    sessionId,
+    expiresIn,
+  });
   return {
     access_token: token,
     token_type: 'bearer',
@@ -38,8 +53,10 @@ async function sessionResponse(ctx: AuthContext, user: UserRow, sessionId: strin
 
 function credentials(body: unknown): { email: string; password: string } {
   const { email, password } = (body ?? {}) as { email?: unknown; password?: unknown };
-  if (typeof email !== 'string' || !email.includes('@')) throw authError(400, 'validation_failed', 'A valid email is required.');
-  if (typeof password !== 'string' || !password) throw authError(400, 'validation_failed', 'A password is required.');
+  if (typeof email !== 'string' || !email.includes('@'))
+    throw authError(400, 'validation_failed', 'A valid email is required.');
+  if (typeof password !== 'string' || !password)
+    throw authError(400, 'validation_failed', 'A password is required.');
   return { email, password };
 }
 
@@ -47,9 +64,17 @@ async function signUp(ctx: AuthContext, req: IncomingMessage): Promise<unknown> 
   const body = (await readJson(req)) as { data?: Record<string, unknown> };
   const { email, password } = credentials(body);
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw authError(422, 'weak_password', `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`, {
-      weak_password: { reasons: ['length'], message: `Password should be at least ${MIN_PASSWORD_LENGTH} characters.` },
-    });
+    throw authError(
+      422,
+      'weak_password',
+      `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`,
+      {
+        weak_password: {
+          reasons: ['length'],
+          message: `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`,
+        },
+      },
+    );
   }
   const user = await ctx.store.createUser(email, password, body.data ?? {});
   if (!user) throw authError(422, 'user_already_exists', 'User already registered');
@@ -57,7 +82,11 @@ async function signUp(ctx: AuthContext, req: IncomingMessage): Promise<unknown> 
   return sessionResponse(ctx, (await ctx.store.findUser(user.id)) ?? user, sessionId, refreshToken);
 }
 
-async function token(ctx: AuthContext, req: IncomingMessage, grantType: string | null): Promise<unknown> {
+async function token(
+  ctx: AuthContext,
+  req: IncomingMessage,
+  grantType: string | null,
+): Promise<unknown> {
   const body = await readJson(req);
   if (grantType === 'password') {
     const { email, password } = credentials(body);
@@ -66,51 +95,94 @@ async function token(ctx: AuthContext, req: IncomingMessage, grantType: string |
       throw authError(400, 'invalid_credentials', 'Invalid login credentials');
     }
     const { sessionId, refreshToken } = await ctx.store.openSession(user.id);
-    return sessionResponse(ctx, (await ctx.store.findUser(user.id)) ?? user, sessionId, refreshToken);
+    return sessionResponse(
+      ctx,
+      (await ctx.store.findUser(user.id)) ?? user,
+      sessionId,
+      refreshToken,
+    );
   }
   if (grantType === 'refresh_token') {
     const refresh = (body as { refresh_token?: unknown }).refresh_token;
-    const rotated = typeof refresh === 'string' ? await ctx.store.rotateRefreshToken(refresh) : null;
+    const rotated =
+      typeof refresh === 'string' ? await ctx.store.rotateRefreshToken(refresh) : null;
     const user = rotated && (await ctx.store.findUser(rotated.userId));
-    if (!rotated || !user) throw authError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+    if (!rotated || !user)
+      throw authError(
+        400,
+        'refresh_token_not_found',
+        'Invalid Refresh Token: Refresh Token Not Found',
+      );
     return sessionResponse(ctx, user, rotated.sessionId, rotated.refreshToken);
   }
-  throw authError(400, 'validation_failed', 'Unsupported grant_type: use password or refresh_token.');
+  throw authError(
+    400,
+    'validation_failed',
+    'Unsupported grant_type: use password or refresh_token.',
+  );
 }
 
 /** The signed-in user behind the request's access token, with a session that still exists. */
-async function requireUser(ctx: AuthContext, req: IncomingMessage): Promise<{ user: UserRow; sessionId: string }> {
+async function requireUser(
+  ctx: AuthContext,
+  req: IncomingMessage,
+): Promise<{ user: UserRow; sessionId: string }> {
   const jwt = bearerToken(req);
   const verified = jwt ? await verifyToken(ctx.jwtSecret, jwt) : null;
   if (!verified?.ok || !verified.claims.sub) {
-    throw authError(401, 'bad_jwt', verified && !verified.ok && verified.reason === 'expired' ? 'JWT expired' : 'Invalid JWT');
+    throw authError(
+      401,
+      'bad_jwt',
+      verified && !verified.ok && verified.reason === 'expired' ? 'JWT expired' : 'Invalid JWT',
+    );
   }
   const sessionId = verified.claims.session_id ?? '';
   const user = await ctx.store.findUser(verified.claims.sub);
   if (!user) throw authError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
   if (!(await ctx.store.sessionExists(sessionId))) {
-    throw authError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
+    throw authError(
+      403,
+      'session_not_found',
+      'Session from session_id claim in JWT does not exist',
+    );
   }
   return { user, sessionId };
 }
 
 /** Handles /auth/v1/*; returns false when the path is not an Auth route. */
-export async function handleAuth(ctx: AuthContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleAuth(
+  ctx: AuthContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
   try {
     if (route === 'POST /auth/v1/signup') {
       sendJson(res, 200, await signUp(ctx, req), API_VERSION_HEADER);
     } else if (route === 'POST /auth/v1/token') {
-      sendJson(res, 200, await token(ctx, req, url.searchParams.get('grant_type')), API_VERSION_HEADER);
+      sendJson(
+        res,
+        200,
+        await token(ctx, req, url.searchParams.get('grant_type')),
+        API_VERSION_HEADER,
+      );
     } else if (route === 'GET /auth/v1/user') {
       sendJson(res, 200, publicUser((await requireUser(ctx, req)).user), API_VERSION_HEADER);
     } else if (route === 'POST /auth/v1/logout') {
       const { user, sessionId } = await requireUser(ctx, req);
       const scope = url.searchParams.get('scope');
-      await ctx.store.endSessions(user.id, sessionId, scope === 'local' || scope === 'others' ? scope : 'global');
+      await ctx.store.endSessions(
+        user.id,
+        sessionId,
+        scope === 'local' || scope === 'others' ? scope : 'global',
+      );
       res.writeHead(204, { ...CORS_HEADERS, ...API_VERSION_HEADER }).end();
     } else if (route === 'GET /auth/v1/health') {
-      sendJson(res, 200, { name: 'story-prompts-standin-auth', description: 'Development stand-in for Supabase Auth' });
+      sendJson(res, 200, {
+        name: 'story-prompts-standin-auth',
+        description: 'Development stand-in for Supabase Auth',
+      });
     } else {
       return false;
     }

@@ -6,7 +6,11 @@ import { randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } fr
 import { promisify } from 'node:util';
 import type pg from 'pg';
 
-const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const scrypt = promisify(scryptCallback) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+) => Promise<Buffer>;
 const KEY_LENGTH = 64;
 
 export async function hashPassword(password: string): Promise<string> {
@@ -60,7 +64,10 @@ export class AuthStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async findUserByEmail(email: string): Promise<UserRow | null> {
-    const result = await this.pool.query<UserRow>('select * from auth.users where lower(email) = lower($1)', [email]);
+    const result = await this.pool.query<UserRow>(
+      'select * from auth.users where lower(email) = lower($1)',
+      [email],
+    );
     return result.rows[0] ?? null;
   }
 
@@ -70,7 +77,11 @@ export class AuthStore {
   }
 
   /** Creates a confirmed user (local development has no confirmation e-mails); null if taken. */
-  async createUser(email: string, password: string, metadata: Record<string, unknown>): Promise<UserRow | null> {
+  async createUser(
+    email: string,
+    password: string,
+    metadata: Record<string, unknown>,
+  ): Promise<UserRow | null> {
     const result = await this.pool.query<UserRow>(
       `insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data)
        values (lower($1), $2, now(), $3) on conflict (email) do nothing returning *`,
@@ -83,14 +94,22 @@ export class AuthStore {
   async openSession(userId: string): Promise<{ sessionId: string; refreshToken: string }> {
     const sessionId = randomUUID();
     const refreshToken = newRefreshToken();
-    await this.pool.query('insert into auth.sessions (id, user_id) values ($1, $2)', [sessionId, userId]);
-    await this.pool.query('insert into auth.refresh_tokens (token, user_id, session_id) values ($1, $2, $3)', [refreshToken, userId, sessionId]);
+    await this.pool.query('insert into auth.sessions (id, user_id) values ($1, $2)', [
+      sessionId,
+      userId,
+    ]);
+    await this.pool.query(
+      'insert into auth.refresh_tokens (token, user_id, session_id) values ($1, $2, $3)',
+      [refreshToken, userId, sessionId],
+    );
     await this.pool.query('update auth.users set last_sign_in_at = now() where id = $1', [userId]);
     return { sessionId, refreshToken };
   }
 
   /** Revokes `token` and issues its successor; null when unknown, used, or signed out. */
-  async rotateRefreshToken(token: string): Promise<{ userId: string; sessionId: string; refreshToken: string } | null> {
+  async rotateRefreshToken(
+    token: string,
+  ): Promise<{ userId: string; sessionId: string; refreshToken: string } | null> {
     const successor = newRefreshToken();
     const result = await this.pool.query<{ user_id: string; session_id: string }>(
       `with used as (
@@ -112,9 +131,17 @@ export class AuthStore {
   }
 
   /** Ends one session, or every session of the user (scope global). Tokens go with them. */
-  async endSessions(userId: string, sessionId: string, scope: 'local' | 'global' | 'others'): Promise<void> {
-    const condition = scope === 'local' ? 'id = $2' : scope === 'others' ? 'id <> $2' : '$2::uuid is not null';
-    await this.pool.query(`delete from auth.sessions where user_id = $1 and ${condition}`, [userId, sessionId]);
+  async endSessions(
+    userId: string,
+    sessionId: string,
+    scope: 'local' | 'global' | 'others',
+  ): Promise<void> {
+    const condition =
+      scope === 'local' ? 'id = $2' : scope === 'others' ? 'id <> $2' : '$2::uuid is not null';
+    await this.pool.query(`delete from auth.sessions where user_id = $1 and ${condition}`, [
+      userId,
+      sessionId,
+    ]);
   }
 }
 

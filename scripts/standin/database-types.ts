@@ -31,9 +31,20 @@ interface FunctionRow {
 }
 
 const TS_TYPES: Record<string, string> = {
-  uuid: 'string', text: 'string', timestamptz: 'string', bool: 'boolean', int2: 'number', int4: 'number',
-  int8: 'number', float4: 'number', float8: 'number', numeric: 'number', jsonb: 'Json', json: 'Json',
-  _text: 'string[]', void: 'undefined',
+  uuid: 'string',
+  text: 'string',
+  timestamptz: 'string',
+  bool: 'boolean',
+  int2: 'number',
+  int4: 'number',
+  int8: 'number',
+  float4: 'number',
+  float8: 'number',
+  numeric: 'number',
+  jsonb: 'Json',
+  json: 'Json',
+  _text: 'string[]',
+  void: 'undefined',
 };
 
 const tsType = (udt: string) => TS_TYPES[udt] ?? 'unknown';
@@ -70,16 +81,28 @@ const FUNCTIONS_SQL = `
   where n.nspname = 'public' and p.prokind = 'f'
   order by p.proname`;
 
-const ARG_TYPES: Record<string, string> = { uuid: 'string', integer: 'number', bigint: 'number', jsonb: 'Json', text: 'string' };
+const ARG_TYPES: Record<string, string> = {
+  uuid: 'string',
+  integer: 'number',
+  bigint: 'number',
+  jsonb: 'Json',
+  text: 'string',
+};
 
 function tableBlock(name: string, columns: ColumnRow[], relationships: RelationshipRow[]): string {
-  const row = columns.map((c) => `${c.column_name}: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''}`);
-  const insert = columns.map(
-    (c) => `${c.column_name}${c.is_nullable === 'YES' || c.has_default ? '?' : ''}: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''}`,
+  const row = columns.map(
+    (c) => `${c.column_name}: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''}`,
   );
-  const update = columns.map((c) => `${c.column_name}?: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''}`);
+  const insert = columns.map(
+    (c) =>
+      `${c.column_name}${c.is_nullable === 'YES' || c.has_default ? '?' : ''}: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''}`,
+  );
+  const update = columns.map(
+    (c) => `${c.column_name}?: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''}`,
+  );
   const rels = relationships.map(
-    (r) => `{ foreignKeyName: ${JSON.stringify(r.constraint_name)}; columns: ${JSON.stringify(r.columns)}; ` +
+    (r) =>
+      `{ foreignKeyName: ${JSON.stringify(r.constraint_name)}; columns: ${JSON.stringify(r.columns)}; ` +
       `isOneToOne: ${r.one_to_one}; referencedRelation: ${JSON.stringify(r.referenced_table)}; ` +
       `referencedColumns: ${JSON.stringify(r.referenced_columns)} }`,
   );
@@ -87,7 +110,9 @@ function tableBlock(name: string, columns: ColumnRow[], relationships: Relations
 }
 
 function functionBlock(fn: FunctionRow): string {
-  const args = fn.arg_names.map((arg, index) => `${arg}: ${ARG_TYPES[fn.arg_types[index] ?? ''] ?? 'unknown'}`);
+  const args = fn.arg_names.map(
+    (arg, index) => `${arg}: ${ARG_TYPES[fn.arg_types[index] ?? ''] ?? 'unknown'}`,
+  );
   return `${fn.name}: { Args: { ${args.join('; ')} }; Returns: ${tsType(fn.return_type)} }`;
 }
 
@@ -111,7 +136,13 @@ export async function generateDatabaseTypes(adminUrl: string): Promise<string> {
     const relationships = (await client.query<RelationshipRow>(RELATIONSHIPS_SQL)).rows;
     const functions = (await client.query<FunctionRow>(FUNCTIONS_SQL)).rows;
     const tables = [...new Set(columns.map((c) => c.table_name))].sort();
-    const tableText = tables.map((t) => tableBlock(t, columns.filter((c) => c.table_name === t), relationships.filter((r) => r.table_name === t)));
+    const tableText = tables.map((t) =>
+      tableBlock(
+        t,
+        columns.filter((c) => c.table_name === t),
+        relationships.filter((r) => r.table_name === t),
+      ),
+    );
     const source = `${HEADER}
 export type Database = {
   __InternalSupabase: { PostgrestVersion: '12' };

@@ -23,13 +23,27 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   sendRawJson(res, status, body === undefined ? '' : JSON.stringify(body), headers);
 }
 
 /** `text` must already be JSON (e.g. jsonb::text from PostgreSQL). */
-export function sendRawJson(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers });
+export function sendRawJson(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -38,7 +52,13 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, { code: 'PGRST413', message: 'Request body too large.', details: null, hint: null });
+    if (size > MAX_BODY_BYTES)
+      throw new HttpError(413, {
+        code: 'PGRST413',
+        message: 'Request body too large.',
+        details: null,
+        hint: null,
+      });
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -46,7 +66,12 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, { code: 'PGRST102', message: 'Empty or invalid json', details: null, hint: null });
+    throw new HttpError(400, {
+      code: 'PGRST102',
+      message: 'Empty or invalid json',
+      details: null,
+      hint: null,
+    });
   }
 }
 

@@ -15,27 +15,47 @@ export interface GatewayContext {
   rpc: RpcContext;
 }
 
-async function route(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  ctx: GatewayContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS_HEADERS).end();
     return;
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/auth/v1/')) {
-    const keyError = await checkApiKey(ctx.auth.jwtSecret, req).then(() => null, (error: unknown) => error);
+    const keyError = await checkApiKey(ctx.auth.jwtSecret, req).then(
+      () => null,
+      (error: unknown) => error,
+    );
     if (keyError instanceof HttpError) return sendJson(res, keyError.status, keyError.body);
     if (await handleAuth(ctx.auth, req, res, url)) return;
   }
   const rpc = /^\/rest\/v1\/rpc\/([A-Za-z_][A-Za-z0-9_]*)\/?$/.exec(url.pathname);
   if (rpc?.[1]) return handleRpc(ctx.rpc, req, res, rpc[1]);
-  sendJson(res, 404, { code: 'not_found', message: `The local Supabase stand-in does not serve ${req.method} ${url.pathname}.` });
+  sendJson(res, 404, {
+    code: 'not_found',
+    message: `The local Supabase stand-in does not serve ${req.method} ${url.pathname}.`,
+  });
 }
 
-export async function listen(ctx: GatewayContext, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+export async function listen(
+  ctx: GatewayContext,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     route(ctx, req, res).catch((error: unknown) => {
       console.error('[standin] request failed:', error);
-      if (!res.headersSent) sendJson(res, 500, { code: 'XX000', message: (error as Error).message, details: null, hint: null });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          code: 'XX000',
+          message: (error as Error).message,
+          details: null,
+          hint: null,
+        });
       else res.end();
     });
   });

@@ -35,7 +35,10 @@ export interface AccessTokenInput {
   expiresIn?: number;
 }
 
-export async function signAccessToken(secret: string, input: AccessTokenInput): Promise<{ token: string; expiresAt: number }> {
+export async function signAccessToken(
+  secret: string,
+  input: AccessTokenInput,
+): Promise<{ token: string; expiresAt: number }> {
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = now + (input.expiresIn ?? ACCESS_TOKEN_SECONDS);
   const token = await new SignJWT({
@@ -57,14 +60,16 @@ export async function signAccessToken(secret: string, input: AccessTokenInput): 
   return { token, expiresAt };
 }
 
-export type VerifyResult = { ok: true; claims: Claims } | { ok: false; reason: 'expired' | 'invalid' };
+export type VerifyResult =
+  { ok: true; claims: Claims } | { ok: false; reason: 'expired' | 'invalid' };
 
 /** Verifies signature, expiry and that the role is one the database knows. */
 export async function verifyToken(secret: string, token: string): Promise<VerifyResult> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'] });
     const role = payload.role;
-    if (typeof role !== 'string' || !(API_ROLES as readonly string[]).includes(role)) return { ok: false, reason: 'invalid' };
+    if (typeof role !== 'string' || !(API_ROLES as readonly string[]).includes(role))
+      return { ok: false, reason: 'invalid' };
     return { ok: true, claims: payload as Claims };
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };

@@ -38,7 +38,9 @@ export async function migrate(adminUrl: string): Promise<string[]> {
       create table if not exists supabase_migrations.schema_migrations (
         version text primary key, name text, statements text[]
       )`);
-    const done = await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations');
+    const done = await client.query<{ version: string }>(
+      'select version from supabase_migrations.schema_migrations',
+    );
     const applied = new Set(done.rows.map((row) => row.version));
     const fresh: string[] = [];
     for (const migration of listMigrations()) {
@@ -57,14 +59,16 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
   await client.query('begin');
   try {
     await client.query(sql);
-    await client.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
-      migration.version,
-      migration.name,
-      [sql],
-    ]);
+    await client.query(
+      'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+      [migration.version, migration.name, [sql]],
+    );
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');
-    throw new Error(`Migration ${migration.version}_${migration.name} failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `Migration ${migration.version}_${migration.name} failed: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }

@@ -55,7 +55,8 @@ function spawnPg(binary: string, args: string[], cwd: string) {
   return spawnSync(command, fullArgs, { cwd, encoding: 'utf8' });
 }
 
-const pgSucceeds = (binary: string, args: string[], cwd: string) => spawnPg(binary, args, cwd).status === 0;
+const pgSucceeds = (binary: string, args: string[], cwd: string) =>
+  spawnPg(binary, args, cwd).status === 0;
 
 /** Like spawnPg, but throws with the binary's output on failure. */
 function runPg(binary: string, args: string[], cwd: string): void {
@@ -82,8 +83,19 @@ function initCluster(root: string, pgdata: string): void {
   }
   runPg(
     'initdb',
-    ['--no-sync', '-D', pgdata, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=trust',
-      '--auth-host=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8'],
+    [
+      '--no-sync',
+      '-D',
+      pgdata,
+      '-U',
+      'postgres',
+      '--pwfile',
+      pwfile,
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+    ],
     root,
   );
   rmSync(pwfile, { force: true });
@@ -92,20 +104,45 @@ function initCluster(root: string, pgdata: string): void {
 /** Starts (creating if needed) a cluster; resolves once it accepts connections. */
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const temporary = !options.dataDir;
-  const root = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'story-prompts-pg-'));
+  const root = options.dataDir
+    ? resolve(options.dataDir)
+    : mkdtempSync(join(tmpdir(), 'story-prompts-pg-'));
   prepareDirectory(root);
   const pgdata = join(root, 'pgdata');
   if (!existsSync(join(pgdata, 'PG_VERSION'))) initCluster(root, pgdata);
   // A kept cluster may still be running after its owner was killed (kill -9): stop it first.
-  if (existsSync(join(pgdata, 'postmaster.pid')) && pgSucceeds('pg_ctl', ['-D', pgdata, 'status'], root)) {
+  if (
+    existsSync(join(pgdata, 'postmaster.pid')) &&
+    pgSucceeds('pg_ctl', ['-D', pgdata, 'status'], root)
+  ) {
     runPg('pg_ctl', ['-D', pgdata, '-m', 'fast', '-w', 'stop'], root);
   }
   const port = options.port || (await findFreePort());
   const serverOptions = [
-    `-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories='${root}'`,
-    '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=100',
+    `-p ${port}`,
+    `-c listen_addresses=127.0.0.1`,
+    `-c unix_socket_directories='${root}'`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=100',
   ].join(' ');
-  runPg('pg_ctl', ['-D', pgdata, '-o', serverOptions, '-l', join(root, 'postgres.log'), '-w', '-t', '60', 'start'], root);
+  runPg(
+    'pg_ctl',
+    [
+      '-D',
+      pgdata,
+      '-o',
+      serverOptions,
+      '-l',
+      join(root, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ],
+    root,
+  );
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;

@@ -63,8 +63,14 @@ export class RpcCatalog {
 
 function toFunction(name: string, row: CatalogRow): RpcFunction {
   // proargnames lists every argument (OUT ones too when proargmodes is set); proargtypes only IN.
-  const inputNames = (row.names ?? []).filter((_, index) => !row.modes || ['i', 'b', 'v'].includes(row.modes[index] ?? 'i'));
+  const inputNames = (row.names ?? []).filter(
+    (_, index) => !row.modes || ['i', 'b', 'v'].includes(row.modes[index] ?? 'i'),
+  );
   const firstDefault = row.types.length - row.defaults;
-  const args = row.types.map((type, index) => ({ name: inputNames[index] ?? `$${index + 1}`, type, hasDefault: index >= firstDefault }));
+  const args = row.types.map((type, index) => ({
+    name: inputNames[index] ?? `$${index + 1}`,
+    type,
+    hasDefault: index >= firstDefault,
+  }));
   return { name, args, returnsVoid: row.returns_void, returnsSet: row.returns_set };
 }

@@ -32,7 +32,12 @@ export async function authorize(jwtSecret: string, req: IncomingMessage): Promis
   if (verified.ok) return verified.claims;
   throw verified.reason === 'expired'
     ? restError(401, 'PGRST303', 'JWT expired')
-    : restError(401, 'PGRST301', 'JWT could not be decoded', 'Check the token is signed with the project JWT secret.');
+    : restError(
+        401,
+        'PGRST301',
+        'JWT could not be decoded',
+        'Check the token is signed with the project JWT secret.',
+      );
 }
 
 /** PostgREST's mapping from SQLSTATE to HTTP status (the subset that can happen here). */
@@ -49,11 +54,16 @@ export function statusForSqlState(code: string, role: string): number {
 
 function callSql(fn: RpcFunction, argNames: string[]): string {
   const byName = new Map(fn.args.map((arg) => [arg.name, arg]));
-  const args = argNames.map((name, index) => `${pg.escapeIdentifier(name)} => $${index + 1}::${byName.get(name)!.type}`).join(', ');
+  const args = argNames
+    .map(
+      (name, index) => `${pg.escapeIdentifier(name)} => $${index + 1}::${byName.get(name)!.type}`,
+    )
+    .join(', ');
   const call = `public.${pg.escapeIdentifier(fn.name)}(${args})`;
   if (fn.returnsVoid) return `select ${call}`;
   // JSON text straight from PostgreSQL to the socket: no parse and re-serialise of large pages.
-  if (fn.returnsSet) return `select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]')::text as result from ${call} as r`;
+  if (fn.returnsSet)
+    return `select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]')::text as result from ${call} as r`;
   return `select coalesce(pg_catalog.to_jsonb(${call}), 'null')::text as result`;
 }
 
@@ -62,13 +72,21 @@ function toParam(value: unknown, type: string): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') {
     // A JSON array for a SQL array type becomes an array literal; otherwise pass JSON text.
-    if (Array.isArray(value) && type.endsWith('[]')) return `{${value.map((item) => JSON.stringify(item)).join(',')}}`;
+    if (Array.isArray(value) && type.endsWith('[]'))
+      return `{${value.map((item) => JSON.stringify(item)).join(',')}}`;
     return JSON.stringify(value);
   }
-  return typeof value === 'string' && (type === 'json' || type === 'jsonb') ? JSON.stringify(value) : String(value);
+  return typeof value === 'string' && (type === 'json' || type === 'jsonb')
+    ? JSON.stringify(value)
+    : String(value);
 }
 
-async function runInTransaction(ctx: RpcContext, claims: Claims, sql: string, params: (string | null)[]): Promise<string | undefined> {
+async function runInTransaction(
+  ctx: RpcContext,
+  claims: Claims,
+  sql: string,
+  params: (string | null)[],
+): Promise<string | undefined> {
   const client = await ctx.pool.connect();
   try {
     await client.query(
@@ -86,30 +104,49 @@ async function runInTransaction(ctx: RpcContext, claims: Claims, sql: string, pa
   }
 }
 
-export async function handleRpc(ctx: RpcContext, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+export async function handleRpc(
+  ctx: RpcContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+): Promise<void> {
   let role = 'anon';
   try {
-    if (req.method !== 'POST') throw restError(405, 'PGRST117', `Unsupported HTTP method: ${req.method}`);
+    if (req.method !== 'POST')
+      throw restError(405, 'PGRST117', `Unsupported HTTP method: ${req.method}`);
     const claims = await authorize(ctx.jwtSecret, req);
     role = claims.role;
     const body = await readJson(req);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw restError(400, 'PGRST102', 'Expected a JSON object of named arguments.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw restError(400, 'PGRST102', 'Expected a JSON object of named arguments.');
     const argNames = Object.keys(body);
     const fn = await ctx.catalog.resolve(name, argNames);
     if (!fn) {
-      throw restError(404, 'PGRST202', `Could not find the function public.${name}(${argNames.join(', ')}) in the schema cache`);
+      throw restError(
+        404,
+        'PGRST202',
+        `Could not find the function public.${name}(${argNames.join(', ')}) in the schema cache`,
+      );
     }
     const types = new Map(fn.args.map((arg) => [arg.name, arg.type]));
-    const params = argNames.map((arg) => toParam((body as Record<string, unknown>)[arg], types.get(arg)!));
+    const params = argNames.map((arg) =>
+      toParam((body as Record<string, unknown>)[arg], types.get(arg)!),
+    );
     const result = await runInTransaction(ctx, claims, callSql(fn, argNames), params);
     if (fn.returnsVoid) res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
     else sendRawJson(res, 200, result ?? 'null');
   } catch (error) {
-    if (error instanceof HttpError) return sendJson(res, error.status, error.body, authenticateHeader(error.status));
+    if (error instanceof HttpError)
+      return sendJson(res, error.status, error.body, authenticateHeader(error.status));
     const db = error as pg.DatabaseError;
     if (!db.code) throw error;
     const status = statusForSqlState(db.code, role);
-    sendJson(res, status, { code: db.code, message: db.message, details: db.detail ?? null, hint: db.hint ?? null }, authenticateHeader(status));
+    sendJson(
+      res,
+      status,
+      { code: db.code, message: db.message, details: db.detail ?? null, hint: db.hint ?? null },
+      authenticateHeader(status),
+    );
   }
 }
 

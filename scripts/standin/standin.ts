@@ -40,19 +40,28 @@ export interface Standin {
 
 export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
   const jwtSecret = options.jwtSecret ?? DEV_JWT_SECRET;
-  const owned: RunningPostgres | null = options.postgres ? null : await startPostgres({ dataDir: options.dataDir, port: options.dbPort });
+  const owned: RunningPostgres | null = options.postgres
+    ? null
+    : await startPostgres({ dataDir: options.dataDir, port: options.dbPort });
   const { adminUrl, databaseUrl } = options.postgres ?? owned!;
   const adminPool = new pg.Pool({ connectionString: adminUrl, max: 4 });
   const apiPool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   try {
     const { server, url } = await listen(
       {
-        auth: { store: new AuthStore(adminPool), jwtSecret, accessTokenSeconds: options.accessTokenSeconds },
+        auth: {
+          store: new AuthStore(adminPool),
+          jwtSecret,
+          accessTokenSeconds: options.accessTokenSeconds,
+        },
         rpc: { jwtSecret, pool: apiPool, catalog: new RpcCatalog(adminPool) },
       },
       options.port ?? 54321,
     );
-    const [anonKey, serviceRoleKey] = await Promise.all([signApiKey(jwtSecret, 'anon'), signApiKey(jwtSecret, 'service_role')]);
+    const [anonKey, serviceRoleKey] = await Promise.all([
+      signApiKey(jwtSecret, 'anon'),
+      signApiKey(jwtSecret, 'service_role'),
+    ]);
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {

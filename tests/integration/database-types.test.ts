@@ -27,22 +27,31 @@ function rowsInFile(text: string): Record<string, Record<string, string>> {
 describe('database.types.ts', () => {
   it('equals a fresh generation from the migrated database', async () => {
     const generated = await generateDatabaseTypes(testPostgres().adminUrl);
-    expect(committed, `${FILE} drifted: run npx tsx scripts/standin/write-database-types.ts`).toBe(generated);
+    expect(committed, `${FILE} drifted: run npx tsx scripts/standin/write-database-types.ts`).toBe(
+      generated,
+    );
   });
 
   it('lists exactly the columns and nullability of information_schema for every table', async () => {
-    const result = await admin.query<{ table_name: string; column_name: string; is_nullable: string }>(
+    const result = await admin.query<{
+      table_name: string;
+      column_name: string;
+      is_nullable: string;
+    }>(
       `select c.table_name, c.column_name, c.is_nullable from information_schema.columns c
        join information_schema.tables t using (table_schema, table_name)
        where c.table_schema = 'public' and t.table_type = 'BASE TABLE'`,
     );
     const expected: Record<string, Record<string, boolean>> = {};
-    for (const row of result.rows) (expected[row.table_name] ??= {})[row.column_name] = row.is_nullable === 'YES';
+    for (const row of result.rows)
+      (expected[row.table_name] ??= {})[row.column_name] = row.is_nullable === 'YES';
     const inFile = rowsInFile(committed);
     const actual = Object.fromEntries(
       Object.entries(inFile).map(([table, columns]) => [
         table,
-        Object.fromEntries(Object.entries(columns).map(([column, type]) => [column, type.endsWith('| null')])),
+        Object.fromEntries(
+          Object.entries(columns).map(([column, type]) => [column, type.endsWith('| null')]),
+        ),
       ]),
     );
     expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());

@@ -16,13 +16,21 @@ beforeAll(async () => {
 afterAll(() => pools.end());
 
 function pushOn(client: Client, device: TestDevice, count: number): Promise<unknown> {
-  const batch = Array.from({ length: count }, () => device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())));
-  return client.query('select public.sync_push($1, 1, $2)', [device.clientId, JSON.stringify(batch)]);
+  const batch = Array.from({ length: count }, () =>
+    device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())),
+  );
+  return client.query('select public.sync_push($1, 1, $2)', [
+    device.clientId,
+    JSON.stringify(batch),
+  ]);
 }
 
 async function waitUntilBlocked(pid: number): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    const state = await pools.admin.query('select wait_event_type from pg_stat_activity where pid = $1', [pid]);
+    const state = await pools.admin.query(
+      'select wait_event_type from pg_stat_activity where pid = $1',
+      [pid],
+    );
     if (state.rows[0]?.wait_event_type === 'Lock') return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -49,7 +57,11 @@ describe('concurrent pushes for one user', () => {
       await first.query('commit');
       await secondPush;
       const middle = await pull(pools.api, writer, randomUUID(), start, 100);
-      expect(middle.changes.map((c) => c.row.server_version)).toEqual([start + 1, start + 2, start + 3]);
+      expect(middle.changes.map((c) => c.row.server_version)).toEqual([
+        start + 1,
+        start + 2,
+        start + 3,
+      ]);
       await second.query('commit');
       const end = await pull(pools.api, writer, randomUUID(), middle.cursor, 100);
       expect(end.changes.map((c) => c.row.server_version)).toEqual([start + 4, start + 5]);
@@ -66,7 +78,9 @@ describe('concurrent pushes for one user', () => {
     const storm = Promise.all(
       devices.map(async (device) => {
         for (let round = 0; round < 15; round += 1) {
-          const batch = Array.from({ length: 3 }, () => device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())));
+          const batch = Array.from({ length: 3 }, () =>
+            device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())),
+          );
           await push(pools.api, writer, device.clientId, batch);
         }
       }),
@@ -85,7 +99,9 @@ describe('concurrent pushes for one user', () => {
     }
     await storm;
     const rest = await pull(pools.api, writer, randomUUID(), cursor, 1000);
-    expect(rest.changes.map((c) => c.row.server_version)).toEqual(rest.changes.map((_, index) => cursor + index + 1));
+    expect(rest.changes.map((c) => c.row.server_version)).toEqual(
+      rest.changes.map((_, index) => cursor + index + 1),
+    );
     expect(pulls).toBeGreaterThan(1);
   });
 });

@@ -25,7 +25,13 @@ async function writeRows(userId: string, count: number): Promise<void> {
 }
 
 /** Pulls to the end; fails on a page that does not advance or on more pages than needed. */
-async function pullAll(pool: Pool, userId: string, clientId: string, limit: number, maxPages: number): Promise<PullResponse[]> {
+async function pullAll(
+  pool: Pool,
+  userId: string,
+  clientId: string,
+  limit: number,
+  maxPages: number,
+): Promise<PullResponse[]> {
   const pages: PullResponse[] = [];
   let cursor = 0;
   for (;;) {
@@ -45,17 +51,32 @@ describe('sync_pull paging', () => {
     it(`delivers ${count} changes exactly once with pages of ${limit}`, async () => {
       const userId = await createUser(pools.admin, 'pager');
       await writeRows(userId, count);
-      const pages = await pullAll(pools.api, userId, randomUUID(), limit, Math.ceil(count / limit) + 1);
-      const ids = pages.flatMap((page) => page.changes.map((change) => `${change.table}/${change.row.id}`));
+      const pages = await pullAll(
+        pools.api,
+        userId,
+        randomUUID(),
+        limit,
+        Math.ceil(count / limit) + 1,
+      );
+      const ids = pages.flatMap((page) =>
+        page.changes.map((change) => `${change.table}/${change.row.id}`),
+      );
       expect(ids).toHaveLength(count);
       expect(new Set(ids).size).toBe(count);
-      const versions = pages.flatMap((page) => page.changes.map((change) => change.row.server_version));
+      const versions = pages.flatMap((page) =>
+        page.changes.map((change) => change.row.server_version),
+      );
       expect(versions).toEqual([...versions].sort((a, b) => a - b));
       // limit + 1 is fetched, so an exact multiple of the limit needs no trailing empty page.
       expect(pages.length).toBe(Math.max(1, Math.ceil(count / limit)));
       const last = pages.at(-1)!;
       const after = await pull(pools.api, userId, randomUUID(), last.cursor, limit);
-      expect(after).toMatchObject({ changes: [], has_more: false, cursor: last.cursor, reset_required: false });
+      expect(after).toMatchObject({
+        changes: [],
+        has_more: false,
+        cursor: last.cursor,
+        reset_required: false,
+      });
     });
   }
 });
@@ -77,10 +98,15 @@ describe('writes made with plain SQL', () => {
     );
     // The service role (the API's admin path) writes for a user explicitly: stamped too.
     await asActor(pools.api, { role: 'service_role' }, (client) =>
-      client.query(`insert into public.personas (user_id, name) values ($1, 'Admin made')`, [userId]),
+      client.query(`insert into public.personas (user_id, name) values ($1, 'Admin made')`, [
+        userId,
+      ]),
     );
     const after = await pull(pools.api, userId, randomUUID(), before.cursor, 100);
-    expect(after.changes.map((c) => [c.table, c.row.server_version])).toEqual([['stories', 2], ['personas', 3]]);
+    expect(after.changes.map((c) => [c.table, c.row.server_version])).toEqual([
+      ['stories', 2],
+      ['personas', 3],
+    ]);
     expect(after.changes[0]!.row).toMatchObject({ id, genre: 'essay', user_id: userId });
   });
 });
@@ -89,7 +115,9 @@ describe('tombstone purge horizon', () => {
   it('answers reset_required for a cursor below gc_version, and a full pull from 0 still works', async () => {
     const userId = await createUser(pools.admin, 'gc');
     await writeRows(userId, 6);
-    await pools.admin.query('update public.sync_user_state set gc_version = 4 where user_id = $1', [userId]);
+    await pools.admin.query('update public.sync_user_state set gc_version = 4 where user_id = $1', [
+      userId,
+    ]);
     const stale = await pull(pools.api, userId, randomUUID(), 2, 10);
     expect(stale).toMatchObject({ changes: [], reset_required: true, cursor: 2 });
     const full = await pull(pools.api, userId, randomUUID(), 0, 10);
@@ -101,8 +129,12 @@ describe('tombstone purge horizon', () => {
     const userId = await createUser(pools.admin, 'ack');
     const clientId = randomUUID();
     const ack = (version: number) =>
-      asActor(pools.api, userActor(userId), async (client) =>
-        (await client.query('select public.sync_ack_pull($1, $2) as r', [clientId, version])).rows[0].r,
+      asActor(
+        pools.api,
+        userActor(userId),
+        async (client) =>
+          (await client.query('select public.sync_ack_pull($1, $2) as r', [clientId, version]))
+            .rows[0].r,
       );
     expect(await ack(7)).toEqual({ last_pull_version: 7 });
     expect(await ack(3)).toEqual({ last_pull_version: 7 });

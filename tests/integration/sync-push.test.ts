@@ -16,14 +16,19 @@ beforeAll(async () => {
 afterAll(() => pools.end());
 
 async function countStories(userId: string): Promise<number> {
-  const result = await pools.admin.query('select count(*)::int as n from public.stories where user_id = $1', [userId]);
+  const result = await pools.admin.query(
+    'select count(*)::int as n from public.stories where user_id = $1',
+    [userId],
+  );
   return result.rows[0].n as number;
 }
 
 describe('sync_push delivery', () => {
   it('applies a batch exactly once when it is delivered again (lost reply retried)', async () => {
     const device = new TestDevice();
-    const batch = [1, 2, 3].map(() => device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())));
+    const batch = [1, 2, 3].map(() =>
+      device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())),
+    );
     const before = await countStories(alice);
     const first = await push(pools.api, alice, device.clientId, batch);
     expect(first.ack_mid).toBe(3);
@@ -42,7 +47,9 @@ describe('sync_push delivery', () => {
 
   it('refuses a gap and applies nothing of the batch', async () => {
     const device = new TestDevice();
-    const [m1, m2, m3] = [1, 2, 3].map(() => device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())));
+    const [m1, m2, m3] = [1, 2, 3].map(() =>
+      device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())),
+    );
     const before = await countStories(alice);
     expect(await sqlState(push(pools.api, alice, device.clientId, [m1!, m3!]))).toBe('SPGAP');
     expect(await sqlState(push(pools.api, alice, device.clientId, [m2!, m3!]))).toBe('SPGAP');
@@ -52,9 +59,15 @@ describe('sync_push delivery', () => {
 
   it("refuses a client id that belongs to another user, and never touches the owner's state", async () => {
     const device = new TestDevice();
-    await push(pools.api, alice, device.clientId, [device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp()))]);
+    await push(pools.api, alice, device.clientId, [
+      device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())),
+    ]);
     const intruder = new TestDevice();
-    const attempt = intruder.mutation('stories', randomUUID(), changes(storyValues('Intrusion'), intruder.stamp()));
+    const attempt = intruder.mutation(
+      'stories',
+      randomUUID(),
+      changes(storyValues('Intrusion'), intruder.stamp()),
+    );
     attempt.mid = 2;
     expect(await sqlState(push(pools.api, bob, device.clientId, [attempt]))).toBe('SPOWN');
     const owner = await pull(pools.api, alice, device.clientId, 0, 1);
@@ -70,20 +83,33 @@ describe('sync_push delivery', () => {
       device.mutation('stories', id, changes({ ...storyValues(), notes }, device.stamp())),
     ]);
     expect(response.rejected).toEqual([]);
-    const stored = await pools.admin.query('select char_length(notes) as n from public.stories where id = $1', [id]);
+    const stored = await pools.admin.query(
+      'select char_length(notes) as n from public.stories where id = $1',
+      [id],
+    );
     expect(stored.rows[0].n).toBe(1024 * 1024);
   });
 
   it('refuses oversized batches with a clear typed error', async () => {
     const device = new TestDevice();
-    const many = Array.from({ length: 501 }, () => device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())));
-    const error = await push(pools.api, alice, device.clientId, many).catch((e: { code: string; message: string }) => e);
+    const many = Array.from({ length: 501 }, () =>
+      device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp())),
+    );
+    const error = await push(pools.api, alice, device.clientId, many).catch(
+      (e: { code: string; message: string }) => e,
+    );
     expect(error).toMatchObject({ code: 'SPBIG', message: expect.stringMatching(/at most 500/) });
     const fat = new TestDevice();
     const big = [1, 2, 3, 4, 5].map(() =>
-      fat.mutation('stories', randomUUID(), changes({ ...storyValues(), notes: 'x'.repeat(900_000) }, fat.stamp())),
+      fat.mutation(
+        'stories',
+        randomUUID(),
+        changes({ ...storyValues(), notes: 'x'.repeat(900_000) }, fat.stamp()),
+      ),
     );
-    const tooBig = await push(pools.api, alice, fat.clientId, big).catch((e: { code: string; message: string }) => e);
+    const tooBig = await push(pools.api, alice, fat.clientId, big).catch(
+      (e: { code: string; message: string }) => e,
+    );
     expect(tooBig).toMatchObject({ code: 'SPBIG', message: expect.stringMatching(/at most 4 MB/) });
   });
 
@@ -95,15 +121,41 @@ describe('sync_push delivery', () => {
   it('rejects one invalid mutation without blocking the rest, and acknowledges it', async () => {
     const device = new TestDevice();
     const good = device.mutation('stories', randomUUID(), changes(storyValues(), device.stamp()));
-    const tooLong = device.mutation('stories', randomUUID(), changes({ ...storyValues(), title: 't'.repeat(201) }, device.stamp()));
-    const unknownField = device.mutation('stories', randomUUID(), changes({ ...storyValues(), colour: 'red' }, device.stamp()));
-    const orphan = device.mutation('prompt_categories', randomUUID(), changes({
-      story_id: randomUUID(), title: 'Lost', position: 'a0',
-    }, device.stamp()));
-    const response = await push(pools.api, alice, device.clientId, [good, tooLong, unknownField, orphan]);
+    const tooLong = device.mutation(
+      'stories',
+      randomUUID(),
+      changes({ ...storyValues(), title: 't'.repeat(201) }, device.stamp()),
+    );
+    const unknownField = device.mutation(
+      'stories',
+      randomUUID(),
+      changes({ ...storyValues(), colour: 'red' }, device.stamp()),
+    );
+    const orphan = device.mutation(
+      'prompt_categories',
+      randomUUID(),
+      changes(
+        {
+          story_id: randomUUID(),
+          title: 'Lost',
+          position: 'a0',
+        },
+        device.stamp(),
+      ),
+    );
+    const response = await push(pools.api, alice, device.clientId, [
+      good,
+      tooLong,
+      unknownField,
+      orphan,
+    ]);
     expect(response.ack_mid).toBe(4);
     expect(response.rows).toHaveLength(1);
-    expect(response.rejected.map((r) => [r.mid, r.code])).toEqual([[2, '23514'], [3, 'SPVAL'], [4, '23503']]);
+    expect(response.rejected.map((r) => [r.mid, r.code])).toEqual([
+      [2, '23514'],
+      [3, 'SPVAL'],
+      [4, '23503'],
+    ]);
     expect(response.rejected[1]!.message).toMatch(/Unknown field stories\.colour/);
   });
 });

@@ -10,13 +10,26 @@ export function hlc(offsetMs = 0, counter = 0, node = 'node-a'): string {
   return formatHlc({ wall: Date.now() + offsetMs, counter, node });
 }
 
-export function change(v: unknown, stamp: string, baseHlc: string | null = null, base?: string | null): FieldChange {
-  return base === undefined ? { v, hlc: stamp, base_hlc: baseHlc } : { v, hlc: stamp, base_hlc: baseHlc, base };
+export function change(
+  v: unknown,
+  stamp: string,
+  baseHlc: string | null = null,
+  base?: string | null,
+): FieldChange {
+  return base === undefined
+    ? { v, hlc: stamp, base_hlc: baseHlc }
+    : { v, hlc: stamp, base_hlc: baseHlc, base };
 }
 
 /** Every field of `values` stamped with the same HLC and base. */
-export function changes(values: Record<string, unknown>, stamp: string, baseHlc: string | null = null): Record<string, FieldChange> {
-  return Object.fromEntries(Object.entries(values).map(([key, v]) => [key, change(v, stamp, baseHlc)]));
+export function changes(
+  values: Record<string, unknown>,
+  stamp: string,
+  baseHlc: string | null = null,
+): Record<string, FieldChange> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, v]) => [key, change(v, stamp, baseHlc)]),
+  );
 }
 
 export class TestDevice {
@@ -28,7 +41,12 @@ export class TestDevice {
     return hlc(offsetMs, counter, this.node);
   }
 
-  mutation(table: SyncedTable, id: string, fields: Record<string, FieldChange>, rowHlcSeen?: string | null): Mutation {
+  mutation(
+    table: SyncedTable,
+    id: string,
+    fields: Record<string, FieldChange>,
+    rowHlcSeen?: string | null,
+  ): Mutation {
     const mutation: Mutation = { mid: this.nextMid++, table, id, fields };
     if (rowHlcSeen !== undefined) mutation.row_hlc_seen = rowHlcSeen;
     return mutation;
@@ -53,7 +71,11 @@ export const categoryValues = (storyId: string, title = 'Characters') => ({
   deleted: false,
 });
 
-export const promptValues = (storyId: string, categoryId: string, title = 'Who is the keeper?') => ({
+export const promptValues = (
+  storyId: string,
+  categoryId: string,
+  title = 'Who is the keeper?',
+) => ({
   story_id: storyId,
   category_id: categoryId,
   title,

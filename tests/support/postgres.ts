@@ -23,7 +23,10 @@ export function openPools(): { admin: Pool; api: Pool; end(): Promise<void> } {
 
 export async function createUser(admin: Pool, label = 'writer'): Promise<string> {
   const id = randomUUID();
-  await admin.query('insert into auth.users (id, email) values ($1, $2)', [id, `${label}-${id}@example.test`]);
+  await admin.query('insert into auth.users (id, email) values ($1, $2)', [
+    id,
+    `${label}-${id}@example.test`,
+  ]);
   return id;
 }
 
@@ -38,14 +41,21 @@ export const userActor = (userId: string): Actor => ({ role: 'authenticated', us
 
 /** Starts a transaction as `actor` on `client` (left open for the caller). */
 export async function beginAs(client: Client, actor: Actor): Promise<void> {
-  const claims = { role: actor.role, ...(actor.userId ? { sub: actor.userId, aud: 'authenticated' } : {}) };
+  const claims = {
+    role: actor.role,
+    ...(actor.userId ? { sub: actor.userId, aud: 'authenticated' } : {}),
+  };
   await client.query('begin');
   await client.query(`set local role ${actor.role}`);
   await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
 }
 
 /** Runs `work` in one transaction as `actor`; commits on success, rolls back on error. */
-export async function asActor<T>(pool: Pool, actor: Actor, work: (client: Client) => Promise<T>): Promise<T> {
+export async function asActor<T>(
+  pool: Pool,
+  actor: Actor,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await beginAs(client, actor);
@@ -60,20 +70,34 @@ export async function asActor<T>(pool: Pool, actor: Actor, work: (client: Client
   }
 }
 
-export async function push(pool: Pool, userId: string, clientId: string, mutations: Mutation[], schemaVersion = 1): Promise<PushResponse> {
+export async function push(
+  pool: Pool,
+  userId: string,
+  clientId: string,
+  mutations: Mutation[],
+  schemaVersion = 1,
+): Promise<PushResponse> {
   return asActor(pool, userActor(userId), async (client) => {
-    const result = await client.query<{ r: PushResponse }>('select public.sync_push($1, $2, $3) as r', [
-      clientId,
-      schemaVersion,
-      JSON.stringify(mutations),
-    ]);
+    const result = await client.query<{ r: PushResponse }>(
+      'select public.sync_push($1, $2, $3) as r',
+      [clientId, schemaVersion, JSON.stringify(mutations)],
+    );
     return result.rows[0]!.r;
   });
 }
 
-export async function pull(pool: Pool, userId: string, clientId: string, cursor: number, limit: number): Promise<PullResponse> {
+export async function pull(
+  pool: Pool,
+  userId: string,
+  clientId: string,
+  cursor: number,
+  limit: number,
+): Promise<PullResponse> {
   return asActor(pool, userActor(userId), async (client) => {
-    const result = await client.query<{ r: PullResponse }>('select public.sync_pull($1, $2, $3) as r', [clientId, cursor, limit]);
+    const result = await client.query<{ r: PullResponse }>(
+      'select public.sync_pull($1, $2, $3) as r',
+      [clientId, cursor, limit],
+    );
     return result.rows[0]!.r;
   });
 }

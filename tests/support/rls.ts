@@ -6,7 +6,12 @@ import { beginAs } from './postgres';
 
 export type Outcome = { rows: number; data: Record<string, unknown>[] } | { code: string };
 
-export async function attempt(pool: Pool, actor: Actor, sql: string, params: unknown[] = []): Promise<Outcome> {
+export async function attempt(
+  pool: Pool,
+  actor: Actor,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Outcome> {
   const client = await pool.connect();
   try {
     await beginAs(client, actor);

@@ -11,7 +11,12 @@ import { testPostgres } from './postgres';
 export const TEST_JWT_SECRET = 'integration-test-jwt-secret-at-least-32-chars';
 
 export function startTestStandin(options: StandinOptions = {}): Promise<Standin> {
-  return startStandin({ port: 0, jwtSecret: TEST_JWT_SECRET, postgres: testPostgres(), ...options });
+  return startStandin({
+    port: 0,
+    jwtSecret: TEST_JWT_SECRET,
+    postgres: testPostgres(),
+    ...options,
+  });
 }
 
 /** A supabase-js client that keeps its session in memory only (no storage, no URL detection). */
