@@ -16,6 +16,13 @@ interface RpcError {
   message?: string;
   code?: string;
   details?: string | null;
+  hint?: string | null;
+}
+
+/** The server's clock: from a clock-ahead refusal's hint (exact), else the Date header. */
+function serverTime(error: RpcError, dateHeaderMs: number | null): number | null {
+  const match = /server_time_ms=(\d+)/.exec(error.hint ?? '');
+  return match ? Number(match[1]) : dateHeaderMs;
 }
 
 function kindFor(status: number, code: string | undefined): SyncFailureKind {
@@ -71,7 +78,7 @@ export class RpcSyncTransport implements SyncTransport {
     throw new SyncTransportError(kind, messageFor(kind, rpcError, status), {
       status,
       retryAfterMs: status === 0 ? null : headers.retryAfterMs,
-      serverTimeMs: status === 0 ? null : headers.serverTimeMs,
+      serverTimeMs: status === 0 ? null : serverTime(rpcError, headers.serverTimeMs),
     });
   }
 }
