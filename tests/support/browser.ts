@@ -1,5 +1,6 @@
 // Real Chromium for the e2e tests: Debian's chromium driven by playwright-core (no browser
 // download is possible on these machines), plus the helpers every e2e test needs.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -87,10 +88,12 @@ export interface AxeReport {
   summary: string;
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export async function runAxe(page: Page): Promise<AxeReport> {
-  await page.addScriptTag({ path: axePath });
+  // Evaluated through DevTools rather than a <script> tag: the app's CSP (script-src 'self')
+  // rightly blocks inline scripts, and the tests must run under the real CSP.
+  await page.evaluate(`(() => {\n${axeSource}\n})()`);
   const results = await page.evaluate(() => {
     const { axe } = globalThis as unknown as { axe: { run: () => Promise<AxeResults> } };
     return axe.run();
