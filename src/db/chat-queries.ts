@@ -35,7 +35,11 @@ export function listChatMessages(db: StoryPromptsDatabase, chatId: string): Prom
 }
 
 /** The last `limit` messages of a chat, oldest first: the context sent with a new message. */
-export async function lastChatMessages(db: StoryPromptsDatabase, chatId: string, limit: number): Promise<Message[]> {
+export async function lastChatMessages(
+  db: StoryPromptsDatabase,
+  chatId: string,
+  limit: number,
+): Promise<Message[]> {
   const newestFirst = await db.messages
     .where('[chat_id+created_at]')
     .between([chatId, Dexie.minKey], [chatId, Dexie.maxKey])
@@ -53,7 +57,10 @@ export function listCustomPersonas(db: StoryPromptsDatabase): Promise<Persona[]>
     .then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name)));
 }
 
-export function getCustomPersona(db: StoryPromptsDatabase, id: string): Promise<Persona | undefined> {
+export function getCustomPersona(
+  db: StoryPromptsDatabase,
+  id: string,
+): Promise<Persona | undefined> {
   return db.personas.get(id).then((persona) => (persona && !persona.deleted ? persona : undefined));
 }
 
@@ -61,5 +68,7 @@ export function getCustomPersona(db: StoryPromptsDatabase, id: string): Promise<
 export async function listQueuedMessages(db: StoryPromptsDatabase): Promise<Message[]> {
   const ids = await readChatQueue(db);
   const rows = await db.messages.bulkGet(ids);
-  return rows.filter((row): row is Message => row !== undefined && !row.deleted && row.status === 'queued');
+  return rows.filter(
+    (row): row is Message => row !== undefined && !row.deleted && row.status === 'queued',
+  );
 }

@@ -41,7 +41,9 @@ export function restoreChat(db: StoryPromptsDatabase, id: string) {
 
 /** Gives an untitled chat a title from the first message (first line, at most 60 characters). */
 export function titleFromFirstMessage(db: StoryPromptsDatabase, id: string, content: string) {
-  return updateRow(db, 'chats', id, (current) => (current.title.trim() === '' ? { title: titleFromText(content) } : {}));
+  return updateRow(db, 'chats', id, (current) =>
+    current.title.trim() === '' ? { title: titleFromText(content) } : {},
+  );
 }
 
 export function titleFromText(content: string): string {

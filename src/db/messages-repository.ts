@@ -52,7 +52,10 @@ async function editQueue(db: StoryPromptsDatabase, edit: (ids: string[]) => stri
   await db.settings.put({ key: CHAT_QUEUE_KEY, value: edit(await readChatQueue(db)) });
 }
 
-export async function appendMessage(db: StoryPromptsDatabase, message: NewMessage): Promise<Message> {
+export async function appendMessage(
+  db: StoryPromptsDatabase,
+  message: NewMessage,
+): Promise<Message> {
   return db.transaction('rw', [db.messages, db.changes, db.row_meta, db.settings], async () => {
     const base = newRowBase();
     const created_at = await nextCreatedAt(db, message.chatId);
@@ -91,10 +94,17 @@ export async function setMessageStatus(
     const current = await db.messages.get(id);
     if (!current || current.deleted) throw new NotFoundError('Message', id);
     if (current.status === status) return current;
-    if (!ALLOWED[current.status].includes(status)) throw new MessageStatusError(current.status, status);
-    const next = await updateRow(db, 'messages', id, usage === undefined ? { status } : { status, usage });
+    if (!ALLOWED[current.status].includes(status))
+      throw new MessageStatusError(current.status, status);
+    const next = await updateRow(
+      db,
+      'messages',
+      id,
+      usage === undefined ? { status } : { status, usage },
+    );
     if (status === 'queued') await editQueue(db, (ids) => (ids.includes(id) ? ids : [...ids, id]));
-    if (current.status === 'queued') await editQueue(db, (ids) => ids.filter((queued) => queued !== id));
+    if (current.status === 'queued')
+      await editQueue(db, (ids) => ids.filter((queued) => queued !== id));
     return next;
   });
 }
@@ -103,10 +113,14 @@ export async function setMessageStatus(
  * Takes a queued or failed user message for sending. Exactly one caller wins (the check and the
  * write share one transaction), so two tabs flushing the queue never send a message twice.
  */
-export async function claimMessageForSending(db: StoryPromptsDatabase, id: string): Promise<boolean> {
+export async function claimMessageForSending(
+  db: StoryPromptsDatabase,
+  id: string,
+): Promise<boolean> {
   return db.transaction('rw', [db.messages, db.changes, db.row_meta, db.settings], async () => {
     const current = await db.messages.get(id);
-    if (!current || current.deleted || (current.status !== 'queued' && current.status !== 'error')) return false;
+    if (!current || current.deleted || (current.status !== 'queued' && current.status !== 'error'))
+      return false;
     await setMessageStatus(db, id, 'sending');
     return true;
   });

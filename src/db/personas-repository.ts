@@ -8,9 +8,15 @@ import { NotFoundError } from './errors';
 import { newRowBase } from './row-defaults';
 import { insertRow, updateRow } from './write-rows';
 
-export type PersonaFields = Pick<Persona, 'name' | 'description' | 'system_prompt' | 'default_model' | 'temperature'>;
+export type PersonaFields = Pick<
+  Persona,
+  'name' | 'description' | 'system_prompt' | 'default_model' | 'temperature'
+>;
 
-export function createPersona(db: StoryPromptsDatabase, fields: Partial<PersonaFields> & Pick<PersonaFields, 'name'>) {
+export function createPersona(
+  db: StoryPromptsDatabase,
+  fields: Partial<PersonaFields> & Pick<PersonaFields, 'name'>,
+) {
   return insertRow(db, 'personas', {
     ...newRowBase(),
     description: '',
@@ -23,10 +29,18 @@ export function createPersona(db: StoryPromptsDatabase, fields: Partial<PersonaF
 
 /** Copies a built-in or custom persona into a new custom one named "<name> (copy)". */
 export async function copyPersona(db: StoryPromptsDatabase, sourceId: string) {
-  const source = BUILTIN_PERSONAS.find((persona) => persona.id === sourceId) ?? (await db.personas.get(sourceId));
+  const source =
+    BUILTIN_PERSONAS.find((persona) => persona.id === sourceId) ??
+    (await db.personas.get(sourceId));
   if (!source || source.deleted) throw new NotFoundError('Persona', sourceId);
   const { name, description, system_prompt, default_model, temperature } = source;
-  return createPersona(db, { name: copyName(name), description, system_prompt, default_model, temperature });
+  return createPersona(db, {
+    name: copyName(name),
+    description,
+    system_prompt,
+    default_model,
+    temperature,
+  });
 }
 
 export function updatePersona(db: StoryPromptsDatabase, id: string, patch: Partial<PersonaFields>) {

@@ -22,7 +22,11 @@ const COMPONENTS = { a: SafeLink };
 export const ChatMarkdown = memo(function ChatMarkdown({ markdown }: { markdown: string }) {
   return (
     <div className="chat-markdown">
-      <ReactMarkdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={REHYPE_PLUGINS} components={COMPONENTS}>
+      <ReactMarkdown
+        remarkPlugins={REMARK_PLUGINS}
+        rehypePlugins={REHYPE_PLUGINS}
+        components={COMPONENTS}
+      >
         {markdown}
       </ReactMarkdown>
     </div>

@@ -6,13 +6,20 @@ import type { ChatRequest } from '../../platform/chat-providers/chat-provider';
 
 export type PersonaRequestFields = Pick<ChatRequest, 'personaId' | 'system' | 'temperature'>;
 
-export function findPersona(personaId: string | null, custom: readonly Persona[]): Persona | undefined {
+export function findPersona(
+  personaId: string | null,
+  custom: readonly Persona[],
+): Persona | undefined {
   if (!personaId) return undefined;
-  return BUILTIN_PERSONAS.find((persona) => persona.id === personaId) ?? custom.find((persona) => persona.id === personaId);
+  return (
+    BUILTIN_PERSONAS.find((persona) => persona.id === personaId) ??
+    custom.find((persona) => persona.id === personaId)
+  );
 }
 
 export function personaRequestFields(persona: Persona | undefined): PersonaRequestFields {
   if (!persona) return {};
-  if (isBuiltinPersonaId(persona.id)) return { personaId: persona.id, temperature: persona.temperature };
+  if (isBuiltinPersonaId(persona.id))
+    return { personaId: persona.id, temperature: persona.temperature };
   return { system: persona.system_prompt, temperature: persona.temperature };
 }

@@ -9,7 +9,10 @@ import { appendMessage } from '../../db/messages-repository';
 import type { Chat, Message } from '../../domain/entities';
 import { isBuiltinPersonaId } from '../../domain/personas';
 import { describeError } from '../../lib/app-error';
-import { providerFor, readChatProviderSettings } from '../../platform/chat-providers/provider-settings';
+import {
+  providerFor,
+  readChatProviderSettings,
+} from '../../platform/chat-providers/provider-settings';
 import type { ProviderDeps } from '../../platform/chat-providers/provider-settings';
 import { findPersona, personaRequestFields } from './chat-persona';
 import { runChatTurn } from './chat-turn';
@@ -37,7 +40,11 @@ async function personaFields(personaId: string | null) {
   return personaRequestFields(findPersona(personaId, custom ? [custom] : []));
 }
 
-async function runAnswer(chatId: string, userMessageId: string, mode: 'send' | 'regenerate'): Promise<TurnOutcome | null> {
+async function runAnswer(
+  chatId: string,
+  userMessageId: string,
+  mode: 'send' | 'regenerate',
+): Promise<TurnOutcome | null> {
   const chat = await getChat(db, chatId);
   if (!chat) return null;
   const controller = new AbortController();
@@ -46,7 +53,14 @@ async function runAnswer(chatId: string, userMessageId: string, mode: 'send' | '
   let error: string | null = null;
   try {
     const provider = providerFor(await readChatProviderSettings(db.settings), deps);
-    const input = { chatId, model: chat.model, personaId: chat.persona_id, persona: await personaFields(chat.persona_id), userMessageId, mode };
+    const input = {
+      chatId,
+      model: chat.model,
+      personaId: chat.persona_id,
+      persona: await personaFields(chat.persona_id),
+      userMessageId,
+      mode,
+    };
     const outcome = await runChatTurn(db, provider, input, controller.signal, {
       onDelta: (content) => streamingStore.update(chatId, content),
       isOnline,
@@ -63,16 +77,30 @@ async function runAnswer(chatId: string, userMessageId: string, mode: 'send' | '
 }
 
 /** Answers a user message after any reply already running in this chat. */
-export function answer(chatId: string, userMessageId: string, mode: 'send' | 'regenerate'): Promise<TurnOutcome | null> {
+export function answer(
+  chatId: string,
+  userMessageId: string,
+  mode: 'send' | 'regenerate',
+): Promise<TurnOutcome | null> {
   const previous = chains.get(chatId) ?? Promise.resolve();
   const next = previous.then(() => runAnswer(chatId, userMessageId, mode));
-  chains.set(chatId, next.catch(() => undefined));
+  chains.set(
+    chatId,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
 /** Stores the writer's message (queued when offline) and, when online, asks for the reply. */
 export async function sendUserMessage(chat: Chat, content: string): Promise<Message> {
-  const message = await appendMessage(db, { chatId: chat.id, role: 'user', content, model: chat.model, personaId: chat.persona_id, status: 'queued' });
+  const message = await appendMessage(db, {
+    chatId: chat.id,
+    role: 'user',
+    content,
+    model: chat.model,
+    personaId: chat.persona_id,
+    status: 'queued',
+  });
   await titleFromFirstMessage(db, chat.id, content);
   streamingStore.clearError(chat.id);
   if (isOnline()) void answer(chat.id, message.id, 'send');
@@ -85,7 +113,10 @@ export function retryMessage(message: Message): Promise<TurnOutcome | null> {
 }
 
 /** A new reply to the user message before `reply` (the old reply stays: messages are append-only). */
-export function regenerateReply(messages: readonly Message[], reply: Message): Promise<TurnOutcome | null> {
+export function regenerateReply(
+  messages: readonly Message[],
+  reply: Message,
+): Promise<TurnOutcome | null> {
   const index = messages.findIndex((message) => message.id === reply.id);
   const user = messages.slice(0, index).findLast((message) => message.role === 'user');
   if (!user) return Promise.resolve(null);
@@ -115,7 +146,9 @@ export function startQueueSender(): void {
   const flush = () => {
     // One tab at a time flushes; each message is also claimed in a transaction (never sent twice).
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    const run = locks ? locks.request('story-prompts-chat-queue', () => flushQueue()) : flushQueue();
+    const run = locks
+      ? locks.request('story-prompts-chat-queue', () => flushQueue())
+      : flushQueue();
     void run.catch(() => {});
   };
   window.addEventListener('online', flush);

@@ -5,9 +5,18 @@
 // never written to IndexedDB one by one: the UI shows them from memory (streaming-store.ts).
 import type { StoryPromptsDatabase } from '../../db/database';
 import { lastChatMessages } from '../../db/chat-queries';
-import { appendMessage, claimMessageForSending, setMessageStatus } from '../../db/messages-repository';
+import {
+  appendMessage,
+  claimMessageForSending,
+  setMessageStatus,
+} from '../../db/messages-repository';
 import type { Message } from '../../domain/entities';
-import type { ChatProvider, ChatRequest, ChatTurn, ChatUsage } from '../../platform/chat-providers/chat-provider';
+import type {
+  ChatProvider,
+  ChatRequest,
+  ChatTurn,
+  ChatUsage,
+} from '../../platform/chat-providers/chat-provider';
 import { ChatProviderError, isAbort } from '../../platform/chat-providers/chat-errors';
 import type { PersonaRequestFields } from './chat-persona';
 
@@ -54,8 +63,22 @@ async function buildRequest(db: StoryPromptsDatabase, input: TurnInput): Promise
   return { messages: turns, model: input.model, ...input.persona };
 }
 
-function appendReply(db: StoryPromptsDatabase, input: TurnInput, content: string, status: 'sent' | 'error', usage: ChatUsage | null) {
-  return appendMessage(db, { chatId: input.chatId, role: 'assistant', content, model: input.model, personaId: input.personaId, status, usage });
+function appendReply(
+  db: StoryPromptsDatabase,
+  input: TurnInput,
+  content: string,
+  status: 'sent' | 'error',
+  usage: ChatUsage | null,
+) {
+  return appendMessage(db, {
+    chatId: input.chatId,
+    role: 'assistant',
+    content,
+    model: input.model,
+    personaId: input.personaId,
+    status,
+    usage,
+  });
 }
 
 export async function runChatTurn(
@@ -65,7 +88,8 @@ export async function runChatTurn(
   signal: AbortSignal,
   hooks: TurnHooks = {},
 ): Promise<TurnOutcome> {
-  if (input.mode === 'send' && !(await claimMessageForSending(db, input.userMessageId))) return { kind: 'skipped' };
+  if (input.mode === 'send' && !(await claimMessageForSending(db, input.userMessageId)))
+    return { kind: 'skipped' };
   const markUser = async (status: 'sent' | 'error' | 'queued') => {
     if (input.mode === 'send') await setMessageStatus(db, input.userMessageId, status);
   };
@@ -77,14 +101,25 @@ export async function runChatTurn(
         content += event.content;
         hooks.onDelta?.(content);
       } else {
-        const reply = await appendReply(db, input, event.final.content || content, 'sent', event.final.usage);
+        const reply = await appendReply(
+          db,
+          input,
+          event.final.content || content,
+          'sent',
+          event.final.usage,
+        );
         await markUser('sent');
         return { kind: 'sent', reply };
       }
     }
     throw new ChatProviderError('stream/invalid');
   } catch (caught) {
-    const error = caught instanceof ChatProviderError ? caught : new ChatProviderError('chat/failed', { serverMessage: caught instanceof Error ? caught.message : String(caught) });
+    const error =
+      caught instanceof ChatProviderError
+        ? caught
+        : new ChatProviderError('chat/failed', {
+            serverMessage: caught instanceof Error ? caught.message : String(caught),
+          });
     return settleFailure(db, input, content, error, signal, hooks, markUser);
   }
 }

@@ -42,7 +42,12 @@ function NewChat() {
       <p className="chat-crumb">
         <Link to={chatsLink(storyId)}>All chats</Link>
       </p>
-      <ChatWindow chat={null} storyId={storyId} draftKey={draftKey} onCreated={(chat) => void navigate(`/chats/${chat.id}`, { replace: true })} />
+      <ChatWindow
+        chat={null}
+        storyId={storyId}
+        draftKey={draftKey}
+        onCreated={(chat) => void navigate(`/chats/${chat.id}`, { replace: true })}
+      />
     </>
   );
 }
@@ -73,5 +78,9 @@ function ExistingChat({ chatId }: { chatId: string }) {
 export function ChatWindowPage({ getAccessToken }: ChatPageProps) {
   useChatRuntime(getAccessToken);
   const { chatId = '' } = useParams();
-  return <div className="chat-page">{chatId === NEW_CHAT_ID ? <NewChat /> : <ExistingChat chatId={chatId} />}</div>;
+  return (
+    <div className="chat-page">
+      {chatId === NEW_CHAT_ID ? <NewChat /> : <ExistingChat chatId={chatId} />}
+    </div>
+  );
 }

@@ -23,7 +23,13 @@ import type { MessageActions } from './message-item';
 import { ModelSelector } from './model-selector';
 import { PersonaSelector } from './persona-selector';
 import { draftStore, streamingStore } from './streaming-store';
-import { useChatMessages, useCustomPersonas, useLiveState, useModels, useProviderSettings } from './use-chat-data';
+import {
+  useChatMessages,
+  useCustomPersonas,
+  useLiveState,
+  useModels,
+  useProviderSettings,
+} from './use-chat-data';
 
 export interface ChatWindowProps {
   chat: Chat | null;
@@ -39,7 +45,9 @@ const NO_MESSAGES: Message[] = [];
 function useContextTokens(messages: readonly Message[], persona: Persona | undefined): number {
   return useMemo(() => {
     const turns = contextTurns(messages, '').slice(-CONTEXT_MESSAGES);
-    return estimateChatTokens(persona?.system_prompt ? [{ content: persona.system_prompt }, ...turns] : turns);
+    return estimateChatTokens(
+      persona?.system_prompt ? [{ content: persona.system_prompt }, ...turns] : turns,
+    );
   }, [messages, persona]);
 }
 
@@ -51,15 +59,24 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowPro
   const custom = useCustomPersonas();
   const messages = useChatMessages(chat?.id ?? null) ?? NO_MESSAGES;
   const live = useLiveState(chat?.id ?? draftKey);
-  const [pending, setPending] = useState<{ model: string; personaId: string | null }>({ model: '', personaId: null });
+  const [pending, setPending] = useState<{ model: string; personaId: string | null }>({
+    model: '',
+    personaId: null,
+  });
   const personaId = chat ? chat.persona_id : pending.personaId;
   const persona = findPersona(personaId, custom);
-  const model = chat ? chat.model : pending.model || (settings ? defaultModel(settings, persona?.default_model ?? '', modelList.models) : '');
+  const model = chat
+    ? chat.model
+    : pending.model ||
+      (settings ? defaultModel(settings, persona?.default_model ?? '', modelList.models) : '');
   const contextTokens = useContextTokens(messages, persona);
   const streaming = live.answering !== null;
   const fail = useCallback((error: unknown) => toast.error(describeError(error)), [toast]);
 
-  const chooseModel = (next: string) => (chat ? void setChatModel(db, chat.id, next).catch(fail) : setPending((p) => ({ ...p, model: next })));
+  const chooseModel = (next: string) =>
+    chat
+      ? void setChatModel(db, chat.id, next).catch(fail)
+      : setPending((p) => ({ ...p, model: next }));
   const choosePersona = (id: string | null, chosen: Persona | undefined) => {
     const nextModel = chosen?.default_model.trim() || model;
     if (!chat) return setPending({ personaId: id, model: nextModel });
@@ -69,7 +86,8 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowPro
   };
 
   const send = async (text: string) => {
-    const target = chat ?? (await createChat(db, { story_id: storyId, model, persona_id: personaId }));
+    const target =
+      chat ?? (await createChat(db, { story_id: storyId, model, persona_id: personaId }));
     await sendUserMessage(target, text);
     if (!chat) onCreated?.(target);
   };
@@ -79,33 +97,86 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowPro
       retry: (message) => void retryMessage(message).catch(fail),
       cancel: (message) =>
         void cancelUnsentMessage(db, message.id)
-          .then((text) => draftStore.set(draftKey, draftStore.get(draftKey) ? `${draftStore.get(draftKey)}\n\n${text}` : text))
+          .then((text) =>
+            draftStore.set(
+              draftKey,
+              draftStore.get(draftKey) ? `${draftStore.get(draftKey)}\n\n${text}` : text,
+            ),
+          )
           .catch(fail),
       regenerate: (message) => void regenerateReply(messages, message).catch(fail),
     }),
     [fail, draftKey, messages],
   );
-  const speakerFor = useCallback((message: Message) => (message.role === 'user' ? 'You' : (findPersona(message.persona_id, custom)?.name ?? 'Assistant')), [custom]);
+  const speakerFor = useCallback(
+    (message: Message) =>
+      message.role === 'user'
+        ? 'You'
+        : (findPersona(message.persona_id, custom)?.name ?? 'Assistant'),
+    [custom],
+  );
 
-  const blocked = !model.trim() ? 'Choose a model first.' : settings?.kind === 'byok' && !settings.byokApiKey ? 'Add your API key in Settings › Chat provider.' : null;
+  const blocked = !model.trim()
+    ? 'Choose a model first.'
+    : settings?.kind === 'byok' && !settings.byokApiKey
+      ? 'Add your API key in Settings › Chat provider.'
+      : null;
   return (
     <section className="chat-window" aria-label="Chat">
       <header className="chat-window__head">
-        {chat ? <InlineEditableText value={chat.title || 'Untitled chat'} label="Chat title" variant="heading" maxLength={200} onCommit={(title) => renameChat(db, chat.id, title)} /> : <h1 className="chat-window__title">New chat</h1>}
+        {chat ? (
+          <InlineEditableText
+            value={chat.title || 'Untitled chat'}
+            label="Chat title"
+            variant="heading"
+            maxLength={200}
+            onCommit={(title) => renameChat(db, chat.id, title)}
+          />
+        ) : (
+          <h1 className="chat-window__title">New chat</h1>
+        )}
         <div className="chat-window__choices row">
           <PersonaSelector value={personaId} custom={custom} onChange={choosePersona} />
           <ModelSelector value={model} onChange={chooseModel} list={modelList} />
         </div>
-        {settings?.kind === 'byok' ? <p className="muted chat-window__provider">Using your own key ({settings.byokBaseUrl}). <Link to="/settings">Change</Link></p> : null}
+        {settings?.kind === 'byok' ? (
+          <p className="muted chat-window__provider">
+            Using your own key ({settings.byokBaseUrl}). <Link to="/settings">Change</Link>
+          </p>
+        ) : null}
       </header>
-      {!online ? <Notice tone="warning">You are offline. Chats stay readable; new messages are queued and sent when you are back online.</Notice> : null}
+      {!online ? (
+        <Notice tone="warning">
+          You are offline. Chats stay readable; new messages are queued and sent when you are back
+          online.
+        </Notice>
+      ) : null}
       {live.error ? (
-        <Notice tone="error" dismissLabel="Dismiss the error" onDismiss={() => streamingStore.clearError(chat?.id ?? draftKey)}>
+        <Notice
+          tone="error"
+          dismissLabel="Dismiss the error"
+          onDismiss={() => streamingStore.clearError(chat?.id ?? draftKey)}
+        >
           {live.error}
         </Notice>
       ) : null}
-      <MessageList chatId={chat?.id ?? draftKey} messages={messages} storyId={chat?.story_id ?? storyId} speakerFor={speakerFor} replySpeaker={persona?.name ?? 'Assistant'} actions={actions} />
-      <Composer draftKey={draftKey} contextTokens={contextTokens} streaming={streaming} online={online} blocked={blocked} onSend={send} onStop={() => chat && stopReply(chat.id)} />
+      <MessageList
+        chatId={chat?.id ?? draftKey}
+        messages={messages}
+        storyId={chat?.story_id ?? storyId}
+        speakerFor={speakerFor}
+        replySpeaker={persona?.name ?? 'Assistant'}
+        actions={actions}
+      />
+      <Composer
+        draftKey={draftKey}
+        contextTokens={contextTokens}
+        streaming={streaming}
+        online={online}
+        blocked={blocked}
+        onSend={send}
+        onStop={() => chat && stopReply(chat.id)}
+      />
     </section>
   );
 }

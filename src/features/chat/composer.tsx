@@ -6,7 +6,11 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { TextArea } from '../../components/ui/text-field';
 import { describeError } from '../../lib/app-error';
-import { estimateTextTokens, formatTokenEstimate, TOKENS_PER_MESSAGE } from '../../platform/chat-providers/token-estimate';
+import {
+  estimateTextTokens,
+  formatTokenEstimate,
+  TOKENS_PER_MESSAGE,
+} from '../../platform/chat-providers/token-estimate';
 import { useDraft } from './use-chat-data';
 
 export interface ComposerProps {
@@ -21,11 +25,21 @@ export interface ComposerProps {
   onStop: () => void;
 }
 
-export function Composer({ draftKey, contextTokens, streaming, online, blocked, onSend, onStop }: ComposerProps) {
+export function Composer({
+  draftKey,
+  contextTokens,
+  streaming,
+  online,
+  blocked,
+  onSend,
+  onStop,
+}: ComposerProps) {
   const [text, setText] = useDraft(draftKey);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const tokens = text.trim() ? contextTokens + estimateTextTokens(text) + TOKENS_PER_MESSAGE : contextTokens;
+  const tokens = text.trim()
+    ? contextTokens + estimateTextTokens(text) + TOKENS_PER_MESSAGE
+    : contextTokens;
 
   const send = async () => {
     if (!text.trim() || streaming || saving || blocked) return;
@@ -58,7 +72,11 @@ export function Composer({ draftKey, contextTokens, streaming, online, blocked, 
         hideLabel
         rows={3}
         value={text}
-        placeholder={online ? 'Write to the chat… (Ctrl+Enter to send)' : 'Offline: your message will be queued and sent when you are back online.'}
+        placeholder={
+          online
+            ? 'Write to the chat… (Ctrl+Enter to send)'
+            : 'Offline: your message will be queued and sent when you are back online.'
+        }
         error={error}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
@@ -73,7 +91,11 @@ export function Composer({ draftKey, contextTokens, streaming, online, blocked, 
             Stop
           </Button>
         ) : (
-          <Button type="submit" variant="primary" disabled={!text.trim() || saving || blocked !== null}>
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={!text.trim() || saving || blocked !== null}
+          >
             {online ? 'Send' : 'Queue'}
           </Button>
         )}

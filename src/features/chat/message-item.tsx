@@ -35,7 +35,11 @@ function CopyReply({ text }: { text: string }) {
         Copy
       </Button>
       <span role="status" className="chat-message__copied">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy: select the text instead.' : ''}
+        {state === 'copied'
+          ? 'Copied'
+          : state === 'failed'
+            ? 'Could not copy: select the text instead.'
+            : ''}
       </span>
     </>
   );
@@ -67,29 +71,68 @@ function UserStatus({ message, actions }: { message: Message; actions: MessageAc
   return null;
 }
 
-export const MessageItem = memo(function MessageItem({ message, speaker, storyId, busy, actions }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({
+  message,
+  speaker,
+  storyId,
+  busy,
+  actions,
+}: MessageItemProps) {
   const [panel, setPanel] = useState<ReplyAction | null>(null);
   const reply = message.role === 'assistant';
   return (
-    <article className={`chat-message chat-message--${message.role}`} aria-label={`${speaker} said`}>
+    <article
+      className={`chat-message chat-message--${message.role}`}
+      aria-label={`${speaker} said`}
+    >
       <p className="chat-message__speaker">{speaker}</p>
-      {reply ? <ChatMarkdown markdown={message.content} /> : <p className="chat-message__text">{message.content}</p>}
+      {reply ? (
+        <ChatMarkdown markdown={message.content} />
+      ) : (
+        <p className="chat-message__text">{message.content}</p>
+      )}
       {reply ? (
         <>
-          {message.status === 'error' ? <p className="chat-message__status chat-message__status--error">The reply was cut off: what arrived is kept.</p> : null}
+          {message.status === 'error' ? (
+            <p className="chat-message__status chat-message__status--error">
+              The reply was cut off: what arrived is kept.
+            </p>
+          ) : null}
           <div className="chat-message__actions row">
             <CopyReply text={message.content} />
-            <Button size="small" variant="ghost" onClick={() => setPanel(panel === 'prompt' ? null : 'prompt')} aria-expanded={panel === 'prompt'}>
+            <Button
+              size="small"
+              variant="ghost"
+              onClick={() => setPanel(panel === 'prompt' ? null : 'prompt')}
+              aria-expanded={panel === 'prompt'}
+            >
               Save as prompt
             </Button>
-            <Button size="small" variant="ghost" onClick={() => setPanel(panel === 'steps' ? null : 'steps')} aria-expanded={panel === 'steps'}>
+            <Button
+              size="small"
+              variant="ghost"
+              onClick={() => setPanel(panel === 'steps' ? null : 'steps')}
+              aria-expanded={panel === 'steps'}
+            >
               Add as action steps
             </Button>
-            <Button size="small" variant="ghost" disabled={busy} onClick={() => actions.regenerate(message)}>
+            <Button
+              size="small"
+              variant="ghost"
+              disabled={busy}
+              onClick={() => actions.regenerate(message)}
+            >
               Regenerate
             </Button>
           </div>
-          {panel ? <ReplyActionsPanel action={panel} content={message.content} defaultStoryId={storyId} onClose={() => setPanel(null)} /> : null}
+          {panel ? (
+            <ReplyActionsPanel
+              action={panel}
+              content={message.content}
+              defaultStoryId={storyId}
+              onClose={() => setPanel(null)}
+            />
+          ) : null}
         </>
       ) : (
         <UserStatus message={message} actions={actions} />

@@ -22,18 +22,41 @@ export interface MessageListProps {
   actions: MessageActions;
 }
 
-function StreamingReply({ chatId, speaker, onGrow }: { chatId: string; speaker: string; onGrow: () => void }) {
+function StreamingReply({
+  chatId,
+  speaker,
+  onGrow,
+}: {
+  chatId: string;
+  speaker: string;
+  onGrow: () => void;
+}) {
   const live = useLiveState(chatId);
   useLayoutEffect(onGrow, [live.content, onGrow]);
   return (
-    <article className="chat-message chat-message--assistant chat-message--streaming" aria-label={`${speaker} is replying`} aria-busy="true">
+    <article
+      className="chat-message chat-message--assistant chat-message--streaming"
+      aria-label={`${speaker} is replying`}
+      aria-busy="true"
+    >
       <p className="chat-message__speaker">{speaker}</p>
-      {live.content ? <StreamingMarkdown text={live.content} /> : <p className="chat-message__status">Thinking…</p>}
+      {live.content ? (
+        <StreamingMarkdown text={live.content} />
+      ) : (
+        <p className="chat-message__status">Thinking…</p>
+      )}
     </article>
   );
 }
 
-export function MessageList({ chatId, messages, storyId, speakerFor, replySpeaker, actions }: MessageListProps) {
+export function MessageList({
+  chatId,
+  messages,
+  storyId,
+  speakerFor,
+  replySpeaker,
+  actions,
+}: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const stuck = useRef(true);
   const live = useLiveState(chatId);
@@ -61,19 +84,42 @@ export function MessageList({ chatId, messages, storyId, speakerFor, replySpeake
 
   const onScroll = () => {
     const element = scrollRef.current;
-    if (element) stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    if (element)
+      stuck.current =
+        element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
   };
 
   return (
-    <div ref={scrollRef} className="chat-log" role="log" aria-label="Messages" tabIndex={0} onScroll={onScroll}>
-      {count === 0 ? <p className="chat-log__empty muted">No messages yet. Write the first one below.</p> : null}
+    <div
+      ref={scrollRef}
+      className="chat-log"
+      role="log"
+      aria-label="Messages"
+      tabIndex={0}
+      onScroll={onScroll}
+    >
+      {count === 0 ? (
+        <p className="chat-log__empty muted">No messages yet. Write the first one below.</p>
+      ) : null}
       <div className="chat-log__inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const message = messages[item.index];
           return (
-            <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="chat-log__row" style={{ transform: `translateY(${item.start}px)` }}>
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="chat-log__row"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
               {message ? (
-                <MessageItem message={message} speaker={speakerFor(message)} storyId={storyId} busy={streaming} actions={actions} />
+                <MessageItem
+                  message={message}
+                  speaker={speakerFor(message)}
+                  storyId={storyId}
+                  busy={streaming}
+                  actions={actions}
+                />
               ) : (
                 <StreamingReply chatId={chatId} speaker={replySpeaker} onGrow={followEnd} />
               )}

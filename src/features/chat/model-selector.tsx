@@ -53,7 +53,13 @@ export function ModelSelector({ value, onChange, list, disabled }: ModelSelector
             }
           }}
         />
-        <Button size="small" variant="ghost" onClick={list.refresh} disabled={list.refreshing} aria-label="Refresh the model list">
+        <Button
+          size="small"
+          variant="ghost"
+          onClick={list.refresh}
+          disabled={list.refreshing}
+          aria-label="Refresh the model list"
+        >
           {list.refreshing ? '…' : '↻'}
         </Button>
       </div>

@@ -19,7 +19,8 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
   const [fields, setFields] = useState(initial);
   const [temperature, setTemperature] = useState(String(initial.temperature));
   const [error, setError] = useState<string | null>(null);
-  const set = <K extends keyof PersonaFields>(key: K, value: PersonaFields[K]) => setFields((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof PersonaFields>(key: K, value: PersonaFields[K]) =>
+    setFields((current) => ({ ...current, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,13 +37,45 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
   };
 
   return (
-    <form className="persona-form stack-tight" onSubmit={(event) => void submit(event)} aria-label={submitLabel}>
-      <TextField label="Persona name" value={fields.name} maxLength={80} onChange={(event) => set('name', event.target.value)} required />
-      <TextField label="Description" value={fields.description} onChange={(event) => set('description', event.target.value)} />
-      <TextArea label="System prompt" rows={6} value={fields.system_prompt} onChange={(event) => set('system_prompt', event.target.value)} />
+    <form
+      className="persona-form stack-tight"
+      onSubmit={(event) => void submit(event)}
+      aria-label={submitLabel}
+    >
+      <TextField
+        label="Persona name"
+        value={fields.name}
+        maxLength={80}
+        onChange={(event) => set('name', event.target.value)}
+        required
+      />
+      <TextField
+        label="Description"
+        value={fields.description}
+        onChange={(event) => set('description', event.target.value)}
+      />
+      <TextArea
+        label="System prompt"
+        rows={6}
+        value={fields.system_prompt}
+        onChange={(event) => set('system_prompt', event.target.value)}
+      />
       <div className="row">
-        <TextField label="Default model" value={fields.default_model} placeholder="(the chat’s model)" onChange={(event) => set('default_model', event.target.value)} />
-        <TextField label="Temperature" type="number" min={0} max={2} step={0.1} value={temperature} onChange={(event) => setTemperature(event.target.value)} />
+        <TextField
+          label="Default model"
+          value={fields.default_model}
+          placeholder="(the chat’s model)"
+          onChange={(event) => set('default_model', event.target.value)}
+        />
+        <TextField
+          label="Temperature"
+          type="number"
+          min={0}
+          max={2}
+          step={0.1}
+          value={temperature}
+          onChange={(event) => setTemperature(event.target.value)}
+        />
       </div>
       {error ? (
         <p className="ui-field__error" role="alert">

@@ -4,14 +4,26 @@ import { useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { useToast } from '../../components/ui/toast';
 import { db } from '../../db/instance';
-import { copyPersona, createPersona, deletePersona, restorePersona, updatePersona } from '../../db/personas-repository';
+import {
+  copyPersona,
+  createPersona,
+  deletePersona,
+  restorePersona,
+  updatePersona,
+} from '../../db/personas-repository';
 import type { PersonaFields } from '../../db/personas-repository';
 import type { Persona } from '../../domain/entities';
 import { BUILTIN_PERSONAS } from '../../domain/personas';
 import { describeError } from '../../lib/app-error';
 import { PersonaForm } from './persona-form';
 
-const BLANK: PersonaFields = { name: '', description: '', system_prompt: '', default_model: '', temperature: 0.7 };
+const BLANK: PersonaFields = {
+  name: '',
+  description: '',
+  system_prompt: '',
+  default_model: '',
+  temperature: 0.7,
+};
 
 function fieldsOf(persona: Persona): PersonaFields {
   const { name, description, system_prompt, default_model, temperature } = persona;
@@ -41,7 +53,10 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
   const remove = async (persona: Persona) => {
     try {
       await deletePersona(db, persona.id);
-      toast.show(`Persona “${persona.name}” deleted`, { actionLabel: 'Undo', onAction: () => restorePersona(db, persona.id).then(() => undefined) });
+      toast.show(`Persona “${persona.name}” deleted`, {
+        actionLabel: 'Undo',
+        onAction: () => restorePersona(db, persona.id).then(() => undefined),
+      });
     } catch (error) {
       toast.error(describeError(error));
     }
@@ -62,14 +77,20 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
             <span>
               <strong>{persona.name}</strong> <span className="muted">{persona.description}</span>
             </span>
-            <Button size="small" onClick={() => void copy(persona.id)} aria-label={`Copy ${persona.name}`}>
+            <Button
+              size="small"
+              onClick={() => void copy(persona.id)}
+              aria-label={`Copy ${persona.name}`}
+            >
               Copy
             </Button>
           </li>
         ))}
       </ul>
       <h3>Yours</h3>
-      {custom.length === 0 ? <p className="muted">None yet: copy a built-in or create one.</p> : null}
+      {custom.length === 0 ? (
+        <p className="muted">None yet: copy a built-in or create one.</p>
+      ) : null}
       <ul className="persona-list">
         {custom.map((persona) =>
           editing === persona.id ? (
@@ -90,10 +111,19 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
                 <strong>{persona.name}</strong> <span className="muted">{persona.description}</span>
               </span>
               <span className="row">
-                <Button size="small" onClick={() => setEditing(persona.id)} aria-label={`Edit ${persona.name}`}>
+                <Button
+                  size="small"
+                  onClick={() => setEditing(persona.id)}
+                  aria-label={`Edit ${persona.name}`}
+                >
                   Edit
                 </Button>
-                <Button size="small" variant="danger" onClick={() => void remove(persona)} aria-label={`Delete ${persona.name}`}>
+                <Button
+                  size="small"
+                  variant="danger"
+                  onClick={() => void remove(persona)}
+                  aria-label={`Delete ${persona.name}`}
+                >
                   Delete
                 </Button>
               </span>

@@ -19,14 +19,21 @@ export function PersonaSelector({ value, onChange, custom, disabled }: PersonaSe
   const id = useId();
   const [managing, setManaging] = useState(false);
   const selected = findPersona(value, custom);
-  const choose = (personaId: string) => onChange(personaId || null, findPersona(personaId || null, custom));
+  const choose = (personaId: string) =>
+    onChange(personaId || null, findPersona(personaId || null, custom));
   return (
     <div className="chat-selector">
       <label htmlFor={`${id}-persona`} className="chat-selector__label">
         Persona
       </label>
       <div className="row">
-        <select id={`${id}-persona`} className="ui-input chat-selector__input" value={value ?? NONE} disabled={disabled} onChange={(event) => choose(event.target.value)}>
+        <select
+          id={`${id}-persona`}
+          className="ui-input chat-selector__input"
+          value={value ?? NONE}
+          disabled={disabled}
+          onChange={(event) => choose(event.target.value)}
+        >
           <option value={NONE}>No persona</option>
           <optgroup label="Built-in">
             {BUILTIN_PERSONAS.map((persona) => (
@@ -46,13 +53,22 @@ export function PersonaSelector({ value, onChange, custom, disabled }: PersonaSe
           ) : null}
           {value && !selected ? <option value={value}>(deleted persona)</option> : null}
         </select>
-        <Button size="small" variant="ghost" onClick={() => setManaging((open) => !open)} aria-expanded={managing}>
+        <Button
+          size="small"
+          variant="ghost"
+          onClick={() => setManaging((open) => !open)}
+          aria-expanded={managing}
+        >
           Manage personas
         </Button>
       </div>
       {selected?.description ? <p className="chat-selector__hint">{selected.description}</p> : null}
       {managing ? (
-        <PersonaManager custom={custom} onClose={() => setManaging(false)} onCreated={(persona) => onChange(persona.id, persona)} />
+        <PersonaManager
+          custom={custom}
+          onClose={() => setManaging(false)}
+          onCreated={(persona) => onChange(persona.id, persona)}
+        />
       ) : null}
     </div>
   );

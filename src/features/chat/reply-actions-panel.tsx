@@ -25,24 +25,37 @@ export interface ReplyActionsPanelProps {
 function useStoryChoice(defaultStoryId: string | null) {
   const stories = useLiveQuery(() => listStories(db), []) ?? [];
   const [chosen, setChosen] = useState<string | null>(defaultStoryId);
-  const storyId = chosen && stories.some((story) => story.id === chosen) ? chosen : (stories[0]?.id ?? '');
+  const storyId =
+    chosen && stories.some((story) => story.id === chosen) ? chosen : (stories[0]?.id ?? '');
   return { stories, storyId, setStoryId: setChosen };
 }
 
-export function ReplyActionsPanel({ action, content, defaultStoryId, onClose }: ReplyActionsPanelProps) {
+export function ReplyActionsPanel({
+  action,
+  content,
+  defaultStoryId,
+  onClose,
+}: ReplyActionsPanelProps) {
   const id = useId();
   const toast = useToast();
   const navigate = useNavigate();
   const { stories, storyId, setStoryId } = useStoryChoice(defaultStoryId);
-  const categories = useLiveQuery(() => (storyId ? listCategories(db, storyId) : []), [storyId]) ?? [];
-  const prompts = useLiveQuery(() => (storyId ? listStoryPrompts(db, storyId) : []), [storyId]) ?? [];
+  const categories =
+    useLiveQuery(() => (storyId ? listCategories(db, storyId) : []), [storyId]) ?? [];
+  const prompts =
+    useLiveQuery(() => (storyId ? listStoryPrompts(db, storyId) : []), [storyId]) ?? [];
   const draft = useMemo(() => promptFromReply(content), [content]);
   const steps = useMemo(() => extractListItems(content), [content]);
   const [title, setTitle] = useState(draft.title);
   const [targetId, setTargetId] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const options = action === 'prompt' ? categories.map((c) => ({ id: c.id, label: c.title })) : prompts.map((p) => ({ id: p.id, label: p.title }));
-  const target = options.some((option) => option.id === targetId) ? targetId : (options[0]?.id ?? '');
+  const options =
+    action === 'prompt'
+      ? categories.map((c) => ({ id: c.id, label: c.title }))
+      : prompts.map((p) => ({ id: p.id, label: p.title }));
+  const target = options.some((option) => option.id === targetId)
+    ? targetId
+    : (options[0]?.id ?? '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +63,10 @@ export function ReplyActionsPanel({ action, content, defaultStoryId, onClose }: 
       if (action === 'prompt') {
         const prompt = await createPrompt(db, target, { title, details: draft.details });
         const category = categories.find((c) => c.id === target)?.title ?? 'the category';
-        toast.show(`Saved as a prompt in ${category}`, { actionLabel: 'Open', onAction: () => void navigate(`/stories/${prompt.story_id}/prompts/${prompt.id}`) });
+        toast.show(`Saved as a prompt in ${category}`, {
+          actionLabel: 'Open',
+          onAction: () => void navigate(`/stories/${prompt.story_id}/prompts/${prompt.id}`),
+        });
       } else {
         await addActionSteps(db, target, steps);
         toast.show(`${steps.length} action step${steps.length === 1 ? '' : 's'} added`);
@@ -64,11 +80,20 @@ export function ReplyActionsPanel({ action, content, defaultStoryId, onClose }: 
   const label = action === 'prompt' ? 'Save as prompt' : 'Add as action steps';
   const nothing = action === 'steps' && steps.length === 0;
   return (
-    <form className="reply-panel stack-tight" aria-label={label} onSubmit={(event) => void submit(event)}>
+    <form
+      className="reply-panel stack-tight"
+      aria-label={label}
+      onSubmit={(event) => void submit(event)}
+    >
       {stories.length === 0 ? <p>Create a story first: prompts belong to a story.</p> : null}
       <div className="row">
         <label htmlFor={`${id}-story`}>Story</label>
-        <select id={`${id}-story`} className="ui-input" value={storyId} onChange={(event) => setStoryId(event.target.value)}>
+        <select
+          id={`${id}-story`}
+          className="ui-input"
+          value={storyId}
+          onChange={(event) => setStoryId(event.target.value)}
+        >
           {stories.map((story) => (
             <option key={story.id} value={story.id}>
               {story.title}
@@ -76,7 +101,12 @@ export function ReplyActionsPanel({ action, content, defaultStoryId, onClose }: 
           ))}
         </select>
         <label htmlFor={`${id}-target`}>{action === 'prompt' ? 'Category' : 'Prompt'}</label>
-        <select id={`${id}-target`} className="ui-input" value={target} onChange={(event) => setTargetId(event.target.value)}>
+        <select
+          id={`${id}-target`}
+          className="ui-input"
+          value={target}
+          onChange={(event) => setTargetId(event.target.value)}
+        >
           {options.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}
@@ -84,9 +114,27 @@ export function ReplyActionsPanel({ action, content, defaultStoryId, onClose }: 
           ))}
         </select>
       </div>
-      {action === 'prompt' ? <TextField label="Prompt title" value={title} onChange={(event) => setTitle(event.target.value)} /> : null}
-      {action === 'steps' ? <p className="muted">{nothing ? 'This reply has no list items to turn into steps.' : `${steps.length} list item${steps.length === 1 ? '' : 's'} will become steps.`}</p> : null}
-      {storyId && options.length === 0 ? <p className="muted">{action === 'prompt' ? 'This story has no categories yet.' : 'This story has no prompts yet.'}</p> : null}
+      {action === 'prompt' ? (
+        <TextField
+          label="Prompt title"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      ) : null}
+      {action === 'steps' ? (
+        <p className="muted">
+          {nothing
+            ? 'This reply has no list items to turn into steps.'
+            : `${steps.length} list item${steps.length === 1 ? '' : 's'} will become steps.`}
+        </p>
+      ) : null}
+      {storyId && options.length === 0 ? (
+        <p className="muted">
+          {action === 'prompt'
+            ? 'This story has no categories yet.'
+            : 'This story has no prompts yet.'}
+        </p>
+      ) : null}
       {error ? (
         <p className="ui-field__error" role="alert">
           {error}

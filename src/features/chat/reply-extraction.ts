@@ -65,7 +65,15 @@ export interface PromptDraft {
 export function promptFromReply(markdown: string, fallbackTitle = 'Saved reply'): PromptDraft {
   const lines = markdown.split(/\r\n|\r|\n/).map((line) => line.trim());
   const heading = lines.find((line) => /^#{1,6}\s+\S/.test(line));
-  const first = heading ?? lines.find((line) => line !== '' && !FENCE.test(line) && !RULE.test(line));
-  const title = first ? plainInline(first.replace(/^#{1,6}\s+/, '').replace(ITEM, '$2').replace(/^>\s*/, '')) : '';
+  const first =
+    heading ?? lines.find((line) => line !== '' && !FENCE.test(line) && !RULE.test(line));
+  const title = first
+    ? plainInline(
+        first
+          .replace(/^#{1,6}\s+/, '')
+          .replace(ITEM, '$2')
+          .replace(/^>\s*/, ''),
+      )
+    : '';
   return { title: clip(title || fallbackTitle, 80), details: markdown.slice(0, LIMITS.details) };
 }

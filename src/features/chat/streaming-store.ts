@@ -15,7 +15,9 @@ const IDLE: ChatLiveState = { answering: null, content: '', error: null };
 type Listener = () => void;
 
 const schedule: (callback: () => void) => void =
-  typeof requestAnimationFrame === 'function' ? (callback) => requestAnimationFrame(callback) : (callback) => setTimeout(callback, 16);
+  typeof requestAnimationFrame === 'function'
+    ? (callback) => requestAnimationFrame(callback)
+    : (callback) => setTimeout(callback, 16);
 
 export class StreamingStore {
   private readonly states = new Map<string, ChatLiveState>();

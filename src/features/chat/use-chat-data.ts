@@ -33,7 +33,10 @@ export function useProviderSettings(): ChatProviderSettings | undefined {
 }
 
 export function useLiveState(chatId: string): ChatLiveState {
-  const subscribe = useCallback((listener: () => void) => streamingStore.subscribe(chatId, listener), [chatId]);
+  const subscribe = useCallback(
+    (listener: () => void) => streamingStore.subscribe(chatId, listener),
+    [chatId],
+  );
   return useSyncExternalStore(subscribe, () => streamingStore.get(chatId));
 }
 
@@ -55,7 +58,10 @@ export interface ModelList {
 
 export function useModels(settings: ChatProviderSettings | undefined): ModelList {
   const key = settings ? modelCacheKey(settings) : null;
-  const cached = useLiveQuery(async () => (key ? await readCachedModels(db.settings, key) : null), [key]);
+  const cached = useLiveQuery(
+    async () => (key ? await readCachedModels(db.settings, key) : null),
+    [key],
+  );
   const [error, setError] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
 

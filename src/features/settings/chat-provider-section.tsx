@@ -21,27 +21,76 @@ import {
 } from '../../platform/chat-providers/provider-settings';
 import type { ChatProviderSettings } from '../../platform/chat-providers/provider-settings';
 
-function ProviderChoice({ draft, onChange }: { draft: ChatProviderSettings; onChange: (next: ChatProviderSettings) => void }) {
+function ProviderChoice({
+  draft,
+  onChange,
+}: {
+  draft: ChatProviderSettings;
+  onChange: (next: ChatProviderSettings) => void;
+}) {
   const name = useId();
   return (
     <fieldset className="stack-tight">
       <legend>Where chats are answered</legend>
       <label>
-        <input type="radio" name={name} checked={draft.kind === 'app-server'} onChange={() => onChange({ ...draft, kind: 'app-server' })} /> The app’s chat service
+        <input
+          type="radio"
+          name={name}
+          checked={draft.kind === 'app-server'}
+          onChange={() => onChange({ ...draft, kind: 'app-server' })}
+        />{' '}
+        The app’s chat service
       </label>
       <label>
-        <input type="radio" name={name} checked={draft.kind === 'byok'} onChange={() => onChange({ ...draft, kind: 'byok' })} /> My own key (OpenAI-compatible)
+        <input
+          type="radio"
+          name={name}
+          checked={draft.kind === 'byok'}
+          onChange={() => onChange({ ...draft, kind: 'byok' })}
+        />{' '}
+        My own key (OpenAI-compatible)
       </label>
     </fieldset>
   );
 }
 
-function ByokFields({ draft, onChange }: { draft: ChatProviderSettings; onChange: (next: ChatProviderSettings) => void }) {
+function ByokFields({
+  draft,
+  onChange,
+}: {
+  draft: ChatProviderSettings;
+  onChange: (next: ChatProviderSettings) => void;
+}) {
   return (
     <>
-      <TextField label="Base URL" type="url" inputMode="url" autoComplete="off" spellCheck={false} value={draft.byokBaseUrl} error={draft.byokBaseUrl ? checkBaseUrl(draft.byokBaseUrl) : null} hint="For example https://api.openai.com/v1, https://openrouter.ai/api/v1 or http://localhost:11434/v1 (Ollama)." onChange={(event) => onChange({ ...draft, byokBaseUrl: event.target.value })} />
-      <TextField label="API key" type="password" autoComplete="off" spellCheck={false} value={draft.byokApiKey} hint="Kept in this browser only: never synced, never sent to the app’s server." onChange={(event) => onChange({ ...draft, byokApiKey: event.target.value })} />
-      <TextField label="Default model (optional)" autoComplete="off" spellCheck={false} value={draft.byokDefaultModel} placeholder="gpt-4o-mini" onChange={(event) => onChange({ ...draft, byokDefaultModel: event.target.value })} />
+      <TextField
+        label="Base URL"
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.byokBaseUrl}
+        error={draft.byokBaseUrl ? checkBaseUrl(draft.byokBaseUrl) : null}
+        hint="For example https://api.openai.com/v1, https://openrouter.ai/api/v1 or http://localhost:11434/v1 (Ollama)."
+        onChange={(event) => onChange({ ...draft, byokBaseUrl: event.target.value })}
+      />
+      <TextField
+        label="API key"
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.byokApiKey}
+        hint="Kept in this browser only: never synced, never sent to the app’s server."
+        onChange={(event) => onChange({ ...draft, byokApiKey: event.target.value })}
+      />
+      <TextField
+        label="Default model (optional)"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.byokDefaultModel}
+        placeholder="gpt-4o-mini"
+        onChange={(event) => onChange({ ...draft, byokDefaultModel: event.target.value })}
+      />
     </>
   );
 }
@@ -58,7 +107,11 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
     if (invalid) return;
     try {
       await writeChatProviderSettings(db.settings, draft);
-      setStatus(draft.kind === 'byok' ? 'Saved. Chats now go straight from this browser to your provider.' : 'Saved. Chats use the app’s chat service.');
+      setStatus(
+        draft.kind === 'byok'
+          ? 'Saved. Chats now go straight from this browser to your provider.'
+          : 'Saved. Chats use the app’s chat service.',
+      );
     } catch (error) {
       setStatus(`Not saved: ${describeError(error)}`);
     }
@@ -66,7 +119,8 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
   const test = async () => {
     setTesting(true);
     const result = await providerFor(draft).testConnection(AbortSignal.timeout(15_000));
-    if (result.ok && result.models) await writeCachedModels(db.settings, modelCacheKey(draft), result.models).catch(() => {});
+    if (result.ok && result.models)
+      await writeCachedModels(db.settings, modelCacheKey(draft), result.models).catch(() => {});
     setCheck(result);
     setTesting(false);
   };
@@ -93,7 +147,10 @@ export function ChatProviderSection() {
   const saved = useLiveQuery(() => readChatProviderSettings(db.settings), []);
   return (
     <div className="stack-tight">
-      <p className="muted">Chats are answered by the app’s own service, or by any OpenAI-compatible provider with your own key.</p>
+      <p className="muted">
+        Chats are answered by the app’s own service, or by any OpenAI-compatible provider with your
+        own key.
+      </p>
       {saved ? <ChatProviderForm saved={saved} /> : <p className="page-loading">Loading…</p>}
     </div>
   );

@@ -2,7 +2,13 @@
 // (`delta` {content} per chunk, `done` {id, model, content, usage, finish_reason} at the end,
 // `error` {code, message} if the provider fails mid-stream). Errors before the stream are JSON
 // `{ error: { code, message } }` with an HTTP status (429 carries Retry-After).
-import type { ChatFinal, ChatProvider, ChatRequest, ChatStreamEvent, ConnectionResult } from './chat-provider';
+import type {
+  ChatFinal,
+  ChatProvider,
+  ChatRequest,
+  ChatStreamEvent,
+  ConnectionResult,
+} from './chat-provider';
 import { ChatProviderError, isAbort, retryAfterSeconds, serverChatError } from './chat-errors';
 import { readSse } from './sse';
 
@@ -24,7 +30,8 @@ interface DonePayload {
 
 export function createAppServerProvider(options: AppServerOptions = {}): ChatProvider {
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   async function headers(extra: Record<string, string> = {}): Promise<Record<string, string>> {
     const token = await options.getAccessToken?.().catch(() => null);
@@ -57,14 +64,22 @@ export function createAppServerProvider(options: AppServerOptions = {}): ChatPro
     },
     async listModels(signal?: AbortSignal): Promise<string[]> {
       const response = await call('/api/chat/models', { headers: await headers(), signal });
-      const body = (await response.json().catch(() => null)) as { models?: { id?: unknown }[] } | null;
+      const body = (await response.json().catch(() => null)) as {
+        models?: { id?: unknown }[];
+      } | null;
       if (!body || !Array.isArray(body.models)) throw new ChatProviderError('stream/invalid');
-      return body.models.map((model) => model.id).filter((id): id is string => typeof id === 'string');
+      return body.models
+        .map((model) => model.id)
+        .filter((id): id is string => typeof id === 'string');
     },
     async testConnection(signal?: AbortSignal): Promise<ConnectionResult> {
       try {
         const models = await this.listModels(signal);
-        return { ok: true, message: `Connected to the app’s chat service: ${models.length} model${models.length === 1 ? '' : 's'} available.`, models };
+        return {
+          ok: true,
+          message: `Connected to the app’s chat service: ${models.length} model${models.length === 1 ? '' : 's'} available.`,
+          models,
+        };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
       }
@@ -73,7 +88,11 @@ export function createAppServerProvider(options: AppServerOptions = {}): ChatPro
 }
 
 function bodyOf(request: ChatRequest) {
-  const body: Record<string, unknown> = { messages: request.messages, model: request.model, stream: true };
+  const body: Record<string, unknown> = {
+    messages: request.messages,
+    model: request.model,
+    stream: true,
+  };
   if (request.system !== undefined && request.system.trim() !== '') body.system = request.system;
   else if (request.personaId) body.persona = request.personaId;
   if (request.temperature !== undefined) body.temperature = request.temperature;
@@ -81,13 +100,20 @@ function bodyOf(request: ChatRequest) {
 }
 
 async function errorOf(response: Response): Promise<ChatProviderError> {
-  const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: unknown; message?: unknown };
+  } | null;
   const code = typeof body?.error?.code === 'string' ? body.error.code : '';
-  const message = typeof body?.error?.message === 'string' ? body.error.message : `The chat service answered HTTP ${response.status}.`;
+  const message =
+    typeof body?.error?.message === 'string'
+      ? body.error.message
+      : `The chat service answered HTTP ${response.status}.`;
   const retry = retryAfterSeconds(response.headers.get('retry-after'));
   if (code) return serverChatError(code, message, retry);
-  if (response.status === 429) return new ChatProviderError('rate-limit/exceeded', { retryAfterSeconds: retry });
-  if (response.status === 401 || response.status === 403) return new ChatProviderError('auth/unauthorized');
+  if (response.status === 429)
+    return new ChatProviderError('rate-limit/exceeded', { retryAfterSeconds: retry });
+  if (response.status === 401 || response.status === 403)
+    return new ChatProviderError('auth/unauthorized');
   if (response.status >= 500) return new ChatProviderError('upstream/unavailable');
   return new ChatProviderError('chat/failed', { serverMessage: message });
 }
@@ -100,7 +126,11 @@ function parse<T>(data: string): T {
   }
 }
 
-async function* relayEvents(body: ReadableStream<Uint8Array>, model: string, signal: AbortSignal): AsyncIterable<ChatStreamEvent> {
+async function* relayEvents(
+  body: ReadableStream<Uint8Array>,
+  model: string,
+  signal: AbortSignal,
+): AsyncIterable<ChatStreamEvent> {
   let content = '';
   try {
     for await (const event of readSse(body, signal)) {
@@ -112,10 +142,22 @@ async function* relayEvents(body: ReadableStream<Uint8Array>, model: string, sig
         }
       } else if (event.event === 'error') {
         const failure = parse<{ code?: string; message?: string }>(event.data);
-        throw serverChatError(failure.code ?? '', failure.message ?? 'The chat service failed mid-reply.');
+        throw serverChatError(
+          failure.code ?? '',
+          failure.message ?? 'The chat service failed mid-reply.',
+        );
       } else if (event.event === 'done') {
         const done = parse<DonePayload>(event.data);
-        yield { type: 'done', final: { id: done.id ?? '', model: done.model || model, content: done.content ?? content, usage: done.usage ?? null, finishReason: done.finish_reason ?? null } };
+        yield {
+          type: 'done',
+          final: {
+            id: done.id ?? '',
+            model: done.model || model,
+            content: done.content ?? content,
+            usage: done.usage ?? null,
+            finishReason: done.finish_reason ?? null,
+          },
+        };
         return;
       }
     }

@@ -6,7 +6,13 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { BUILTIN_PERSONAS } from '../../domain/personas';
-import type { ChatProvider, ChatRequest, ChatStreamEvent, ChatUsage, ConnectionResult } from './chat-provider';
+import type {
+  ChatProvider,
+  ChatRequest,
+  ChatStreamEvent,
+  ChatUsage,
+  ConnectionResult,
+} from './chat-provider';
 import { ChatProviderError, isAbort, retryAfterSeconds } from './chat-errors';
 
 export interface ByokOptions {
@@ -28,7 +34,8 @@ export function createByokProvider(options: ByokOptions): ChatProvider {
   const host = hostOf(options.baseUrl);
   let client: Promise<OpenAI> | null = null;
   const openai = () => {
-    if (!options.baseUrl.trim() || !options.apiKey.trim()) throw new ChatProviderError('byok/not-configured');
+    if (!options.baseUrl.trim() || !options.apiKey.trim())
+      throw new ChatProviderError('byok/not-configured');
     // Loaded on first use: the SDK stays out of every chunk a writer on the app server needs.
     client ??= import('openai').then(
       ({ default: OpenAIClient }) =>
@@ -57,7 +64,9 @@ export function createByokProvider(options: ByokOptions): ChatProvider {
     async *stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatStreamEvent> {
       let content = '';
       try {
-        const chunks = await (await openai()).chat.completions.create(
+        const chunks = await (
+          await openai()
+        ).chat.completions.create(
           {
             model: request.model,
             messages: messagesOf(request),
@@ -74,7 +83,12 @@ export function createByokProvider(options: ByokOptions): ChatProvider {
         for await (const chunk of chunks) {
           id ||= chunk.id;
           model = chunk.model || model;
-          if (chunk.usage) usage = { prompt_tokens: chunk.usage.prompt_tokens, completion_tokens: chunk.usage.completion_tokens, total_tokens: chunk.usage.total_tokens };
+          if (chunk.usage)
+            usage = {
+              prompt_tokens: chunk.usage.prompt_tokens,
+              completion_tokens: chunk.usage.completion_tokens,
+              total_tokens: chunk.usage.total_tokens,
+            };
           const choice = chunk.choices[0];
           if (choice?.finish_reason) finishReason = choice.finish_reason;
           const delta = choice?.delta?.content;
@@ -93,7 +107,11 @@ export function createByokProvider(options: ByokOptions): ChatProvider {
     async testConnection(signal?: AbortSignal): Promise<ConnectionResult> {
       try {
         const models = await listModels(signal);
-        return { ok: true, message: `Connected to ${host}: your key works and ${models.length} model${models.length === 1 ? ' is' : 's are'} available.`, models };
+        return {
+          ok: true,
+          message: `Connected to ${host}: your key works and ${models.length} model${models.length === 1 ? ' is' : 's are'} available.`,
+          models,
+        };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
       }
@@ -102,24 +120,44 @@ export function createByokProvider(options: ByokOptions): ChatProvider {
 }
 
 function messagesOf(request: ChatRequest): ChatCompletionMessageParam[] {
-  const system = request.system?.trim() ? request.system : BUILTIN_PERSONAS.find((persona) => persona.id === request.personaId)?.system_prompt;
-  const turns = request.messages.map((turn) => ({ role: turn.role, content: turn.content }) as ChatCompletionMessageParam);
+  const system = request.system?.trim()
+    ? request.system
+    : BUILTIN_PERSONAS.find((persona) => persona.id === request.personaId)?.system_prompt;
+  const turns = request.messages.map(
+    (turn) => ({ role: turn.role, content: turn.content }) as ChatCompletionMessageParam,
+  );
   return system ? [{ role: 'system', content: system }, ...turns] : turns;
 }
 
-async function mapError(error: unknown, host: string, model: string, signal?: AbortSignal): Promise<ChatProviderError> {
+async function mapError(
+  error: unknown,
+  host: string,
+  model: string,
+  signal?: AbortSignal,
+): Promise<ChatProviderError> {
   if (error instanceof ChatProviderError) return error;
   if (isAbort(error, signal)) return new ChatProviderError('chat/aborted');
   const { APIError, APIConnectionTimeoutError } = await import('openai');
-  if (error instanceof APIConnectionTimeoutError) return new ChatProviderError('upstream/timeout', { host });
+  if (error instanceof APIConnectionTimeoutError)
+    return new ChatProviderError('upstream/timeout', { host });
   if (error instanceof APIError && typeof error.status === 'number') {
     const status = error.status;
-    if (status === 401 || status === 403) return new ChatProviderError('byok/key-refused', { host });
-    if (status === 429) return new ChatProviderError('rate-limit/exceeded', { retryAfterSeconds: retryAfterSeconds(error.headers?.get('retry-after')) });
-    if (status === 404 && model) return new ChatProviderError('byok/model-not-found', { host, model });
-    if (status === 404) return new ChatProviderError('upstream/rejected', { serverMessage: `${host} has no OpenAI-compatible API at this base URL (404). Base URLs usually end in /v1.` });
+    if (status === 401 || status === 403)
+      return new ChatProviderError('byok/key-refused', { host });
+    if (status === 429)
+      return new ChatProviderError('rate-limit/exceeded', {
+        retryAfterSeconds: retryAfterSeconds(error.headers?.get('retry-after')),
+      });
+    if (status === 404 && model)
+      return new ChatProviderError('byok/model-not-found', { host, model });
+    if (status === 404)
+      return new ChatProviderError('upstream/rejected', {
+        serverMessage: `${host} has no OpenAI-compatible API at this base URL (404). Base URLs usually end in /v1.`,
+      });
     if (status >= 500) return new ChatProviderError('upstream/unavailable', { host });
-    return new ChatProviderError('upstream/rejected', { serverMessage: `${host} refused the request (HTTP ${status}): ${error.message.slice(0, 200)}` });
+    return new ChatProviderError('upstream/rejected', {
+      serverMessage: `${host} refused the request (HTTP ${status}): ${error.message.slice(0, 200)}`,
+    });
   }
   if (error instanceof APIError) return new ChatProviderError('upstream/unavailable', { host });
   // Connection failures, CORS refusals and a stream cut mid-way all surface as network errors.

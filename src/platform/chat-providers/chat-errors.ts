@@ -89,21 +89,33 @@ const KNOWN: readonly string[] = [
 ];
 
 /** An error code from the app server (unknown ones keep the server's message). */
-export function serverChatError(code: string, serverMessage: string, retryAfterSeconds: number | null = null): ChatProviderError {
-  if (KNOWN.includes(code)) return new ChatProviderError(code as ChatErrorCode, { serverMessage, retryAfterSeconds });
-  if (code.startsWith('auth/')) return new ChatProviderError('auth/unauthorized', { serverMessage });
-  if (code.startsWith('upstream/')) return new ChatProviderError('upstream/unavailable', { serverMessage });
+export function serverChatError(
+  code: string,
+  serverMessage: string,
+  retryAfterSeconds: number | null = null,
+): ChatProviderError {
+  if (KNOWN.includes(code))
+    return new ChatProviderError(code as ChatErrorCode, { serverMessage, retryAfterSeconds });
+  if (code.startsWith('auth/'))
+    return new ChatProviderError('auth/unauthorized', { serverMessage });
+  if (code.startsWith('upstream/'))
+    return new ChatProviderError('upstream/unavailable', { serverMessage });
   return new ChatProviderError('chat/failed', { serverMessage });
 }
 
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true;
   if (error instanceof ChatProviderError) return error.code === 'chat/aborted';
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'APIUserAbortError');
+  return (
+    error instanceof Error && (error.name === 'AbortError' || error.name === 'APIUserAbortError')
+  );
 }
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date). */
-export function retryAfterSeconds(value: string | null | undefined, now = Date.now()): number | null {
+export function retryAfterSeconds(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | null {
   if (!value) return null;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);

@@ -32,7 +32,8 @@ export interface ChatFinal {
   finishReason: string | null;
 }
 
-export type ChatStreamEvent = { type: 'delta'; content: string } | { type: 'done'; final: ChatFinal };
+export type ChatStreamEvent =
+  { type: 'delta'; content: string } | { type: 'done'; final: ChatFinal };
 
 export interface ConnectionResult {
   ok: boolean;

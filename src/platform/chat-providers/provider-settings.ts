@@ -35,7 +35,9 @@ export const DEFAULT_PROVIDER_SETTINGS: ChatProviderSettings = {
 
 const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
 
-export async function readChatProviderSettings(store: SettingsStore): Promise<ChatProviderSettings> {
+export async function readChatProviderSettings(
+  store: SettingsStore,
+): Promise<ChatProviderSettings> {
   const entry = await store.get(CHAT_PROVIDER_KEY);
   const value = (entry?.value ?? {}) as Partial<Record<keyof ChatProviderSettings, unknown>>;
   return {
@@ -46,7 +48,10 @@ export async function readChatProviderSettings(store: SettingsStore): Promise<Ch
   };
 }
 
-export async function writeChatProviderSettings(store: SettingsStore, settings: ChatProviderSettings): Promise<void> {
+export async function writeChatProviderSettings(
+  store: SettingsStore,
+  settings: ChatProviderSettings,
+): Promise<void> {
   await store.put({
     key: CHAT_PROVIDER_KEY,
     value: {
@@ -62,7 +67,8 @@ export async function writeChatProviderSettings(store: SettingsStore, settings: 
 export function checkBaseUrl(url: string): string | null {
   try {
     const parsed = new URL(url.trim());
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'The base URL must start with https:// (or http:// for a server on this computer).';
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+      return 'The base URL must start with https:// (or http:// for a server on this computer).';
     return null;
   } catch {
     return 'This is not a URL. It looks like https://api.openai.com/v1';
@@ -74,13 +80,16 @@ export interface ProviderDeps {
 }
 
 export function providerFor(settings: ChatProviderSettings, deps: ProviderDeps = {}): ChatProvider {
-  if (settings.kind === 'byok') return createByokProvider({ baseUrl: settings.byokBaseUrl, apiKey: settings.byokApiKey });
+  if (settings.kind === 'byok')
+    return createByokProvider({ baseUrl: settings.byokBaseUrl, apiKey: settings.byokApiKey });
   return createAppServerProvider({ getAccessToken: deps.getAccessToken });
 }
 
 /** Where the model list of a provider is cached (per BYOK host: another host has other models). */
 export function modelCacheKey(settings: ChatProviderSettings): string {
-  return settings.kind === 'byok' ? `chat.models.byok:${hostOf(settings.byokBaseUrl)}` : 'chat.models.app-server';
+  return settings.kind === 'byok'
+    ? `chat.models.byok:${hostOf(settings.byokBaseUrl)}`
+    : 'chat.models.app-server';
 }
 
 export interface CachedModels {
@@ -88,19 +97,35 @@ export interface CachedModels {
   fetchedAt: number;
 }
 
-export async function readCachedModels(store: SettingsStore, key: string): Promise<CachedModels | null> {
+export async function readCachedModels(
+  store: SettingsStore,
+  key: string,
+): Promise<CachedModels | null> {
   const value = (await store.get(key))?.value as Partial<CachedModels> | undefined;
   if (!value || !Array.isArray(value.ids)) return null;
-  return { ids: value.ids.filter((id): id is string => typeof id === 'string'), fetchedAt: Number(value.fetchedAt) || 0 };
+  return {
+    ids: value.ids.filter((id): id is string => typeof id === 'string'),
+    fetchedAt: Number(value.fetchedAt) || 0,
+  };
 }
 
-export async function writeCachedModels(store: SettingsStore, key: string, ids: string[], now = Date.now()): Promise<void> {
+export async function writeCachedModels(
+  store: SettingsStore,
+  key: string,
+  ids: string[],
+  now = Date.now(),
+): Promise<void> {
   await store.put({ key, value: { ids, fetchedAt: now } });
 }
 
 /** The model a new chat starts with: the persona's, the BYOK default, the first listed, or a fallback. */
-export function defaultModel(settings: ChatProviderSettings, personaModel: string, listed: readonly string[]): string {
+export function defaultModel(
+  settings: ChatProviderSettings,
+  personaModel: string,
+  listed: readonly string[],
+): string {
   if (personaModel.trim()) return personaModel.trim();
-  if (settings.kind === 'byok' && settings.byokDefaultModel.trim()) return settings.byokDefaultModel.trim();
+  if (settings.kind === 'byok' && settings.byokDefaultModel.trim())
+    return settings.byokDefaultModel.trim();
   return listed[0] ?? FALLBACK_MODEL;
 }

@@ -64,7 +64,10 @@ export class SseLineParser {
   }
 }
 
-export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncIterable<SseEvent> {
+export async function* readSse(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncIterable<SseEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SseLineParser();

@@ -13,7 +13,10 @@ export function estimateTextTokens(text: string): number {
 
 export function estimateChatTokens(turns: readonly Pick<ChatTurn, 'content'>[]): number {
   if (turns.length === 0) return 0;
-  return turns.reduce((sum, turn) => sum + estimateTextTokens(turn.content) + TOKENS_PER_MESSAGE, TOKENS_PER_REQUEST);
+  return turns.reduce(
+    (sum, turn) => sum + estimateTextTokens(turn.content) + TOKENS_PER_MESSAGE,
+    TOKENS_PER_REQUEST,
+  );
 }
 
 export function formatTokenEstimate(tokens: number): string {

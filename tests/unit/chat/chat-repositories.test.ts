@@ -1,10 +1,33 @@
 // Personas, chats and messages in Dexie (fake-indexeddb): every write validated and in the
 // outbox, messages append-only with a one-way status, the offline queue device-local.
 import { describe, expect, it } from 'vitest';
-import { listAllChats, listChatMessages, listCustomPersonas, listQueuedMessages, listStoryChats, lastChatMessages } from '../../../src/db/chat-queries';
-import { createChat, deleteChat, renameChat, titleFromFirstMessage, titleFromText } from '../../../src/db/chats-repository';
-import { appendMessage, cancelUnsentMessage, CHAT_QUEUE_KEY, setMessageStatus } from '../../../src/db/messages-repository';
-import { copyPersona, createPersona, deletePersona, updatePersona } from '../../../src/db/personas-repository';
+import {
+  listAllChats,
+  listChatMessages,
+  listCustomPersonas,
+  listQueuedMessages,
+  listStoryChats,
+  lastChatMessages,
+} from '../../../src/db/chat-queries';
+import {
+  createChat,
+  deleteChat,
+  renameChat,
+  titleFromFirstMessage,
+  titleFromText,
+} from '../../../src/db/chats-repository';
+import {
+  appendMessage,
+  cancelUnsentMessage,
+  CHAT_QUEUE_KEY,
+  setMessageStatus,
+} from '../../../src/db/messages-repository';
+import {
+  copyPersona,
+  createPersona,
+  deletePersona,
+  updatePersona,
+} from '../../../src/db/personas-repository';
 import { createStory } from '../../../src/db/stories-repository';
 import { BUILTIN_PERSONAS } from '../../../src/domain/personas';
 import { freshDatabase } from '../db/test-database';
@@ -15,12 +38,25 @@ describe('personas', () => {
   it('copies a built-in into an editable synced persona', async () => {
     const db = freshDatabase();
     const copy = await copyPersona(db, editor.id);
-    expect(copy).toMatchObject({ name: 'Developmental editor (copy)', system_prompt: editor.system_prompt, temperature: editor.temperature });
+    expect(copy).toMatchObject({
+      name: 'Developmental editor (copy)',
+      system_prompt: editor.system_prompt,
+      temperature: editor.temperature,
+    });
     expect(copy.id).not.toBe(editor.id);
-    const changes = await db.changes.where('[table+row_id]').equals(['personas', copy.id]).toArray();
+    const changes = await db.changes
+      .where('[table+row_id]')
+      .equals(['personas', copy.id])
+      .toArray();
     expect(changes).toHaveLength(1);
-    await updatePersona(db, copy.id, { name: 'My editor', default_model: 'stub-small', temperature: 0.2 });
-    expect((await listCustomPersonas(db)).map((p) => [p.name, p.default_model, p.temperature])).toEqual([['My editor', 'stub-small', 0.2]]);
+    await updatePersona(db, copy.id, {
+      name: 'My editor',
+      default_model: 'stub-small',
+      temperature: 0.2,
+    });
+    expect(
+      (await listCustomPersonas(db)).map((p) => [p.name, p.default_model, p.temperature]),
+    ).toEqual([['My editor', 'stub-small', 0.2]]);
   });
 
   it('creates, lists by name and deletes (a tombstone, synced)', async () => {
@@ -35,8 +71,12 @@ describe('personas', () => {
 
   it('refuses an empty name and a temperature out of range', async () => {
     const db = freshDatabase();
-    await expect(createPersona(db, { name: '  ' })).rejects.toMatchObject({ code: 'validation/invalid' });
-    await expect(createPersona(db, { name: 'Hot', temperature: 3 })).rejects.toMatchObject({ code: 'validation/invalid' });
+    await expect(createPersona(db, { name: '  ' })).rejects.toMatchObject({
+      code: 'validation/invalid',
+    });
+    await expect(createPersona(db, { name: 'Hot', temperature: 3 })).rejects.toMatchObject({
+      code: 'validation/invalid',
+    });
     expect(await db.changes.count()).toBe(0);
   });
 });
@@ -76,26 +116,47 @@ describe('messages', () => {
   async function chatWith() {
     const db = freshDatabase();
     const chat = await createChat(db, { model: 'stub-large' });
-    const append = (content: string, role: 'user' | 'assistant' = 'user', status: 'queued' | 'sending' | 'sent' | 'error' = 'sent') =>
-      appendMessage(db, { chatId: chat.id, role, content, model: 'stub-large', personaId: null, status });
+    const append = (
+      content: string,
+      role: 'user' | 'assistant' = 'user',
+      status: 'queued' | 'sending' | 'sent' | 'error' = 'sent',
+    ) =>
+      appendMessage(db, {
+        chatId: chat.id,
+        role,
+        content,
+        model: 'stub-large',
+        personaId: null,
+        status,
+      });
     return { db, chat, append };
   }
 
   it('keeps messages in order even when appended within one millisecond', async () => {
     const { db, chat, append } = await chatWith();
     for (let i = 0; i < 20; i++) await append(`m${i}`, i % 2 ? 'assistant' : 'user');
-    expect((await listChatMessages(db, chat.id)).map((m) => m.content)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
-    expect((await lastChatMessages(db, chat.id, 3)).map((m) => m.content)).toEqual(['m17', 'm18', 'm19']);
+    expect((await listChatMessages(db, chat.id)).map((m) => m.content)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `m${i}`),
+    );
+    expect((await lastChatMessages(db, chat.id, 3)).map((m) => m.content)).toEqual([
+      'm17',
+      'm18',
+      'm19',
+    ]);
   });
 
   it('moves status one way and never edits content', async () => {
     const { db, append } = await chatWith();
     const message = await append('Hello', 'user', 'sending');
     await setMessageStatus(db, message.id, 'sent', null);
-    await expect(setMessageStatus(db, message.id, 'sending')).rejects.toMatchObject({ code: 'chat/invalid-status' });
+    await expect(setMessageStatus(db, message.id, 'sending')).rejects.toMatchObject({
+      code: 'chat/invalid-status',
+    });
     const stored = await db.messages.get(message.id);
     expect(stored).toMatchObject({ content: 'Hello', status: 'sent' });
-    const fields = (await db.changes.toArray()).filter((c) => c.row_id === message.id).map((c) => Object.keys(c.fields));
+    const fields = (await db.changes.toArray())
+      .filter((c) => c.row_id === message.id)
+      .map((c) => Object.keys(c.fields));
     expect(fields[1]).toEqual(['status']);
   });
 
@@ -118,6 +179,8 @@ describe('messages', () => {
     await setMessageStatus(db, queued.id, 'sending');
     expect(await listQueuedMessages(db)).toEqual([]);
     await setMessageStatus(db, queued.id, 'sent');
-    await expect(cancelUnsentMessage(db, queued.id)).rejects.toMatchObject({ code: 'chat/not-cancellable' });
+    await expect(cancelUnsentMessage(db, queued.id)).rejects.toMatchObject({
+      code: 'chat/not-cancellable',
+    });
   });
 });

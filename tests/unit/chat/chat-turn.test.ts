@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { listChatMessages, listQueuedMessages } from '../../../src/db/chat-queries';
 import { createChat } from '../../../src/db/chats-repository';
 import { appendMessage } from '../../../src/db/messages-repository';
-import type { ChatProvider, ChatRequest, ChatStreamEvent } from '../../../src/platform/chat-providers/chat-provider';
+import type {
+  ChatProvider,
+  ChatRequest,
+  ChatStreamEvent,
+} from '../../../src/platform/chat-providers/chat-provider';
 import { ChatProviderError } from '../../../src/platform/chat-providers/chat-errors';
 import { contextTurns, runChatTurn } from '../../../src/features/chat/chat-turn';
 import type { TurnInput } from '../../../src/features/chat/chat-turn';
@@ -27,13 +31,36 @@ function scripted(script: Script) {
   return { provider, requests };
 }
 
-const done = (content: string): ChatStreamEvent => ({ type: 'done', final: { id: 'r', model: 'm', content, usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 }, finishReason: 'stop' } });
+const done = (content: string): ChatStreamEvent => ({
+  type: 'done',
+  final: {
+    id: 'r',
+    model: 'm',
+    content,
+    usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+    finishReason: 'stop',
+  },
+});
 
 async function setup(status: 'sending' | 'queued' = 'sending') {
   const db = freshDatabase();
   const chat = await createChat(db, { model: 'm' });
-  const user = await appendMessage(db, { chatId: chat.id, role: 'user', content: 'Tell me a story', model: 'm', personaId: null, status: status === 'sending' ? 'error' : 'queued' });
-  const input: TurnInput = { chatId: chat.id, model: 'm', personaId: null, persona: { system: 'Be brief.' }, userMessageId: user.id, mode: 'send' };
+  const user = await appendMessage(db, {
+    chatId: chat.id,
+    role: 'user',
+    content: 'Tell me a story',
+    model: 'm',
+    personaId: null,
+    status: status === 'sending' ? 'error' : 'queued',
+  });
+  const input: TurnInput = {
+    chatId: chat.id,
+    model: 'm',
+    personaId: null,
+    persona: { system: 'Be brief.' },
+    userMessageId: user.id,
+    mode: 'send',
+  };
   return { db, chat, user, input };
 }
 
@@ -46,10 +73,16 @@ describe('runChatTurn', () => {
       yield done('Once upon.');
     });
     const seen: string[] = [];
-    const outcome = await runChatTurn(db, provider, input, new AbortController().signal, { onDelta: (text) => seen.push(text) });
+    const outcome = await runChatTurn(db, provider, input, new AbortController().signal, {
+      onDelta: (text) => seen.push(text),
+    });
     expect(outcome.kind).toBe('sent');
     expect(seen).toEqual(['Once ', 'Once upon.']);
-    expect(requests[0]).toMatchObject({ messages: [{ role: 'user', content: 'Tell me a story' }], model: 'm', system: 'Be brief.' });
+    expect(requests[0]).toMatchObject({
+      messages: [{ role: 'user', content: 'Tell me a story' }],
+      model: 'm',
+      system: 'Be brief.',
+    });
     const messages = await listChatMessages(db, chat.id);
     expect(messages.map((m) => [m.role, m.status, m.content])).toEqual([
       ['user', 'sent', 'Tell me a story'],
@@ -95,8 +128,12 @@ describe('runChatTurn', () => {
       throw new ChatProviderError('rate-limit/exceeded', { retryAfterSeconds: 20 });
     });
     const outcome = await runChatTurn(db, provider, input, new AbortController().signal);
-    expect(outcome.kind === 'failed' && outcome.error.message).toBe('The provider is rate limiting us: try again in 20 s.');
-    expect((await listChatMessages(db, chat.id)).map((m) => [m.status, m.content])).toEqual([['error', 'Tell me a story']]);
+    expect(outcome.kind === 'failed' && outcome.error.message).toBe(
+      'The provider is rate limiting us: try again in 20 s.',
+    );
+    expect((await listChatMessages(db, chat.id)).map((m) => [m.status, m.content])).toEqual([
+      ['error', 'Tell me a story'],
+    ]);
   });
 
   it('queues the message again when the network drops before the reply starts while offline', async () => {
@@ -105,7 +142,9 @@ describe('runChatTurn', () => {
       yield* [];
       throw new ChatProviderError('network/unreachable');
     });
-    const outcome = await runChatTurn(db, provider, input, new AbortController().signal, { isOnline: () => false });
+    const outcome = await runChatTurn(db, provider, input, new AbortController().signal, {
+      isOnline: () => false,
+    });
     expect(outcome.kind).toBe('queued');
     expect((await listQueuedMessages(db)).map((m) => m.id)).toEqual([user.id]);
   });
@@ -119,15 +158,32 @@ describe('runChatTurn', () => {
     const again = scripted(async function* () {
       yield done('Second');
     });
-    await runChatTurn(db, again.provider, { ...input, mode: 'regenerate' }, new AbortController().signal);
+    await runChatTurn(
+      db,
+      again.provider,
+      { ...input, mode: 'regenerate' },
+      new AbortController().signal,
+    );
     expect(again.requests[0]!.messages).toEqual([{ role: 'user', content: 'Tell me a story' }]);
-    expect((await listChatMessages(db, chat.id)).map((m) => m.content)).toEqual(['Tell me a story', 'First', 'Second']);
+    expect((await listChatMessages(db, chat.id)).map((m) => m.content)).toEqual([
+      'Tell me a story',
+      'First',
+      'Second',
+    ]);
   });
 });
 
 describe('contextTurns', () => {
   it('sends answered messages up to this one, skipping failed and unsent ones', () => {
-    const base = { created_at: '', updated_at: '', deleted: false, chat_id: 'c', model: 'm', persona_id: null, usage: null };
+    const base = {
+      created_at: '',
+      updated_at: '',
+      deleted: false,
+      chat_id: 'c',
+      model: 'm',
+      persona_id: null,
+      usage: null,
+    };
     const messages = [
       { ...base, id: '1', role: 'user' as const, content: 'a', status: 'sent' as const },
       { ...base, id: '2', role: 'assistant' as const, content: 'cut', status: 'error' as const },
@@ -138,5 +194,22 @@ describe('contextTurns', () => {
       { role: 'user', content: 'a' },
       { role: 'user', content: 'b' },
     ]);
+  });
+});
+
+describe('claiming a message', () => {
+  it('lets only one sender take a queued message', async () => {
+    const { db, input } = await setup('queued');
+    let calls = 0;
+    const { provider } = scripted(async function* () {
+      calls++;
+      yield done('Once');
+    });
+    const outcomes = await Promise.all([
+      runChatTurn(db, provider, input, new AbortController().signal),
+      runChatTurn(db, provider, input, new AbortController().signal),
+    ]);
+    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['sent', 'skipped']);
+    expect(calls).toBe(1);
   });
 });

@@ -1,16 +1,40 @@
 // Reply → action steps (each markdown list item, nested, numbered, task boxes; never code) and
 // reply → prompt (title from the first heading or line, the reply as details).
 import { describe, expect, it } from 'vitest';
-import { extractListItems, plainInline, promptFromReply } from '../../../src/features/chat/reply-extraction';
+import {
+  extractListItems,
+  plainInline,
+  promptFromReply,
+} from '../../../src/features/chat/reply-extraction';
 
 describe('extractListItems', () => {
   it.each([
     ['bullets', '- one\n* two\n+ three', ['one', 'two', 'three']],
-    ['numbered', '1. Open on the docks\n2) Mara hides the letter\n10. End', ['Open on the docks', 'Mara hides the letter', 'End']],
-    ['nested', '- Act one\n  - Inciting incident\n    1. The storm\n- Act two', ['Act one', 'Inciting incident', 'The storm', 'Act two']],
-    ['checkboxes', '- [ ] Draft the scene\n- [x] Name the ship\n* [X] Done too', ['Draft the scene', 'Name the ship', 'Done too']],
-    ['emphasis and links', '- **Raise** the _stakes_ with [a map](https://x.test) and `code`', ['Raise the stakes with a map and code']],
-    ['continuation lines', '- A long item\n  that wraps\n- Next', ['A long item that wraps', 'Next']],
+    [
+      'numbered',
+      '1. Open on the docks\n2) Mara hides the letter\n10. End',
+      ['Open on the docks', 'Mara hides the letter', 'End'],
+    ],
+    [
+      'nested',
+      '- Act one\n  - Inciting incident\n    1. The storm\n- Act two',
+      ['Act one', 'Inciting incident', 'The storm', 'Act two'],
+    ],
+    [
+      'checkboxes',
+      '- [ ] Draft the scene\n- [x] Name the ship\n* [X] Done too',
+      ['Draft the scene', 'Name the ship', 'Done too'],
+    ],
+    [
+      'emphasis and links',
+      '- **Raise** the _stakes_ with [a map](https://x.test) and `code`',
+      ['Raise the stakes with a map and code'],
+    ],
+    [
+      'continuation lines',
+      '- A long item\n  that wraps\n- Next',
+      ['A long item that wraps', 'Next'],
+    ],
     ['prose around lists', 'Here are ideas:\n\n- Idea\n\nThat is all.', ['Idea']],
     ['no list', 'Just prose.\nMore prose.', []],
   ])('%s', (_name, markdown, expected) => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { estimateChatTokens, estimateTextTokens, formatTokenEstimate } from '../../../src/platform/chat-providers/token-estimate';
+import {
+  estimateChatTokens,
+  estimateTextTokens,
+  formatTokenEstimate,
+} from '../../../src/platform/chat-providers/token-estimate';
 
 describe('token estimate', () => {
   it('counts about four characters per token, rounding up', () => {
@@ -10,7 +14,9 @@ describe('token estimate', () => {
 
   it('adds per-message and per-request overhead', () => {
     expect(estimateChatTokens([])).toBe(0);
-    expect(estimateChatTokens([{ content: 'abcd' }, { content: 'x'.repeat(400) }])).toBe(3 + (1 + 4) + (100 + 4));
+    expect(estimateChatTokens([{ content: 'abcd' }, { content: 'x'.repeat(400) }])).toBe(
+      3 + (1 + 4) + (100 + 4),
+    );
   });
 
   it('formats as "~N tokens"', () => {

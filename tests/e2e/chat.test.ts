@@ -1,0 +1,326 @@
+// The AI chat in real Chromium against the production build and a local OpenAI-compatible stub
+// (real HTTP, SSE), through both providers: the app's server (/api/chat/messages) and
+// bring-your-own-key (the openai SDK calling the stub straight from the browser).
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newPage, runAxe } from '../support/browser';
+import { startOpenAiStub } from '../support/openai-stub';
+import type { OpenAiStub } from '../support/openai-stub';
+import {
+  composer,
+  createStoryWithPrompt,
+  dumpSyncedData,
+  openNewChat,
+  replies,
+  send,
+  SERVER_KEY,
+  startChatServer,
+} from './chat-support';
+
+const distDir = inject('distDir');
+const BYOK_KEY = 'sk-byok-writer-e2e-93d1c0ffee42';
+const NETWORK_ERRORS = [/Failed to load resource/, /ERR_INTERNET_DISCONNECTED/, /Failed to fetch/];
+
+let browser: Browser;
+let stub: OpenAiStub;
+let baseURL: string;
+let closeServer: () => Promise<void>;
+
+beforeAll(async () => {
+  stub = await startOpenAiStub();
+  const running = await startChatServer(distDir, stub);
+  baseURL = running.server.url;
+  closeServer = running.close;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer?.();
+  await stub?.stop();
+});
+
+async function freshPage(): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  onTestFinished(() => context.close());
+  return { page: await newPage(context, { allowConsoleErrors: NETWORK_ERRORS }), context };
+}
+
+async function useOwnKey(page: Page): Promise<void> {
+  await page.goto(`${baseURL}/settings`);
+  const form = page.getByRole('form', { name: 'Chat provider' });
+  await form.getByLabel('My own key (OpenAI-compatible)').check();
+  await form.getByLabel('Base URL').fill(stub.url);
+  await form.getByLabel('API key').fill(BYOK_KEY);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form
+    .getByText('Saved. Chats now go straight from this browser to your provider.')
+    .waitFor();
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await form
+    .getByText(`Connected to ${new URL(stub.url).host}: your key works and 2 models are available.`)
+    .waitFor();
+}
+
+const lastChatBody = () => stub.chatRequests().at(-1)!.body!;
+
+describe.each(['app server', 'own key'] as const)('chat through the %s', (provider) => {
+  it('sends a filled prompt from its preview with the chosen persona and model, streams it, and saves the reply as a prompt', async () => {
+    const { page } = await freshPage();
+    if (provider === 'own key') await useOwnKey(page);
+    const { storyId } = await createStoryWithPrompt(
+      page,
+      baseURL,
+      'Salt Roads',
+      'Write about {{story.title}} and {{hero}}.',
+    );
+    await page.getByRole('link', { name: 'Preview', exact: true }).click();
+    await page.getByLabel('hero').fill('Mara');
+    await page.getByRole('link', { name: 'Send to chat' }).click();
+    await page.getByRole('heading', { name: 'New chat' }).waitFor();
+    expect(await composer(page).inputValue()).toBe('Write about Salt Roads and Mara.');
+    await page.getByText(/^~\d+ tokens with this message$/).waitFor();
+
+    await page.getByLabel('Persona').selectOption({ label: 'Developmental editor' });
+    const model = page.getByRole('combobox', { name: 'Model' });
+    await expect.poll(() => model.inputValue()).toBe('stub-large');
+    await model.fill('stub-small');
+    await model.press('Enter');
+    stub.setBehaviour({
+      reply:
+        '## Lighthouse keeper\n\nMara wants the light back on, because ' +
+        'the sea remembers. '.repeat(15),
+      chunkDelayMs: 40,
+    });
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const streaming = page.getByRole('article', { name: 'Developmental editor is replying' });
+    await streaming.getByText(/Mara wants/).waitFor();
+    await replies(page).getByText('the sea remembers.', { exact: false }).first().waitFor();
+    await expect.poll(() => streaming.count()).toBe(0);
+    expect(page.url()).toMatch(/\/chats\/[0-9a-f-]{36}$/);
+    const body = lastChatBody();
+    expect(body.model).toBe('stub-small');
+    expect(body.messages?.[0]).toMatchObject({
+      role: 'system',
+      content: expect.stringContaining('developmental editor'),
+    });
+    expect(body.messages?.at(-1)).toEqual({
+      role: 'user',
+      content: 'Write about Salt Roads and Mara.',
+    });
+    const sent = stub.chatRequests().at(-1)!;
+    expect(sent.headers.authorization).toBe(
+      provider === 'own key' ? `Bearer ${BYOK_KEY}` : `Bearer ${SERVER_KEY}`,
+    );
+    // A browser call carries the page's Origin; the server's own call does not.
+    expect(sent.headers.origin).toBe(provider === 'own key' ? baseURL : undefined);
+
+    await replies(page).last().getByRole('button', { name: 'Save as prompt' }).click();
+    const panel = page.getByRole('form', { name: 'Save as prompt' });
+    await panel.getByLabel('Category').selectOption({ label: 'Plot' });
+    expect(await panel.getByLabel('Prompt title').inputValue()).toBe('Lighthouse keeper');
+    await panel.getByRole('button', { name: 'Save prompt' }).click();
+    await page.getByText('Saved as a prompt in Plot').waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    const plot = page
+      .locator('section', { has: page.getByRole('heading', { name: /Plot/ }) })
+      .last();
+    await plot.getByRole('link', { name: 'Lighthouse keeper', exact: true }).waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}/chats`);
+    await page.getByRole('link', { name: 'Write about Salt Roads and Mara.' }).waitFor();
+  });
+
+  it('stops a reply keeping what arrived, regenerates, and adds list items as action steps', async () => {
+    const { page } = await freshPage();
+    if (provider === 'own key') await useOwnKey(page);
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Tides', 'Plan the storm.');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'word '.repeat(200), chunkDelayMs: 50 });
+    await send(page, 'Give me a long answer');
+    await page
+      .getByRole('article', { name: 'Assistant is replying' })
+      .getByText(/word word/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await replies(page).first().waitFor();
+    const partial = (await replies(page).first().locator('.chat-markdown').textContent()) ?? '';
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan('word '.repeat(200).trim().length);
+    await expect.poll(() => stub.chatRequests().at(-1)!.aborted).toBe(true);
+
+    stub.setBehaviour({
+      reply:
+        'Steps:\n\n1. Draft the storm\n2. Name the ship\n   - [ ] Check the **tide** tables\n\n```\n- not a step\n```',
+    });
+    await replies(page).first().getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => replies(page).count()).toBe(2);
+    await replies(page).last().getByRole('button', { name: 'Add as action steps' }).click();
+    const panel = page.getByRole('form', { name: 'Add as action steps' });
+    await panel.getByText('3 list items will become steps.').waitFor();
+    await panel.getByLabel('Prompt').selectOption({ label: 'Motive' });
+    await panel.getByRole('button', { name: 'Add steps' }).click();
+    await page.getByText('3 action steps added').waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    await page.getByRole('link', { name: 'Motive', exact: true }).click();
+    for (const step of ['Draft the storm', 'Name the ship', 'Check the tide tables'])
+      await page.getByRole('checkbox', { name: step, exact: true }).waitFor();
+  });
+
+  it('queues a message written offline, cancels one, and sends the other when back online', async () => {
+    const { page, context } = await freshPage();
+    if (provider === 'own key') await useOwnKey(page);
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Night train', 'x');
+    await openNewChat(page, baseURL, storyId);
+    await page.getByRole('combobox', { name: 'Model' }).fill('stub-large');
+    await context.setOffline(true);
+    stub.setBehaviour({ reply: 'Answered after reconnecting.' });
+    await send(page, 'Written on the train');
+    await page.waitForURL(/\/chats\/[0-9a-f-]{36}$/);
+    await page.getByText('Queued — will send when online').waitFor();
+    await send(page, 'Second thought, to cancel');
+    await expect.poll(() => page.getByText('Queued — will send when online').count()).toBe(2);
+    await page
+      .getByRole('article', { name: 'You said' })
+      .last()
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await expect.poll(() => composer(page).inputValue()).toBe('Second thought, to cancel');
+    await expect.poll(() => page.getByText('Queued — will send when online').count()).toBe(1);
+    const before = stub.chatRequests().length;
+
+    await context.setOffline(false);
+    await replies(page).getByText('Answered after reconnecting.').waitFor();
+    await expect.poll(() => page.getByText('Queued — will send when online').count()).toBe(0);
+    expect(stub.chatRequests().length).toBe(before + 1);
+    expect(lastChatBody().messages?.at(-1)).toEqual({
+      role: 'user',
+      content: 'Written on the train',
+    });
+  });
+
+  it('shows the provider’s failure with its message and loses nothing; a cut reply keeps its words', async () => {
+    const { page } = await freshPage();
+    if (provider === 'own key') await useOwnKey(page);
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Storms', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ failWith: provider === 'own key' ? 429 : 503 });
+    await send(page, 'Will this fail?');
+    const expected =
+      provider === 'own key'
+        ? 'The provider is rate limiting us: try again in a moment.'
+        : 'The chat service is unavailable right now. Your message is kept: try again shortly.';
+    await page.getByRole('alert').filter({ hasText: expected }).waitFor();
+    const mine = page.getByRole('article', { name: 'You said' });
+    await mine.getByText('Not sent.').waitFor();
+    expect(await mine.getByText('Will this fail?').count()).toBe(1);
+
+    stub.setBehaviour({ reply: 'It worked on retry.' });
+    await mine.getByRole('button', { name: 'Retry' }).click();
+    await replies(page).getByText('It worked on retry.').waitFor();
+    expect(await mine.getByText('Not sent.').count()).toBe(0);
+
+    stub.setBehaviour({
+      reply: 'one two three four five six',
+      cutAfterChunks: 3,
+      chunkDelayMs: 20,
+    });
+    await send(page, 'And now a cut');
+    await page.getByText('The reply was cut off: what arrived is kept.').waitFor();
+    expect(await replies(page).last().locator('.chat-markdown').textContent()).toBe(
+      'one two three',
+    );
+  });
+});
+
+describe('chat safety', () => {
+  it('has no serious or critical axe violations on the chat window, the chats list and the settings', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Axe', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: '## Title\n\n- a list\n\n`code`' });
+    await send(page, 'Hello');
+    await replies(page).getByText('a list').waitFor();
+    await replies(page).last().getByRole('button', { name: 'Save as prompt' }).click();
+    await page.getByLabel('Persona').selectOption({ label: 'Critic' });
+    await page.getByRole('button', { name: 'Manage personas' }).click();
+    await page.getByRole('button', { name: 'Copy Critic' }).click();
+    await page.getByRole('form', { name: 'Save Critic (copy)' }).waitFor();
+    expect((await runAxe(page)).summary).toBe('');
+    await page.goto(`${baseURL}/stories/${storyId}/chats`);
+    await page.getByRole('link', { name: 'Hello' }).waitFor();
+    expect((await runAxe(page)).summary).toBe('');
+    await page.goto(`${baseURL}/settings`);
+    await page
+      .getByRole('form', { name: 'Chat provider' })
+      .getByLabel('My own key (OpenAI-compatible)')
+      .check();
+    expect((await runAxe(page)).summary).toBe('');
+  });
+
+  it('never runs script from a markdown reply', async () => {
+    const { page } = await freshPage();
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'XSS', 'x');
+    await openNewChat(page, baseURL, storyId);
+    const payload = [
+      'Hello <script>window.__xss = 1; alert(1)</script>',
+      '<img src=x onerror="window.__xss = 2; alert(2)">',
+      '[click me](javascript:window.__xss=3)',
+      '<svg onload="window.__xss = 4; alert(4)"><circle r="4"/></svg>',
+      '<a href="javascript:alert(5)">raw link</a> and <iframe src="javascript:alert(6)"></iframe>',
+      '| a | b |\n|---|---|\n| <img src=y onerror=alert(7)> | ok |',
+    ].join('\n\n');
+    stub.setBehaviour({ reply: payload, chunks: 25, chunkDelayMs: 10 });
+    await send(page, 'Show me markup');
+    await replies(page).getByText('click me').waitFor();
+    await page.waitForTimeout(300);
+    const log = page.getByRole('log', { name: 'Messages' });
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
+    expect(dialogs).toBe(0);
+    expect(await log.locator('script, iframe, svg [onload], [onerror], [onload]').count()).toBe(0);
+    const hrefs = await log
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(hrefs.filter((href) => /^\s*javascript:/i.test(href))).toEqual([]);
+    await replies(page).getByText('click me').click();
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
+  });
+
+  it('keeps the own key out of the synced tables and the outbox, and no key is in the bundle', async () => {
+    const { page } = await freshPage();
+    await useOwnKey(page);
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Keys', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'Fine.' });
+    await send(page, 'Hello');
+    await replies(page).getByText('Fine.').waitFor();
+    const synced = await dumpSyncedData(page);
+    expect(synced).toContain('"changes"');
+    expect(synced).toContain('Hello');
+    expect(synced).not.toContain(BYOK_KEY);
+
+    const files = (await readdir(distDir, { recursive: true })).filter((name) =>
+      /\.(js|html|json|webmanifest|map|css)$/.test(name),
+    );
+    for (const file of files) {
+      const text = await readFile(join(distDir, file), 'utf8');
+      expect(text, file).not.toContain(SERVER_KEY);
+      expect(text.match(/\bsk-(proj-)?[A-Za-z0-9_-]{20,}/g) ?? [], file).toEqual([]);
+      expect(text, file).not.toMatch(/VITE_OPENAI/);
+    }
+  });
+});
