@@ -10,7 +10,11 @@ import type { Context, Env, Schema } from 'hono';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 
-export interface ServerAppOptions<ApiEnv extends Env, ApiSchema extends Schema, ApiBase extends string> {
+export interface ServerAppOptions<
+  ApiEnv extends Env,
+  ApiSchema extends Schema,
+  ApiBase extends string,
+> {
   /** The Vite build output (absolute or relative to the working directory). */
   distDir: string;
   /** The HTTP API, its routes relative to /api (mounted with `app.route('/api', api)`). */

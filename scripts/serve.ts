@@ -31,7 +31,10 @@ async function main(): Promise<void> {
 }
 
 function describeApiMode(): string {
-  const auth = process.env.SUPABASE_JWT_SECRET || process.env.SUPABASE_JWKS_URL ? 'Supabase sign-in' : 'local-only, loopback callers';
+  const auth =
+    process.env.SUPABASE_JWT_SECRET || process.env.SUPABASE_JWKS_URL
+      ? 'Supabase sign-in'
+      : 'local-only, loopback callers';
   const provider = process.env.OPENAI_API_KEY ? 'chat provider configured' : 'no chat provider key';
   return `${auth}; ${provider}`;
 }

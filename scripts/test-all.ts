@@ -35,7 +35,9 @@ interface VitestJsonReport {
 }
 
 function run(step: Step): Promise<number> {
-  console.log(`\n▶ ${step.name}: ${[step.command.replace(`${repoRoot}`, ''), ...step.args].join(' ')}`);
+  console.log(
+    `\n▶ ${step.name}: ${[step.command.replace(`${repoRoot}`, ''), ...step.args].join(' ')}`,
+  );
   const child = spawn(step.command, step.args, { cwd: repoRoot, stdio: 'inherit' });
   return new Promise((resolvePromise) => {
     child.once('error', (error) => {

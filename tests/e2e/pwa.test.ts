@@ -127,7 +127,7 @@ describe('PWA', () => {
         }
       ).installabilityErrors;
     let errors = await installabilityErrors();
-    for (const deadline = Date.now() + 15_000; errors.length > 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 15_000; errors.length > 0 && Date.now() < deadline;) {
       await page.waitForTimeout(500);
       errors = await installabilityErrors();
     }

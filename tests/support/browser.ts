@@ -51,7 +51,10 @@ const pageErrorsByPage = new WeakMap<Page, string[]>();
  * the test fails at its end if any was recorded; elsewhere (beforeAll) call
  * expectNoPageErrors(page) yourself.
  */
-export async function newPage(context: BrowserContext, options: NewPageOptions = {}): Promise<Page> {
+export async function newPage(
+  context: BrowserContext,
+  options: NewPageOptions = {},
+): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrorsByPage.set(page, errors);
@@ -88,7 +91,10 @@ export interface AxeReport {
   summary: string;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export async function runAxe(page: Page): Promise<AxeReport> {
   // Evaluated through DevTools rather than a <script> tag: the app's CSP (script-src 'self')
@@ -104,7 +110,8 @@ export async function runAxe(page: Page): Promise<AxeReport> {
   const summary = violations
     .flatMap((violation) =>
       violation.nodes.map(
-        (node) => `[${violation.impact}] ${violation.id}: ${violation.help} at ${node.target.join(' ')}`,
+        (node) =>
+          `[${violation.impact}] ${violation.id}: ${violation.help} at ${node.target.join(' ')}`,
       ),
     )
     .join('\n');

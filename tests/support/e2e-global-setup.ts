@@ -74,7 +74,9 @@ function buildApp(outDir: string): Promise<void> {
     child.once('error', reject);
     child.once('close', (code) => {
       if (code === 0) {
-        console.log(`e2e: production build in ${outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(
+          `e2e: production build in ${outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
         resolvePromise();
       } else {
         reject(new Error(`vite build failed with exit code ${code}:\n${output}`));
