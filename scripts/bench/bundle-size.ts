@@ -10,17 +10,23 @@ import { benchRow } from './harness/stats';
 
 // Static imports in Rolldown output (`import{a}from"./x.js"`, `import"./x.js"`); dynamic
 // `import("./x.js")` is lazy by design and not matched.
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
+const STATIC_IMPORT =
+  /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
 
 const LAZY_ONLY: { label: string; pattern: RegExp }[] = [
   { label: 'chat', pattern: /src\/features\/chat\// },
-  { label: 'markdown', pattern: /node_modules\/(react-markdown|remark-|rehype-|micromark|mdast-|hast-)/ },
+  {
+    label: 'markdown',
+    pattern: /node_modules\/(react-markdown|remark-|rehype-|micromark|mdast-|hast-)/,
+  },
   { label: 'supabase-js', pattern: /node_modules\/@supabase\// },
   { label: 'minisearch', pattern: /node_modules\/minisearch\// },
 ];
 
 function resolveFrom(file: string, reference: string): string {
-  return reference.startsWith('/') ? reference.slice(1) : posix.normalize(posix.join(posix.dirname(file), reference));
+  return reference.startsWith('/')
+    ? reference.slice(1)
+    : posix.normalize(posix.join(posix.dirname(file), reference));
 }
 
 export function initialChunks(distDir: string, htmlFile = 'index.html'): string[] {
@@ -31,19 +37,25 @@ export function initialChunks(distDir: string, htmlFile = 'index.html'): string[
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const match of readFileSync(join(distDir, file), 'utf8').matchAll(STATIC_IMPORT)) visit(resolveFrom(file, match[1]!));
+    for (const match of readFileSync(join(distDir, file), 'utf8').matchAll(STATIC_IMPORT))
+      visit(resolveFrom(file, match[1]!));
   };
   visit(resolveFrom(htmlFile, entry));
   return [...seen];
 }
 
 const gzipKb = (distDir: string, files: string[]) =>
-  files.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length, 0) / 1024;
+  files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length,
+    0,
+  ) / 1024;
 
 function modulesIn(distDir: string, files: string[]): string[] {
   return files.flatMap((file) => {
     const map = join(distDir, `${file}.map`);
-    return existsSync(map) ? ((JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources ?? []) : [];
+    return existsSync(map)
+      ? ((JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources ?? [])
+      : [];
   });
 }
 
@@ -52,10 +64,20 @@ export function runBundleSizeBenchmark(appDir: string, reactOnlyDir: string): Be
   const kb = gzipKb(appDir, chunks);
   const reactKb = gzipKb(reactOnlyDir, initialChunks(reactOnlyDir, 'react-only.html'));
   const modules = modulesIn(appDir, chunks);
-  const found = LAZY_ONLY.filter(({ pattern }) => modules.some((m) => pattern.test(m))).map((l) => l.label);
+  const found = LAZY_ONLY.filter(({ pattern }) => modules.some((m) => pattern.test(m))).map(
+    (l) => l.label,
+  );
   const checked = modules.length > 0;
   return [
-    benchRow('B16', `initial JS: entry + static imports (${chunks.length} chunks), gzip -9; baseline React + React DOM alone`, 'kB gzip', kb, reactKb, '≤ 150 kB', kb <= 150),
+    benchRow(
+      'B16',
+      `initial JS: entry + static imports (${chunks.length} chunks), gzip -9; baseline React + React DOM alone`,
+      'kB gzip',
+      kb,
+      reactKb,
+      '≤ 150 kB',
+      kb <= 150,
+    ),
     benchRow(
       'B16',
       checked

@@ -43,7 +43,10 @@ const WORDS = (
 
 export const TAG_COUNT = 200;
 export const CATEGORY_COUNT = 50;
-export const TAGS = Array.from({ length: TAG_COUNT }, (_, index) => `${WORDS[index % WORDS.length]}-${index}`);
+export const TAGS = Array.from(
+  { length: TAG_COUNT },
+  (_, index) => `${WORDS[index % WORDS.length]}-${index}`,
+);
 
 function sentence(random: Random, min: number, max: number): string {
   const words = Array.from({ length: random.int(min, max) }, () => random.pick(WORDS));
@@ -86,19 +89,17 @@ export function generateStory(seed: number, categoryCount = CATEGORY_COUNT): Sto
     deleted: false,
   };
   const positions = positionsAfter(null, categoryCount);
-  const categories = positions.map(
-    (position, index): Category => ({
-      id: random.uuid(),
-      story_id: storyId,
-      title: `Category ${index + 1}: ${sentence(random, 1, 3)}`,
-      description: sentence(random, 6, 12),
-      color: `#${random.int(0, 0xffffff).toString(16).padStart(6, '0')}`,
-      position,
-      created_at: isoAt(index),
-      updated_at: isoAt(index),
-      deleted: false,
-    }),
-  );
+  const categories = positions.map((position, index): Category => ({
+    id: random.uuid(),
+    story_id: storyId,
+    title: `Category ${index + 1}: ${sentence(random, 1, 3)}`,
+    description: sentence(random, 6, 12),
+    color: `#${random.int(0, 0xffffff).toString(16).padStart(6, '0')}`,
+    position,
+    created_at: isoAt(index),
+    updated_at: isoAt(index),
+    deleted: false,
+  }));
   return { story, categories };
 }
 
@@ -106,7 +107,11 @@ export function generateStory(seed: number, categoryCount = CATEGORY_COUNT): Sto
  * `count` prompts spread round-robin over `categories` (title 4–8 words, details ≈ 2 KB,
  * 3 of 200 tags, 3–8 action steps), positions in order within each category.
  */
-export function generatePrompts(seed: number, categories: readonly Category[], count: number): Prompt[] {
+export function generatePrompts(
+  seed: number,
+  categories: readonly Category[],
+  count: number,
+): Prompt[] {
   const random = seededRandom(seed);
   const perCategory = Math.ceil(count / categories.length);
   const positions = positionsAfter(null, perCategory);
@@ -157,7 +162,12 @@ const TABLE = '| beat | page |\n|---|---|\n| hook | 1 |\n| turn | 25 |';
  * `count` chat messages spread over `chats`, 300–500 bytes each; about one in ten carries a
  * code fence and one in ten a markdown table (what an assistant answer looks like).
  */
-export function generateMessages(seed: number, chats: readonly Chat[], count: number, firstIndex = 0): Message[] {
+export function generateMessages(
+  seed: number,
+  chats: readonly Chat[],
+  count: number,
+  firstIndex = 0,
+): Message[] {
   const random = seededRandom(seed + firstIndex);
   return Array.from({ length: count }, (_, offset): Message => {
     const index = firstIndex + offset;

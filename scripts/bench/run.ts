@@ -34,13 +34,19 @@ interface Suite {
 }
 
 /** A suite another engineer owns: loaded only if its file exists, else one "not run" row. */
-function external(file: string, name: string, ids: string[], load: (module: Record<string, unknown>) => Promise<BenchRow[]>): Suite {
+function external(
+  file: string,
+  name: string,
+  ids: string[],
+  load: (module: Record<string, unknown>) => Promise<BenchRow[]>,
+): Suite {
   return {
     name,
     ids,
     run: async () => {
       const url = new URL(`./${file}`, import.meta.url);
-      if (!existsSync(url)) return ids.map((id) => notRunRow(id, name, `scripts/bench/${file} does not exist yet`));
+      if (!existsSync(url))
+        return ids.map((id) => notRunRow(id, name, `scripts/bench/${file} does not exist yet`));
       return load((await import(url.href)) as Record<string, unknown>);
     },
   };
@@ -67,12 +73,14 @@ const SUITES: Suite[] = [
   {
     name: 'workbench (B1–B5, B7, B21)',
     ids: ['B1', 'B2', 'B3', 'B4', 'B5', 'B7', 'B21'],
-    run: async ({ origins, wants }) => runWorkbenchBenchmarks({ benchOrigin: (await origins()).bench.url, wants }),
+    run: async ({ origins, wants }) =>
+      runWorkbenchBenchmarks({ benchOrigin: (await origins()).bench.url, wants }),
   },
   {
     name: 'board (B6, B17, B21 app heap)',
     ids: ['B6', 'B17', 'B21'],
-    run: async ({ origins, wants }) => runBoardBenchmarks({ appOrigin: (await origins()).app.url, wants }),
+    run: async ({ origins, wants }) =>
+      runBoardBenchmarks({ appOrigin: (await origins()).app.url, wants }),
   },
   {
     name: 'app shell load (B15)',
@@ -85,22 +93,44 @@ const SUITES: Suite[] = [
   {
     name: 'sync client (B13, B14)',
     ids: ['B13', 'B14'],
-    run: async ({ origins, wants }) => runSyncClientBenchmarks({ benchOrigin: (await origins()).bench.url, wants }),
+    run: async ({ origins, wants }) =>
+      runSyncClientBenchmarks({ benchOrigin: (await origins()).bench.url, wants }),
   },
   external('server-sync.ts', 'sync server side (B13, B14)', ['B13', 'B14'], async (module) => {
     const run = module.runServerSyncBench as () => Promise<ServerSyncResult[]>;
-    return (await run()).map((r) => benchRow(r.id, `${r.name} (server side, Node supabase-js; ${r.note})`, r.metric, r.value, r.baseline, '≥ 10× naive', r.value >= 10 * r.baseline));
+    return (await run()).map((r) =>
+      benchRow(
+        r.id,
+        `${r.name} (server side, Node supabase-js; ${r.note})`,
+        r.metric,
+        r.value,
+        r.baseline,
+        '≥ 10× naive',
+        r.value >= 10 * r.baseline,
+      ),
+    );
   }),
-  external('search.ts', 'search (B8–B12)', ['B8', 'B9', 'B10', 'B11', 'B12'], (module) => (module.runSearchBenchmarks as () => Promise<BenchRow[]>)()),
-  external('chat-ui.ts', 'chat UI (B18, B19)', ['B18', 'B19'], (module) => (module.runChatUiBenchmarks as () => Promise<BenchRow[]>)()),
-  external('chat-proxy.ts', 'chat proxy (B20)', ['B20'], (module) => (module.runChatProxyBenchmark as () => Promise<BenchRow[]>)()),
+  external('search.ts', 'search (B8–B12)', ['B8', 'B9', 'B10', 'B11', 'B12'], (module) =>
+    (module.runSearchBenchmarks as () => Promise<BenchRow[]>)(),
+  ),
+  external('chat-ui.ts', 'chat UI (B18, B19)', ['B18', 'B19'], (module) =>
+    (module.runChatUiBenchmarks as () => Promise<BenchRow[]>)(),
+  ),
+  external('chat-proxy.ts', 'chat proxy (B20)', ['B20'], (module) =>
+    (module.runChatProxyBenchmark as () => Promise<BenchRow[]>)(),
+  ),
 ];
 
 function parseOnly(argv: string[]): Set<string> | null {
   const index = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
   if (index < 0) return null;
   const value = argv[index]!.includes('=') ? argv[index]!.split('=')[1]! : (argv[index + 1] ?? '');
-  return new Set(value.split(',').map((id) => id.trim().toUpperCase()).filter(Boolean));
+  return new Set(
+    value
+      .split(',')
+      .map((id) => id.trim().toUpperCase())
+      .filter(Boolean),
+  );
 }
 
 /** Builds and servers are made once, on first use, and shared by the suites that need them. */
@@ -118,7 +148,9 @@ export async function runAll(argv: string[]): Promise<BenchRow[]> {
   const only = parseOnly(argv);
   const wants = (id: string) => !only || only.has(id);
   const environment = await benchEnvironment();
-  console.log(`bench: Chromium ${environment.chromium}, ${environment.cores} cores, Node ${environment.node}, commit ${environment.commit.slice(0, 12)}`);
+  console.log(
+    `bench: Chromium ${environment.chromium}, ${environment.cores} cores, Node ${environment.node}, commit ${environment.commit.slice(0, 12)}`,
+  );
   const builds = lazy(async () => {
     console.log('bench: building the app and the bench pages…');
     return buildAll();
@@ -136,9 +168,15 @@ export async function runAll(argv: string[]): Promise<BenchRow[]> {
       } catch (error) {
         console.error(error);
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-        rows.push(...suite.ids.filter(wants).map((id) => notRunRow(id, suite.name, `failed: ${message.slice(0, 200)}`)));
+        rows.push(
+          ...suite.ids
+            .filter(wants)
+            .map((id) => notRunRow(id, suite.name, `failed: ${message.slice(0, 200)}`)),
+        );
       }
-      console.log(`bench: ${suite.name} done in ${((performance.now() - start) / 1000).toFixed(0)} s`);
+      console.log(
+        `bench: ${suite.name} done in ${((performance.now() - start) / 1000).toFixed(0)} s`,
+      );
     }
   } finally {
     await origins.made()?.close();

@@ -34,8 +34,24 @@ async function promptImports(page: Page): Promise<BenchRow[]> {
   const b1 = median(raw);
   const b2 = median(ours);
   return [
-    benchRow('B1', `raw IndexedDB put of ${PROMPTS} prompts (≈2 KB) in one transaction, app's indexes, durability strict`, 'ms', b1, null, 'record', null),
-    benchRow('B2', `import path insertRows('prompts') for the same ${PROMPTS} (zod + HLC + row_meta + outbox); baseline B1`, 'ms', b2, b1, '≤ 1.2× B1', b2 <= 1.2 * b1),
+    benchRow(
+      'B1',
+      `raw IndexedDB put of ${PROMPTS} prompts (≈2 KB) in one transaction, app's indexes, durability strict`,
+      'ms',
+      b1,
+      null,
+      'record',
+      null,
+    ),
+    benchRow(
+      'B2',
+      `import path insertRows('prompts') for the same ${PROMPTS} (zod + HLC + row_meta + outbox); baseline B1`,
+      'ms',
+      b2,
+      b1,
+      '≤ 1.2× B1',
+      b2 <= 1.2 * b1,
+    ),
   ];
 }
 
@@ -53,7 +69,15 @@ async function editorSaves(page: Page): Promise<BenchRow[]> {
   await pageCall(page, 'workbench.finishEdits');
   const value = median(ours);
   return [
-    benchRow('B3', '1,000 editor saves (updatePrompt details: row + row_meta + outbox, one tx each; 5 interleaved blocks of 200); baseline raw put, one tx each', 'ms/op', value, median(raw), '≤ 1 ms/op', value <= 1),
+    benchRow(
+      'B3',
+      '1,000 editor saves (updatePrompt details: row + row_meta + outbox, one tx each; 5 interleaved blocks of 200); baseline raw put, one tx each',
+      'ms/op',
+      value,
+      median(raw),
+      '≤ 1 ms/op',
+      value <= 1,
+    ),
   ];
 }
 
@@ -63,8 +87,12 @@ async function messageImports(page: Page): Promise<BenchRow[]> {
   const raw: ImportRun[] = [];
   const ours: ImportRun[] = [];
   for (let i = 0; i < MESSAGE_RUNS; i++) {
-    raw.push(await pageCall<ImportRun>(page, 'workbench.rawMessageImport', MESSAGES, MESSAGE_BATCH));
-    ours.push(await pageCall<ImportRun>(page, 'workbench.oursMessageImport', MESSAGES, MESSAGE_BATCH));
+    raw.push(
+      await pageCall<ImportRun>(page, 'workbench.rawMessageImport', MESSAGES, MESSAGE_BATCH),
+    );
+    ours.push(
+      await pageCall<ImportRun>(page, 'workbench.oursMessageImport', MESSAGES, MESSAGE_BATCH),
+    );
   }
   const oursMs = median(ours.map((r) => r.ms));
   const rawMs = median(raw.map((r) => r.ms));
@@ -81,14 +109,30 @@ async function messageImports(page: Page): Promise<BenchRow[]> {
       '≤ 1.3× raw',
       oursMs <= 1.3 * rawMs,
     ),
-    benchRow('B4', `longest main-thread task during the import (${over50} tasks > 50 ms in the worst run); baseline raw's longest`, 'ms', longest(ours), longest(raw), 'no task > 50 ms', longest(ours) <= 50),
+    benchRow(
+      'B4',
+      `longest main-thread task during the import (${over50} tasks > 50 ms in the worst run); baseline raw's longest`,
+      'ms',
+      longest(ours),
+      longest(raw),
+      'no task > 50 ms',
+      longest(ours) <= 50,
+    ),
   ];
 }
 
 async function reads(page: Page): Promise<BenchRow[]> {
   const cases = await pageCall<ReadCase[]>(page, 'workbench.indexedReads', 60);
   return cases.map((c) =>
-    benchRow('B5', `${c.name} (${c.rows} rows, 60 reads); baseline raw index read of the same rows`, 'p95 ms', c.p95, c.rawP95, 'p95 < 16 ms', c.p95 < 16),
+    benchRow(
+      'B5',
+      `${c.name} (${c.rows} rows, 60 reads); baseline raw index read of the same rows`,
+      'p95 ms',
+      c.p95,
+      c.rawP95,
+      'p95 < 16 ms',
+      c.p95 < 16,
+    ),
   );
 }
 
@@ -109,7 +153,12 @@ async function liveEdits(page: Page): Promise<BenchRow[]> {
 }
 
 async function storage(page: Page): Promise<BenchRow[]> {
-  const figures = await pageCall<StorageFigures>(page, 'workbench.storageAfterImports', PROMPTS, MESSAGES);
+  const figures = await pageCall<StorageFigures>(
+    page,
+    'workbench.storageAfterImports',
+    PROMPTS,
+    MESSAGES,
+  );
   const heap = await heapAfterGc(page);
   return [
     benchRow(
@@ -121,7 +170,15 @@ async function storage(page: Page): Promise<BenchRow[]> {
       '< 3× raw',
       figures.usageBytes < 3 * figures.rawBytes,
     ),
-    benchRow('B21', 'JS heap of the workbench page after the imports (generated data released, after GC)', 'MB', heap / MB, null, '< 150 MB', heap < 150 * MB),
+    benchRow(
+      'B21',
+      'JS heap of the workbench page after the imports (generated data released, after GC)',
+      'MB',
+      heap / MB,
+      null,
+      '< 150 MB',
+      heap < 150 * MB,
+    ),
   ];
 }
 
@@ -130,7 +187,10 @@ export interface WorkbenchOptions {
   wants: (id: string) => boolean;
 }
 
-export async function runWorkbenchBenchmarks({ benchOrigin, wants }: WorkbenchOptions): Promise<BenchRow[]> {
+export async function runWorkbenchBenchmarks({
+  benchOrigin,
+  wants,
+}: WorkbenchOptions): Promise<BenchRow[]> {
   const profile = await openProfile();
   const rows: BenchRow[] = [];
   const step = async (label: string, ids: string[], work: () => Promise<BenchRow[]>) => {
@@ -146,12 +206,19 @@ export async function runWorkbenchBenchmarks({ benchOrigin, wants }: WorkbenchOp
     await page.waitForFunction(() => document.title === 'ready');
     const needsPrompts = ['B5', 'B7', 'B21'].some(wants);
     const needsMessages = ['B5', 'B21'].some(wants);
-    await pageCall(page, 'workbench.generate', PROMPTS, needsMessages || wants('B4') ? MESSAGES : 0);
+    await pageCall(
+      page,
+      'workbench.generate',
+      PROMPTS,
+      needsMessages || wants('B4') ? MESSAGES : 0,
+    );
     await step('B1/B2 prompt import', ['B1', 'B2'], () => promptImports(page));
-    if (needsPrompts && !['B1', 'B2'].some(wants)) await pageCall(page, 'workbench.oursPromptImport', PROMPTS);
+    if (needsPrompts && !['B1', 'B2'].some(wants))
+      await pageCall(page, 'workbench.oursPromptImport', PROMPTS);
     await step('B3 editor saves', ['B3'], () => editorSaves(page));
     await step('B4 message import', ['B4'], () => messageImports(page));
-    if (needsMessages && !wants('B4')) await pageCall(page, 'workbench.oursMessageImport', MESSAGES, MESSAGE_BATCH);
+    if (needsMessages && !wants('B4'))
+      await pageCall(page, 'workbench.oursMessageImport', MESSAGES, MESSAGE_BATCH);
     await step('B5 indexed reads', ['B5'], () => reads(page));
     await step('B7 live subscribers', ['B7'], () => liveEdits(page));
     await step('B21 storage', ['B21'], () => storage(page));

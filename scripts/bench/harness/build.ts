@@ -13,7 +13,14 @@ import { build } from 'vite';
 const PAGES = fileURLToPath(new URL('../pages', import.meta.url));
 const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
-export const BENCH_PAGES = ['workbench', 'seed', 'raw-read', 'plain-list', 'static-shell', 'sync'] as const;
+export const BENCH_PAGES = [
+  'workbench',
+  'seed',
+  'raw-read',
+  'plain-list',
+  'static-shell',
+  'sync',
+] as const;
 
 export interface Builds {
   dir: string;
@@ -26,7 +33,13 @@ export async function buildAll(): Promise<Builds> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-build-'));
   const appDir = join(dir, 'app');
   const reactOnlyDir = join(dir, 'react-only');
-  await build({ root: REPO, configFile: join(REPO, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+  await build({
+    root: REPO,
+    configFile: join(REPO, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir: appDir, emptyOutDir: true },
+  });
   await build({
     configFile: false,
     root: PAGES,
@@ -39,7 +52,9 @@ export async function buildAll(): Promise<Builds> {
       target: 'es2022',
       outDir: join(appDir, '__bench'),
       emptyOutDir: true,
-      rollupOptions: { input: Object.fromEntries(BENCH_PAGES.map((name) => [name, join(PAGES, `${name}.html`)])) },
+      rollupOptions: {
+        input: Object.fromEntries(BENCH_PAGES.map((name) => [name, join(PAGES, `${name}.html`)])),
+      },
     },
   });
   await build({
@@ -48,7 +63,12 @@ export async function buildAll(): Promise<Builds> {
     mode: 'production',
     logLevel: 'warn',
     plugins: [react()],
-    build: { target: 'es2022', outDir: reactOnlyDir, emptyOutDir: true, rollupOptions: { input: join(PAGES, 'react-only.html') } },
+    build: {
+      target: 'es2022',
+      outDir: reactOnlyDir,
+      emptyOutDir: true,
+      rollupOptions: { input: join(PAGES, 'react-only.html') },
+    },
   });
   return { dir, appDir, reactOnlyDir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -27,7 +27,9 @@ export interface Profile {
   close(): Promise<void>;
 }
 
-export async function openProfile(options: Pick<BrowserContextOptions, 'serviceWorkers' | 'viewport'> = {}): Promise<Profile> {
+export async function openProfile(
+  options: Pick<BrowserContextOptions, 'serviceWorkers' | 'viewport'> = {},
+): Promise<Profile> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
@@ -50,7 +52,11 @@ export async function openProfile(options: Pick<BrowserContextOptions, 'serviceW
 
 /** Chromium's version string, read from a throwaway browser. */
 export async function chromiumVersion(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     return browser.version();
   } finally {

@@ -23,7 +23,11 @@ export function markdownTable(rows: readonly BenchRow[]): string {
     (r) =>
       `| ${r.id} | ${escape(r.what)} | ${r.metric} | ${cell(r.value)} | ${cell(r.baseline)} | ${r.ratio === null ? '—' : `${cell(r.ratio)}×`} | ${escape(r.target)} | ${r.pass === null ? '—' : r.pass ? 'yes' : '**no**'} |`,
   );
-  return ['| id | what | metric | value | baseline | ratio | target | pass |', '|---|---|---|---|---|---|---|---|', ...lines].join('\n');
+  return [
+    '| id | what | metric | value | baseline | ratio | target | pass |',
+    '|---|---|---|---|---|---|---|---|',
+    ...lines,
+  ].join('\n');
 }
 
 export function environmentLine(env: BenchEnvironment, seconds: number): string {
@@ -34,10 +38,20 @@ export function environmentLine(env: BenchEnvironment, seconds: number): string 
   );
 }
 
-export async function writeReports(root: string, env: BenchEnvironment, rows: readonly BenchRow[], seconds: number, partial: boolean) {
+export async function writeReports(
+  root: string,
+  env: BenchEnvironment,
+  rows: readonly BenchRow[],
+  seconds: number,
+  partial: boolean,
+) {
   const dir = join(root, 'bench-results');
   await mkdir(dir, { recursive: true });
-  const json = JSON.stringify({ environment: env, seconds: Math.round(seconds), partial, rows }, (_, v) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2);
+  const json = JSON.stringify(
+    { environment: env, seconds: Math.round(seconds), partial, rows },
+    (_, v) => (typeof v === 'number' && Number.isNaN(v) ? null : v),
+    2,
+  );
   const table = markdownTable(rows);
   const summary = environmentLine(env, seconds);
   // An --only run is a partial table: keep it out of latest.* so the committed full run stays.

@@ -33,5 +33,14 @@ export function benchRow(
 
 /** A benchmark that could not run: one honest row instead of a silently missing figure. */
 export function notRunRow(id: string, what: string, reason: string): BenchRow {
-  return { id, what: `${what}: NOT RUN (${reason})`, metric: '—', value: NaN, baseline: null, ratio: null, target: '—', pass: null };
+  return {
+    id,
+    what: `${what}: NOT RUN (${reason})`,
+    metric: '—',
+    value: NaN,
+    baseline: null,
+    ratio: null,
+    target: '—',
+    pass: null,
+  };
 }

@@ -8,11 +8,14 @@ import { openExistingDatabase, request } from '../shared/raw-idb';
 
 function PlainList({ prompts }: { prompts: Prompt[] }) {
   const [text, setText] = useState('');
-  const shown = text ? prompts.filter((p) => p.title.toLowerCase().includes(text.toLowerCase())) : prompts;
+  const shown = text
+    ? prompts.filter((p) => p.title.toLowerCase().includes(text.toLowerCase()))
+    : prompts;
   return (
     <main>
       <label>
-        Filter by title <input type="search" value={text} onChange={(event) => setText(event.target.value)} />
+        Filter by title{' '}
+        <input type="search" value={text} onChange={(event) => setText(event.target.value)} />
       </label>
       <ol className="plain-list">
         {shown.map((prompt) => (
@@ -29,7 +32,9 @@ function PlainList({ prompts }: { prompts: Prompt[] }) {
 async function start() {
   const storyId = new URLSearchParams(location.search).get('story') ?? '';
   const idb = await openExistingDatabase(DATABASE_NAME);
-  const rows = (await request(idb.transaction('prompts', 'readonly').objectStore('prompts').index('story_id').getAll(storyId))) as Prompt[];
+  const rows = (await request(
+    idb.transaction('prompts', 'readonly').objectStore('prompts').index('story_id').getAll(storyId),
+  )) as Prompt[];
   idb.close();
   rows.sort((a, b) => (a.position < b.position ? -1 : 1));
   createRoot(document.getElementById('root')!).render(<PlainList prompts={rows} />);

@@ -8,10 +8,16 @@ async function read() {
   const storyId = new URLSearchParams(location.search).get('story') ?? '';
   const idb = await openExistingDatabase(DATABASE_NAME);
   const start = performance.now();
-  const rows = await request(idb.transaction('prompts', 'readonly').objectStore('prompts').index('story_id').getAll(storyId));
+  const rows = await request(
+    idb.transaction('prompts', 'readonly').objectStore('prompts').index('story_id').getAll(storyId),
+  );
   const end = performance.now();
   idb.close();
-  (globalThis as unknown as { rawRead: unknown }).rawRead = { ms: end, rows: rows.length, getAllMs: end - start };
+  (globalThis as unknown as { rawRead: unknown }).rawRead = {
+    ms: end,
+    rows: rows.length,
+    getAllMs: end - start,
+  };
 }
 
 void read();

@@ -13,10 +13,19 @@ async function seedBoard(count: number) {
     await insertRows(db, 'stories', [a.story, b.story]);
     await insertRows(db, 'prompt_categories', [...a.categories, ...b.categories]);
     // In slices so no single transaction holds 20k rows (as an import of that size would).
-    for (const prompts of [generatePrompts(11, a.categories, count), generatePrompts(12, b.categories, count)]) {
-      for (let i = 0; i < prompts.length; i += 2_500) await insertRows(db, 'prompts', prompts.slice(i, i + 2_500));
+    for (const prompts of [
+      generatePrompts(11, a.categories, count),
+      generatePrompts(12, b.categories, count),
+    ]) {
+      for (let i = 0; i < prompts.length; i += 2_500)
+        await insertRows(db, 'prompts', prompts.slice(i, i + 2_500));
     }
-    return { storyA: a.story.id, storyB: b.story.id, categoryB: b.categories[0]!.id, categoryBTitle: b.categories[0]!.title };
+    return {
+      storyA: a.story.id,
+      storyB: b.story.id,
+      categoryB: b.categories[0]!.id,
+      categoryBTitle: b.categories[0]!.title,
+    };
   } finally {
     db.close();
   }

@@ -49,7 +49,11 @@ export function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /** All rows in one readwrite transaction. */
-export async function putAll(idb: IDBDatabase, store: string, rows: readonly unknown[]): Promise<void> {
+export async function putAll(
+  idb: IDBDatabase,
+  store: string,
+  rows: readonly unknown[],
+): Promise<void> {
   const tx = idb.transaction(store, 'readwrite', RAW_DURABILITY);
   const objectStore = tx.objectStore(store);
   for (const row of rows) objectStore.put(row);
@@ -57,7 +61,11 @@ export async function putAll(idb: IDBDatabase, store: string, rows: readonly unk
 }
 
 /** The last `count` rows of an index range, newest first (a reverse cursor). */
-export async function lastOfRange(index: IDBIndex, range: IDBKeyRange, count: number): Promise<unknown[]> {
+export async function lastOfRange(
+  index: IDBIndex,
+  range: IDBKeyRange,
+  count: number,
+): Promise<unknown[]> {
   const rows: unknown[] = [];
   return new Promise((resolve, reject) => {
     const cursorRequest = index.openCursor(range, 'prev');

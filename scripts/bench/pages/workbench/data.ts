@@ -37,7 +37,9 @@ export function workbenchMessages(messageCount: number): Message[] {
   if (!current.messages || current.messages.length < messageCount) {
     current.messages = generateMessages(MESSAGE_SEED, current.chats, messageCount);
   }
-  return current.messages.length === messageCount ? current.messages : current.messages.slice(0, messageCount);
+  return current.messages.length === messageCount
+    ? current.messages
+    : current.messages.slice(0, messageCount);
 }
 
 export function releaseWorkbenchData(): void {

@@ -2,7 +2,11 @@
 // databases B2 (10k prompts) and B4 (100k messages) left behind. Each pair is interleaved.
 import { Dexie } from 'dexie';
 import { StoryPromptsDatabase } from '../../../../src/db/database';
-import { listCategoryPrompts, listPromptsWithTag, recentStoryPrompts } from '../../../../src/db/queries';
+import {
+  listCategoryPrompts,
+  listPromptsWithTag,
+  recentStoryPrompts,
+} from '../../../../src/db/queries';
 import { quantile } from '../shared/measure';
 import { lastOfRange, openExistingDatabase, request } from '../shared/raw-idb';
 import { workbenchData } from './data';
@@ -43,12 +47,18 @@ export async function indexedReads(repetitions: number): Promise<ReadCase[]> {
     const categoryId = story.categories[7]!.id;
     const tag = prompts[0]!.tags[0]!;
     const chatId = chats[3]!.id;
-    const store = (idb: IDBDatabase, name: string) => idb.transaction(name, 'readonly').objectStore(name);
+    const store = (idb: IDBDatabase, name: string) =>
+      idb.transaction(name, 'readonly').objectStore(name);
     return [
       await pair(
         'a category’s prompts: listCategoryPrompts',
         () => listCategoryPrompts(db, categoryId),
-        () => request(store(raw, 'prompts').index('[category_id+position]').getAll(IDBKeyRange.bound([categoryId, ''], [categoryId, '\uffff']))),
+        () =>
+          request(
+            store(raw, 'prompts')
+              .index('[category_id+position]')
+              .getAll(IDBKeyRange.bound([categoryId, ''], [categoryId, '\uffff'])),
+          ),
         repetitions,
       ),
       await pair(
@@ -60,7 +70,12 @@ export async function indexedReads(repetitions: number): Promise<ReadCase[]> {
       await pair(
         'recent 50 prompts of the story: recentStoryPrompts',
         () => recentStoryPrompts(db, story.story.id, 50),
-        () => lastOfRange(store(raw, 'prompts').index('[story_id+updated_at]'), IDBKeyRange.bound([story.story.id, ''], [story.story.id, '\uffff']), 50),
+        () =>
+          lastOfRange(
+            store(raw, 'prompts').index('[story_id+updated_at]'),
+            IDBKeyRange.bound([story.story.id, ''], [story.story.id, '\uffff']),
+            50,
+          ),
         repetitions,
       ),
       await pair(
@@ -73,7 +88,12 @@ export async function indexedReads(repetitions: number): Promise<ReadCase[]> {
             .reverse()
             .limit(50)
             .toArray(),
-        () => lastOfRange(store(rawMessages, 'messages').index('[chat_id+created_at]'), IDBKeyRange.bound([chatId, ''], [chatId, '\uffff']), 50),
+        () =>
+          lastOfRange(
+            store(rawMessages, 'messages').index('[chat_id+created_at]'),
+            IDBKeyRange.bound([chatId, ''], [chatId, '\uffff']),
+            50,
+          ),
         repetitions,
       ),
     ];

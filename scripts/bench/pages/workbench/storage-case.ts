@@ -11,12 +11,17 @@ export interface StorageFigures {
   databases: string[];
 }
 
-export async function storageAfterImports(promptCount: number, messageCount: number): Promise<StorageFigures> {
+export async function storageAfterImports(
+  promptCount: number,
+  messageCount: number,
+): Promise<StorageFigures> {
   await Promise.all([RAW_DB, MSG_RAW_DB, EDIT_RAW_DB, EDIT_OURS_DB].map(deleteDatabase));
   const encoder = new TextEncoder();
   let rawBytes = 0;
-  for (const prompt of workbenchData(promptCount).prompts) rawBytes += encoder.encode(JSON.stringify(prompt)).length;
-  for (const message of workbenchMessages(messageCount)) rawBytes += encoder.encode(JSON.stringify(message)).length;
+  for (const prompt of workbenchData(promptCount).prompts)
+    rawBytes += encoder.encode(JSON.stringify(prompt)).length;
+  for (const message of workbenchMessages(messageCount))
+    rawBytes += encoder.encode(JSON.stringify(message)).length;
   releaseWorkbenchData();
   const estimate = await navigator.storage.estimate();
   const databases = (await indexedDB.databases()).map((info) => info.name ?? '?');

@@ -67,7 +67,11 @@ export async function rawEdits(from: number, count: number, round: number): Prom
   for (let i = from; i < from + count; i++) {
     const prompt = editTargets[i % editTargets.length]!;
     const tx = idb.transaction('prompts', 'readwrite', RAW_DURABILITY);
-    tx.objectStore('prompts').put({ ...prompt, details: `${prompt.details} r${round}`, updated_at: new Date().toISOString() });
+    tx.objectStore('prompts').put({
+      ...prompt,
+      details: `${prompt.details} r${round}`,
+      updated_at: new Date().toISOString(),
+    });
     await done(tx);
   }
   return (performance.now() - start) / count;
@@ -98,7 +102,11 @@ export interface ImportRun {
   longTasks: number[];
 }
 
-async function timedBatches(count: number, batch: number, write: (rows: ReturnType<typeof workbenchMessages>) => Promise<void>): Promise<ImportRun> {
+async function timedBatches(
+  count: number,
+  batch: number,
+  write: (rows: ReturnType<typeof workbenchMessages>) => Promise<void>,
+): Promise<ImportRun> {
   const messages = workbenchMessages(count);
   const recorder = recordLongTasks();
   const start = performance.now();
