@@ -6,7 +6,8 @@ import { useOnlineStatus } from '../platform/online-status';
 import { AppBanners } from './app-banners';
 import { RouteErrorBoundary } from './route-error-page';
 import { SyncProvider } from './sync/sync-context';
-import { SyncStatusSlot } from './sync/sync-status-slot';
+import { SyncStatusSlot, SyncSummarySlot } from './sync/sync-status-slot';
+import { AppSlotsProvider } from '../components/ui/app-slots';
 
 function StoryNav({ storyId }: { storyId: string }) {
   const base = `/stories/${encodeURIComponent(storyId)}`;
@@ -36,30 +37,32 @@ export function AppLayout() {
   const { pathname } = useLocation();
   return (
     <SyncProvider>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <Link to="/" className="app-header__brand">
-          <span className="app-header__logo" aria-hidden="true">
-            ✎
-          </span>
-          Story Prompts
-        </Link>
-        {storyId ? <StoryNav storyId={storyId} /> : null}
-        <div className="app-header__status">
-          <OfflineIndicator />
-          <SyncStatusSlot />
-        </div>
-      </header>
-      <AppBanners />
-      <main id="main" className="app-main" tabIndex={-1}>
-        <RouteErrorBoundary key={pathname}>
-          <Suspense fallback={<p className="page-loading">Loading…</p>}>
-            <Outlet />
-          </Suspense>
-        </RouteErrorBoundary>
-      </main>
+      <AppSlotsProvider slots={{ syncSummary: <SyncSummarySlot /> }}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="app-header">
+          <Link to="/" className="app-header__brand">
+            <span className="app-header__logo" aria-hidden="true">
+              ✎
+            </span>
+            Story Prompts
+          </Link>
+          {storyId ? <StoryNav storyId={storyId} /> : null}
+          <div className="app-header__status">
+            <OfflineIndicator />
+            <SyncStatusSlot />
+          </div>
+        </header>
+        <AppBanners />
+        <main id="main" className="app-main" tabIndex={-1}>
+          <RouteErrorBoundary key={pathname}>
+            <Suspense fallback={<p className="page-loading">Loading…</p>}>
+              <Outlet />
+            </Suspense>
+          </RouteErrorBoundary>
+        </main>
+      </AppSlotsProvider>
     </SyncProvider>
   );
 }

@@ -66,7 +66,7 @@ describe('stories and overview', () => {
     expect(await page.getByRole('link', { name: 'Open prompts' }).getAttribute('href')).toMatch(
       /^\/stories\/[0-9a-f-]+\/prompts$/,
     );
-    expect(await page.getByText('Local only').isVisible()).toBe(true);
+    expect(await page.getByText('Sync: Local only').isVisible()).toBe(true);
 
     for (const [label, value] of Object.entries(EDITS)) {
       await page.getByLabel(label, { exact: true }).fill(value);

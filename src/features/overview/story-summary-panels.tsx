@@ -1,5 +1,5 @@
 // What the story's prompts add up to, read live from the database: per-category progress,
-// recently edited prompts, tags in use, and where the data lives (sync comes later).
+// recently edited prompts, tags in use, and the sync state (rendered by the shell into a slot).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
 import { db } from '../../db/instance';
@@ -8,6 +8,7 @@ import { categoryProgress, tagsInUse } from '../../domain/story-summary';
 import type { CategoryProgress } from '../../domain/story-summary';
 import { ColorSwatch } from '../../components/ui/color-swatch';
 import { ProgressBar } from '../../components/ui/progress-bar';
+import { AppSlot } from '../../components/ui/app-slots';
 
 const RECENT_LIMIT = 5;
 
@@ -116,12 +117,15 @@ export function StorySummaryPanels({ storyId }: { storyId: string }) {
         )}
       </section>
 
-      <p className="sync-line">
-        <span className="sync-line__dot" aria-hidden="true" />
-        <span>
-          <strong>Local only</strong> · saved on this device
-        </span>
-      </p>
+      <AppSlot
+        name="syncSummary"
+        fallback={
+          <p className="sync-line">
+            <span className="sync-line__dot" aria-hidden="true" />
+            <span>Saved on this device</span>
+          </p>
+        }
+      />
     </aside>
   );
 }

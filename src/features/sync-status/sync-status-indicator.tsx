@@ -2,9 +2,9 @@
 // when, N pending, syncing, retrying in Ns, error), the action that state allows, and a link to
 // Conflicts when something needs the writer. A polite live region (role="status") so changes
 // are announced without stealing focus.
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { describeSyncStatus, refreshIntervalMs } from './sync-status-view';
+import { useNow } from './use-now';
 import type { SyncUiStatus } from './sync-status-view';
 import './sync-status.css';
 
@@ -14,15 +14,6 @@ export interface SyncStatusIndicatorProps {
   onRetry: () => void;
   conflictsHref?: string;
   accountHref?: string;
-}
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }
 
 function attentionText(status: SyncUiStatus): string | null {
