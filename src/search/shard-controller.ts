@@ -15,6 +15,7 @@ import { SearchIndex } from './search-index';
 import { readMutations } from './search-mutations';
 import { parseQuery } from './search-query';
 import type { ShardSource, ShardSourceFactory } from './search-source';
+import { PERSIST_DELAY_MS } from './search-shard-config';
 import { WorkQueue } from './search-work-queue';
 import type { WorkItem } from './search-work-queue';
 import type {
@@ -208,6 +209,6 @@ export class ShardController {
       this.persist().catch((error: unknown) => {
         this.error = `Could not save the search index: ${describeError(error)}`;
       });
-    }, this.options.persistDelayMs ?? 2_000);
+    }, this.options.persistDelayMs ?? PERSIST_DELAY_MS[this.shard]);
   }
 }
