@@ -1,12 +1,13 @@
 // Replies as safe markdown: react-markdown never renders raw HTML (no rehype-raw), and
 // rehype-sanitize keeps GitHub's safe subset, dropping `javascript:` URLs and event handlers.
-// While a reply streams, finished paragraphs are markdown (parsed again only when a new one
-// completes) and the unfinished tail is plain text: one text node per frame, not a re-parse.
+// While a reply streams, finished blocks are markdown (each parsed once, see markdown-blocks.ts)
+// and the unfinished tail is plain text: one text node per frame, not a re-parse.
 import { memo } from 'react';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactElement } from 'react';
 import ReactMarkdown from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { BlockCache, splitMarkdownBlocks } from './markdown-blocks';
 
 const REMARK_PLUGINS = [remarkGfm];
 const REHYPE_PLUGINS = [rehypeSanitize];
@@ -19,40 +20,43 @@ function SafeLink({ node: _node, href, ...props }: ComponentProps<'a'> & { node?
 
 const COMPONENTS = { a: SafeLink };
 
+const cache = new BlockCache();
+
+// react-markdown's sync component uses no hooks: calling it as a function yields the parsed
+// element tree, which the cache can keep and any later render can reuse.
+const parseBlock = (text: string) =>
+  ReactMarkdown({
+    children: text,
+    remarkPlugins: REMARK_PLUGINS,
+    rehypePlugins: REHYPE_PLUGINS,
+    components: COMPONENTS,
+  }) as ReactElement;
+
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return cache.get(text, parseBlock);
+});
+
 export const ChatMarkdown = memo(function ChatMarkdown({ markdown }: { markdown: string }) {
   return (
     <div className="chat-markdown">
-      <ReactMarkdown
-        remarkPlugins={REMARK_PLUGINS}
-        rehypePlugins={REHYPE_PLUGINS}
-        components={COMPONENTS}
-      >
-        {markdown}
-      </ReactMarkdown>
+      {splitMarkdownBlocks(markdown).map((block, index) => (
+        <MarkdownBlock key={index} text={block} />
+      ))}
     </div>
   );
 });
 
-/** Splits streaming text at its last paragraph break outside a code fence. */
-export function splitSettled(text: string): { settled: string; tail: string } {
-  let fenceOpen = false;
-  let cut = 0;
-  let lineStart = 0;
-  for (let index = 0; index <= text.length; index++) {
-    if (index < text.length && text[index] !== '\n') continue;
-    const line = text.slice(lineStart, index);
-    if (/^\s*(```|~~~)/.test(line)) fenceOpen = !fenceOpen;
-    else if (!fenceOpen && line.trim() === '' && index < text.length) cut = index + 1;
-    lineStart = index + 1;
-  }
-  return { settled: text.slice(0, cut), tail: text.slice(cut) };
-}
-
+/** While streaming: finished blocks as (cached) markdown, the unfinished last one as plain text. */
 export function StreamingMarkdown({ text }: { text: string }) {
-  const { settled, tail } = splitSettled(text);
+  const blocks = splitMarkdownBlocks(text);
+  const tail = blocks.pop() ?? '';
   return (
     <>
-      {settled ? <ChatMarkdown markdown={settled} /> : null}
+      <div className="chat-markdown">
+        {blocks.map((block, index) => (
+          <MarkdownBlock key={index} text={block} />
+        ))}
+      </div>
       <p className="chat-streaming-tail">{tail}</p>
     </>
   );

@@ -57,7 +57,8 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowPro
   const settings = useProviderSettings();
   const modelList = useModels(settings);
   const custom = useCustomPersonas();
-  const messages = useChatMessages(chat?.id ?? null) ?? NO_MESSAGES;
+  const loaded = useChatMessages(chat?.id ?? null);
+  const messages = loaded ?? NO_MESSAGES;
   const live = useLiveState(chat?.id ?? draftKey);
   const [pending, setPending] = useState<{ model: string; personaId: string | null }>({
     model: '',
@@ -160,14 +161,19 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowPro
           {live.error}
         </Notice>
       ) : null}
-      <MessageList
-        chatId={chat?.id ?? draftKey}
-        messages={messages}
-        storyId={chat?.story_id ?? storyId}
-        speakerFor={speakerFor}
-        replySpeaker={persona?.name ?? 'Assistant'}
-        actions={actions}
-      />
+      {loaded === undefined ? (
+        // The list mounts with every message at once, so it opens at the end in one pass (B18).
+        <p className="chat-log page-loading">Loading messages…</p>
+      ) : (
+        <MessageList
+          chatId={chat?.id ?? draftKey}
+          messages={messages}
+          storyId={chat?.story_id ?? storyId}
+          speakerFor={speakerFor}
+          replySpeaker={persona?.name ?? 'Assistant'}
+          actions={actions}
+        />
+      )}
       <Composer
         draftKey={draftKey}
         contextTokens={contextTokens}

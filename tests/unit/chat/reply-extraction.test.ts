@@ -67,3 +67,19 @@ describe('promptFromReply', () => {
     expect(plainInline('use snake_case_names here')).toBe('use snake_case_names here');
   });
 });
+
+describe('splitMarkdownBlocks', () => {
+  it('cuts at blank lines before unindented text, never inside fences, lists or indented continuations', async () => {
+    const { splitMarkdownBlocks } = await import('../../../src/features/chat/markdown-blocks');
+    const text =
+      '# Title\n\nPara one\nstill one\n\n- a\n\n- b\n\n    code-ish continuation\n\n```\nx\n\ny\n```\n\nEnd';
+    expect(splitMarkdownBlocks(text)).toEqual([
+      '# Title\n',
+      'Para one\nstill one\n',
+      '- a\n\n- b\n\n    code-ish continuation\n',
+      '```\nx\n\ny\n```\n',
+      'End',
+    ]);
+    expect(splitMarkdownBlocks(text).join('\n')).toBe(text);
+  });
+});
