@@ -2,6 +2,7 @@
 // later features (chat, search, sync) add nothing to the first load.
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { chatAccessToken } from './chat-access-token';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
@@ -28,15 +29,6 @@ const ChatsPage = lazy(() => import('../features/chat/chats-page').then((m) => (
 const ChatWindowPage = lazy(() =>
   import('../features/chat/chat-window-page').then((m) => ({ default: m.ChatWindowPage })),
 );
-
-/** The signed-in writer's token for the app's chat service (null when local-only or signed out). */
-async function chatAccessToken(): Promise<string | null> {
-  const { syncRuntime } = await import('./sync/sync-runtime-instance');
-  const client = syncRuntime().runtime.currentConnection()?.client;
-  if (!client) return null;
-  const { data } = await client.auth.getSession();
-  return data.session?.access_token ?? null;
-}
 
 export const router = createBrowserRouter([
   {
