@@ -1,4 +1,6 @@
-// `npm test`: everything CI checks, in order: typecheck, lint, then every Vitest project.
+// `npm test`: everything CI checks, in order: typecheck, lint, then the Vitest projects one
+// after another (unit, integration, e2e): on a 2-core machine, running the PostgreSQL-backed
+// and the Chromium-backed suites at the same time only makes both slower and flakier.
 // Every step runs even when an earlier one failed, so one run shows all problems. The very
 // last line is always `N passed, N failed` (CI reads it): tests from Vitest's JSON report, plus
 // one failure per failed typecheck/lint step so that line is never all-green after a failure.
@@ -9,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string): string => resolve(repoRoot, 'node_modules/.bin', name);
-const REPORT = resolve(repoRoot, '.vitest-report.json');
+const PROJECTS = ['unit', 'integration', 'e2e'] as const;
+const reportFile = (project: string) => resolve(repoRoot, `.vitest-report-${project}.json`);
 
 interface Step {
   name: string;
@@ -22,11 +25,18 @@ const checks: Step[] = [
   { name: 'lint', command: bin('eslint'), args: ['.'] },
 ];
 
-const vitest: Step = {
-  name: 'tests',
+const vitestStep = (project: string): Step => ({
+  name: `${project} tests`,
   command: bin('vitest'),
-  args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`],
-};
+  args: [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportFile(project)}`,
+  ],
+});
 
 interface VitestJsonReport {
   numTotalTests: number;
@@ -48,10 +58,11 @@ function run(step: Step): Promise<number> {
   });
 }
 
-function readReport(): VitestJsonReport | undefined {
-  if (!existsSync(REPORT)) return undefined;
+function readReport(project: string): VitestJsonReport | undefined {
+  const file = reportFile(project);
+  if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(REPORT, 'utf8')) as VitestJsonReport;
+    return JSON.parse(readFileSync(file, 'utf8')) as VitestJsonReport;
   } catch {
     return undefined;
   }
@@ -63,29 +74,30 @@ async function main(): Promise<number> {
     if ((await run(step)) !== 0) problems.push(`${step.name} failed`);
   }
 
-  // A stale report from an earlier run must never be mistaken for this one.
-  rmSync(REPORT, { force: true });
-  const vitestCode = await run(vitest);
-  const report = readReport();
-
   let passed = 0;
   let failed = problems.length;
-  if (!report) {
-    problems.push(`Vitest wrote no report (exit code ${vitestCode})`);
-    failed += 1;
-  } else {
-    passed = report.numPassedTests;
+  for (const project of PROJECTS) {
+    // A stale report from an earlier run must never be mistaken for this one.
+    rmSync(reportFile(project), { force: true });
+    const vitestCode = await run(vitestStep(project));
+    const report = readReport(project);
+    if (!report) {
+      problems.push(`${project}: Vitest wrote no report (exit code ${vitestCode})`);
+      failed += 1;
+      continue;
+    }
+    passed += report.numPassedTests;
     failed += report.numFailedTests;
     if (report.numTotalTests === 0) {
-      problems.push('no test ran');
+      problems.push(`${project}: no test ran`);
       failed += 1;
     } else if (vitestCode !== 0 && report.numFailedTests === 0) {
       // Vitest failed outside any test (a global setup, an unhandled error, a file that
       // does not load): count it so the closing line is not all green.
-      problems.push(`Vitest exited with code ${vitestCode} outside of any test`);
+      problems.push(`${project}: Vitest exited with code ${vitestCode} outside of any test`);
       failed += 1;
     } else if (vitestCode !== 0) {
-      problems.push('tests failed');
+      problems.push(`${project}: tests failed`);
     }
   }
 
