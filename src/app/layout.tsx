@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { useOnlineStatus } from '../platform/online-status';
 import { AppBanners } from './app-banners';
+import { SearchLauncher } from '../features/search/search-launcher';
 import { RouteErrorBoundary } from './route-error-page';
 import { SyncProvider } from './sync/sync-context';
 import { SyncStatusSlot, SyncSummarySlot } from './sync/sync-status-slot';
@@ -50,6 +51,7 @@ export function AppLayout() {
           </Link>
           {storyId ? <StoryNav storyId={storyId} /> : null}
           <div className="app-header__status">
+            <SearchLauncher showButton />
             <OfflineIndicator />
             <SyncStatusSlot />
           </div>

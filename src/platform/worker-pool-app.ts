@@ -1,12 +1,15 @@
 // The app's one worker pool. Each kind of worker is created with a literal
 // `new Worker(new URL(...), { type: 'module' })` so Vite bundles the worker as its own chunk.
-// The sync engine adds its kind here.
+// Workers start only when a task of their kind first runs.
 import type { SearchWorkerApi } from '../../workers/search.worker';
+import type { SyncWorkerApi } from '../../workers/sync.worker';
 import { WorkerPool } from './worker-pool';
 import { defaultPoolSize } from './worker-pool-size';
 
 export interface AppWorkerApis extends Record<string, object> {
   search: SearchWorkerApi;
+  /** Sync reconciliation (three-way text merges): one worker is plenty. */
+  sync: SyncWorkerApi;
 }
 
 let pool: WorkerPool<AppWorkerApis> | null = null;
@@ -21,6 +24,14 @@ export function appWorkerPool(): WorkerPool<AppWorkerApis> {
           new Worker(new URL('../../workers/search.worker.ts', import.meta.url), {
             type: 'module',
             name: 'search',
+          }),
+      },
+      sync: {
+        size: 1,
+        create: () =>
+          new Worker(new URL('../../workers/sync.worker.ts', import.meta.url), {
+            type: 'module',
+            name: 'sync',
           }),
       },
     },

@@ -10,10 +10,11 @@ export async function configureServer(
   anonKey: string,
 ): Promise<void> {
   await page.goto(`${baseURL}/settings`);
-  await page.getByLabel('Supabase URL').fill(url);
-  await page.getByLabel('Anon key').fill(anonKey);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByText(/^Saved\./).waitFor();
+  const form = page.getByRole('form', { name: 'Sync server' });
+  await form.getByLabel('Supabase URL').fill(url);
+  await form.getByLabel('Anon key').fill(anonKey);
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await form.getByText(/^Saved\./).waitFor();
 }
 
 export async function signUp(

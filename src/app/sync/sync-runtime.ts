@@ -32,7 +32,7 @@ import { startLeaderEngine } from './leader-engine';
 import type { LeaderEngine } from './leader-engine';
 import { localSyncCounts } from './local-counts';
 import { createPoolReconciler } from './pool-reconciler';
-import type { PoolReconciler } from './pool-reconciler';
+import type { Reconciler } from '../../sync/reconcile';
 import { completeMagicLinkRedirect, fetchMagicLinkAvailability, userOf } from './supabase-auth';
 import {
   buildTimeSyncSettings,
@@ -72,7 +72,7 @@ export class SyncRuntime {
   private leader = false;
   private leadership: LeadershipHandle | null = null;
   private engine: { key: string; value: LeaderEngine; subscription: Subscription } | null = null;
-  private reconciler: PoolReconciler | null = null;
+  private reconciler: Reconciler | null = null;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: StoryPromptsDatabase) {}
@@ -113,7 +113,6 @@ export class SyncRuntime {
     this.closeConnection();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.channel.close();
-    void this.reconciler?.shutdown();
   }
 
   /** "Sync now" / "Retry now": the leader runs at once; other tabs ask the leader. */
@@ -206,7 +205,7 @@ export class SyncRuntime {
     const engine = startLeaderEngine({
       db: this.db,
       connection,
-      reconciler: this.reconciler.reconciler,
+      reconciler: this.reconciler,
       userId: user.id,
       realtime: hasRealtime(config),
     });
