@@ -16,18 +16,24 @@ export async function applyServerRows(
   if (rows.length === 0) return;
   const refs = rows.map(({ table, row }) => ({ table, id: row.id }));
   const pending = await pendingFieldsFor(db, refs, inflight);
-  const metas = await db.row_meta.bulkGet(refs.map((ref) => [ref.table, ref.id] as [string, string]));
+  // Local field clocks matter only for rows with pending edits (they keep theirs).
+  const metas =
+    pending.size === 0
+      ? []
+      : await db.row_meta.bulkGet(refs.map((ref) => [ref.table, ref.id] as [string, string]));
   const clock = clockFor(db);
   const byTable = new Map<string, Record<string, unknown>[]>();
   const newMetas: RowMeta[] = [];
   const pendingLocals: Promise<void>[] = [];
+  // HLC strings order like their clocks: fold only the newest one into ours.
+  let newestSeen = '';
 
   rows.forEach(({ table, row }, index) => {
     const incoming = entityFromServerRow(table, row);
     const localPending = pending.get(rowKey(table, row.id));
     const meta = metas[index];
     const fieldHlc: Record<string, string> = { ...(row.field_hlc ?? {}) };
-    for (const hlc of Object.values(fieldHlc)) clock.recv(hlc);
+    for (const hlc of Object.values(fieldHlc)) if (hlc > newestSeen) newestSeen = hlc;
     if (localPending && localPending.size > 0) {
       for (const field of localPending) if (meta?.field_hlc[field]) fieldHlc[field] = meta.field_hlc[field];
       pendingLocals.push(
@@ -41,6 +47,7 @@ export async function applyServerRows(
     byTable.set(table, list);
     newMetas.push({ table, id: row.id, field_hlc: fieldHlc, server_version: Number(row.server_version) });
   });
+  if (newestSeen) clock.recv(newestSeen);
   await Promise.all(pendingLocals);
   for (const [table, list] of byTable) await db.table(table).bulkPut(list);
   await db.row_meta.bulkPut(newMetas);

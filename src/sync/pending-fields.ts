@@ -6,6 +6,8 @@ import type { InflightBatch } from './sync-meta';
 
 export type PendingFields = Map<string, Set<string>>;
 
+const SMALL_OUTBOX = 2_000;
+
 export const rowKey = (table: string, id: string) => `${table}:${id}`;
 
 export async function pendingFieldsFor(
@@ -22,10 +24,17 @@ export async function pendingFieldsFor(
   };
   for (const mutation of inflight?.mutations ?? []) add(mutation.table, mutation.id, Object.keys(mutation.fields));
   if (rows.length === 0) return pending;
-  const entries = await db.changes
-    .where('[table+row_id]')
-    .anyOf(rows.map((row) => [row.table, row.id]))
-    .toArray();
+  // Usually the outbox is empty or small while pulling (a first sync, a quiet device): then
+  // reading it whole is much cheaper than an index lookup per pulled row.
+  const outboxSize = await db.changes.count();
+  if (outboxSize === 0) return pending;
+  const entries =
+    outboxSize <= SMALL_OUTBOX
+      ? await db.changes.toArray()
+      : await db.changes
+          .where('[table+row_id]')
+          .anyOf(rows.map((row) => [row.table, row.id]))
+          .toArray();
   for (const entry of entries) add(entry.table, entry.row_id, Object.keys(entry.fields));
   return pending;
 }
