@@ -2,7 +2,7 @@
 // as `window.workbench.<case>(...)`; the driver interleaves and takes medians.
 import { indexedReads } from './read-cases';
 import { liveSubscribers } from './live-cases';
-import { storageAfterImports } from './storage-case';
+import { rawDataBytes, release, storageNow } from './storage-case';
 import {
   finishEdits,
   oursEdits,
@@ -32,7 +32,9 @@ const workbench = {
   oursMessageImport,
   indexedReads,
   liveSubscribers,
-  storageAfterImports,
+  storageNow,
+  rawDataBytes,
+  release,
   cores: async () => navigator.hardwareConcurrency,
 };
 
