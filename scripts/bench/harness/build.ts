@@ -50,6 +50,8 @@ export async function buildAll(): Promise<Builds> {
     worker: { format: 'es' },
     build: {
       target: 'es2022',
+      // Readable function names in CPU profiles (profile-case.ts); V8 runs it just as fast.
+      minify: false,
       outDir: join(appDir, '__bench'),
       emptyOutDir: true,
       rollupOptions: {

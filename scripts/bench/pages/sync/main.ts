@@ -67,6 +67,8 @@ export interface InitialSyncRun {
   longTasks: number[];
   peakHeap: number;
   startHeap: number;
+  /** Of `ms`, the time spent waiting for sync_pull replies (network, server, JSON parse). */
+  pullWaitMs: number;
 }
 
 /** B13: a fresh device's first sync of everything on the server, through SyncEngine.syncNow(). */
@@ -79,7 +81,20 @@ async function initialSync(): Promise<InitialSyncRun> {
   }
   const db = new StoryPromptsDatabase(`bench-sync-${++runs}`);
   await db.open();
-  const engine = engineFor(db, new RpcSyncTransport(connection!));
+  // Time spent waiting for pull replies, so the report can split network/server from apply.
+  const transport = new RpcSyncTransport(connection!);
+  let pullWaitMs = 0;
+  const engine = engineFor(db, {
+    push: (request) => transport.push(request),
+    pull: async (request) => {
+      const start = performance.now();
+      try {
+        return await transport.pull(request);
+      } finally {
+        pullWaitMs += performance.now() - start;
+      }
+    },
+  });
   const startHeap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
   const before = requestCount('/rpc/sync_pull');
   const peak = heapSampler();
@@ -92,7 +107,7 @@ async function initialSync(): Promise<InitialSyncRun> {
   if (status.phase !== 'idle') throw new Error(`initial sync ended in phase ${status.phase}: ${status.message}`);
   const rows = (await db.prompts.count()) + (await db.prompt_categories.count()) + (await db.stories.count());
   synced = { db, engine };
-  return { ms, rows, requests: requestCount('/rpc/sync_pull') - before, longTasks, peakHeap: peak(), startHeap };
+  return { ms, rows, requests: requestCount('/rpc/sync_pull') - before, longTasks, peakHeap: peak(), startHeap, pullWaitMs };
 }
 
 /**
