@@ -19,6 +19,7 @@ import { startOpenAiStub } from '../../tests/support/openai-stub';
 import type { OpenAiStub } from '../../tests/support/openai-stub';
 import type { BenchRow } from './bench-row';
 import { createServerApp, startServer } from './../serve-app';
+import { benchRow, median, quantile } from './harness/stats';
 import {
   installJankProbe,
   installVisibleProbe,
@@ -43,34 +44,8 @@ const ARGS = [
   '--enable-precise-memory-info',
 ];
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const p95 = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[
-    Math.min(values.length - 1, Math.floor(values.length * 0.95))
-  ] ?? 0;
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function row(
-  id: string,
-  what: string,
-  metric: string,
-  value: number,
-  baseline: number | null,
-  target: string,
-  pass: boolean | null,
-): BenchRow {
-  return {
-    id,
-    what,
-    metric,
-    value: round(value),
-    baseline: baseline === null ? null : round(baseline),
-    ratio: baseline ? round(value / baseline) : null,
-    target,
-    pass,
-  };
-}
+const p95 = (values: number[]) => quantile(values, 0.95);
+const row = benchRow;
 
 function buildApp(outDir: string): Promise<void> {
   const child = spawn(

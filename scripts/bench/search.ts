@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import type { BenchRow } from './bench-row';
 import { searchBenchConfig } from './search-bench-vite.config';
+import { benchRow as row, quantile } from './harness/stats';
 
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 5);
 const PROMPTS = Number(process.env.SEARCH_BENCH_PROMPTS ?? 10_000);
@@ -35,32 +36,6 @@ const TYPES: Record<string, string> = {
 };
 
 const median = (values: number[]) => quantile(values, 0.5);
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function row(
-  id: string,
-  what: string,
-  metric: string,
-  value: number,
-  baseline: number | null,
-  target: string,
-  pass: boolean | null,
-): BenchRow {
-  return {
-    id,
-    what,
-    metric,
-    value: round(value),
-    baseline: baseline === null ? null : round(baseline),
-    ratio: baseline ? round(value / baseline, 3) : null,
-    target,
-    pass,
-  };
-}
 
 function serve(dir: string): Promise<Server> {
   const server = createServer(async (request, response) => {
