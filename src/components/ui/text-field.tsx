@@ -17,6 +17,25 @@ function describedBy(ids: Array<string | false | undefined>): string | undefined
   return joined || undefined;
 }
 
+/** Ids tying a control to its label, hint and error, shared by every field kind. */
+function useFieldIds(
+  id: string | undefined,
+  hint: unknown,
+  error: unknown,
+  extraDescribedBy: string | undefined,
+) {
+  const autoId = useId();
+  const fieldId = id ?? `field-${autoId}`;
+  const hintId = `${fieldId}-hint`;
+  const errorId = `${fieldId}-error`;
+  const describedByIds = describedBy([
+    hint ? hintId : false,
+    error ? errorId : false,
+    extraDescribedBy,
+  ]);
+  return { fieldId, hintId, errorId, describedByIds };
+}
+
 function FieldFrame({
   id,
   label,
@@ -63,21 +82,19 @@ export function TextField({
   'aria-describedby': extraDescribedBy,
   ...input
 }: TextFieldProps) {
-  const autoId = useId();
-  const fieldId = id ?? `field-${autoId}`;
-  const hintId = `${fieldId}-hint`;
-  const errorId = `${fieldId}-error`;
+  const { fieldId, hintId, errorId, describedByIds } = useFieldIds(
+    id,
+    hint,
+    error,
+    extraDescribedBy,
+  );
   return (
     <FieldFrame {...{ id: fieldId, label, hideLabel, error, hint, hintId, errorId }}>
       <input
         id={fieldId}
         className={`ui-input ${className ?? ''}`}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([
-          hint ? hintId : false,
-          error ? errorId : false,
-          extraDescribedBy,
-        ])}
+        aria-describedby={describedByIds}
         {...input}
       />
     </FieldFrame>
@@ -101,10 +118,12 @@ export function TextArea({
   'aria-describedby': extraDescribedBy,
   ...textarea
 }: TextAreaProps) {
-  const autoId = useId();
-  const fieldId = id ?? `field-${autoId}`;
-  const hintId = `${fieldId}-hint`;
-  const errorId = `${fieldId}-error`;
+  const { fieldId, hintId, errorId, describedByIds } = useFieldIds(
+    id,
+    hint,
+    error,
+    extraDescribedBy,
+  );
   return (
     <FieldFrame {...{ id: fieldId, label, hideLabel, error, hint, hintId, errorId }}>
       <textarea
@@ -112,11 +131,7 @@ export function TextArea({
         rows={rows}
         className={`ui-input ui-textarea ${className ?? ''}`}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([
-          hint ? hintId : false,
-          error ? errorId : false,
-          extraDescribedBy,
-        ])}
+        aria-describedby={describedByIds}
         {...textarea}
       />
     </FieldFrame>
