@@ -3,16 +3,14 @@
 // breaker decides when to stop calling a failing provider, and retries would multiply the
 // wait of a writer looking at a spinner.
 import OpenAI from 'openai';
-import type {
-  ChatCompletionChunk,
-  ChatCompletionMessageParam,
-} from 'openai/resources/chat/completions';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { BUILTIN_PERSONAS } from '../domain/personas';
 import { ApiError } from './api-error';
 import type { ChatBody } from './chat-schemas';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { ProviderConfig } from './config';
 import { UpstreamCall } from './upstream-call';
+import { upstreamInvalidReply } from './upstream-errors';
 
 export interface ChatReply {
   id: string;
@@ -82,19 +80,30 @@ export class ChatProvider {
     }
   }
 
-  /** Resolves once the provider answered with headers; chunks then arrive through the stream. */
+  /**
+   * Resolves once the provider answered with headers, with the raw SSE body of the reply
+   * (still a real openai SDK request over HTTP, with its status checks and error types);
+   * `relayChatStream` reads it line by line.
+   */
   async stream(
     params: ProviderParams,
     clientSignal?: AbortSignal,
-  ): Promise<{ chunks: AsyncIterable<ChatCompletionChunk>; call: UpstreamCall }> {
+  ): Promise<{ body: ReadableStream<Uint8Array>; call: UpstreamCall }> {
     const { openai, call } = this.begin(clientSignal);
     try {
-      const chunks = await openai.chat.completions.create(
-        { ...params, stream: true, stream_options: { include_usage: true } },
-        { signal: call.signal },
-      );
+      const response = await openai.chat.completions
+        .create(
+          { ...params, stream: true, stream_options: { include_usage: true } },
+          { signal: call.signal },
+        )
+        .asResponse();
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.body || !type.includes('text/event-stream')) {
+        void response.body?.cancel().catch(() => undefined);
+        throw upstreamInvalidReply(`a ${type || 'untyped'} answer instead of an event stream`);
+      }
       call.arm(this.config.idleTimeoutMs);
-      return { chunks, call };
+      return { body: response.body, call };
     } catch (error) {
       throw call.fail(error);
     }

@@ -2,6 +2,9 @@
 // own deadline (time to headers, then the idle time between streamed chunks), plus the
 // breaker permit. `fail` classifies whatever was thrown, settles the permit accordingly and
 // returns the ApiError to answer with.
+// The idle deadline is one timer per call, not one per chunk: `touch` only notes the time,
+// and the timer, when it fires, re-arms itself for the rest of the window if the provider
+// spoke in the meantime (a streamed reply may have hundreds of chunks per second).
 import type { BreakerPermit } from './circuit-breaker';
 import { classifyUpstreamError } from './upstream-errors';
 import type { ApiError } from './api-error';
@@ -10,6 +13,8 @@ export class UpstreamCall {
   readonly controller = new AbortController();
   private why: 'timeout' | 'client' | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private windowMs = 0;
+  private lastHeardAt = 0;
 
   constructor(
     private readonly permit: BreakerPermit,
@@ -30,7 +35,14 @@ export class UpstreamCall {
   /** (Re)starts the deadline: nothing from the provider for `ms` aborts the call as a timeout. */
   arm(ms: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.abort('timeout'), ms);
+    this.windowMs = ms;
+    this.lastHeardAt = performance.now();
+    this.timer = setTimeout(this.expire, ms);
+  }
+
+  /** The provider sent something: the armed window starts again from now. */
+  touch(): void {
+    this.lastHeardAt = performance.now();
   }
 
   abort(why: 'timeout' | 'client'): void {
@@ -53,4 +65,10 @@ export class UpstreamCall {
     else this.permit.release();
     return failure.error;
   }
+
+  private readonly expire = (): void => {
+    const quietMs = performance.now() - this.lastHeardAt;
+    if (quietMs >= this.windowMs) this.abort('timeout');
+    else this.timer = setTimeout(this.expire, this.windowMs - quietMs);
+  };
 }

@@ -45,6 +45,25 @@ export function classifyUpstreamError(
   return { error: unavailable('The AI provider cannot be reached.'), health: true };
 }
 
+/** The provider reported a failure inside an already started stream (an `error` event). */
+export function upstreamStreamError(detail: string): ApiError {
+  return unavailable(`The AI provider failed in the middle of the reply: ${detail.slice(0, 300)}.`);
+}
+
+/** The provider's stream ended before the reply was finished (no `[DONE]`, no finish reason). */
+export function upstreamCutOff(): ApiError {
+  return unavailable("The AI provider's reply ended before it was complete.");
+}
+
+/** The provider answered, but not with an OpenAI-compatible reply (a health failure: 502). */
+export function upstreamInvalidReply(detail: string): ApiError {
+  return new ApiError(
+    502,
+    'upstream/invalid-reply',
+    `The AI provider sent a reply this server cannot read (${detail}). Your message is not lost: try again, or choose another model.`,
+  );
+}
+
 function unavailable(detail: string): ApiError {
   return new ApiError(
     503,
