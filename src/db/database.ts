@@ -3,8 +3,9 @@
 // Model: synced tables are named like their Supabase tables and hold plain entity rows
 // (tombstoned with `deleted`, never removed by the UI). Next to them:
 // - `changes`: the outbox. Every repository write appends one entry (table, row id, changed
-//   fields with their HLC and base HLC) in the same transaction as the row, so a row never
-//   changes without the sync engine hearing of it, and a failed write leaves neither.
+//   fields with their HLC and base HLC; an insert only its HLC) in the same transaction as the
+//   row, so a row never changes without the sync engine hearing of it, and a failed write
+//   leaves neither. Read it through outbox-entries.ts.
 // - `row_meta`: per-row sync metadata (field HLCs, last server version), kept apart so UI rows
 //   stay plain entities.
 // - `meta` / `settings`: device-local values (never synced).
@@ -30,6 +31,11 @@ export interface ChangeEntry {
   fields: Record<string, FieldChangeEntry>;
   /** Deletes: the highest field HLC known for the row when it was deleted. */
   row_hlc_seen?: string | null;
+  /**
+   * Inserts: every synced field of the row, stamped with this one HLC, with `fields` left
+   * empty; the values are read from the row when pushed (see outbox-entries.ts).
+   */
+  inserted_hlc?: string;
   created_at: number;
 }
 
@@ -37,6 +43,8 @@ export interface RowMeta {
   table: SyncedTable;
   id: string;
   field_hlc: Record<string, string>;
+  /** The HLC of every field missing from `field_hlc` (a row inserted on this device). */
+  row_hlc?: string;
   server_version: number | null;
 }
 

@@ -1,12 +1,13 @@
 // The only way rows of synced tables change locally. Each write validates the whole row with
-// its zod schema, stamps every changed field with a fresh HLC, and stores the row, its
-// row_meta and one outbox entry in a single 'rw' transaction: all three or none.
-import { compareHlc } from '../domain/hlc';
+// its zod schema, stamps every changed field with a fresh HLC (a new row: one HLC for all its
+// fields), and stores the row, its row_meta and one outbox entry in a single 'rw'
+// transaction: all three or none.
 import { isLongTextField, ROW_SCHEMAS } from '../domain/synced-tables';
 import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
 import { clockFor } from './clock';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
 import { NotFoundError, toStorageError, ValidationError } from './errors';
+import { fieldHlcOf, highestFieldHlc, UNSYNCED_FIELDS } from './outbox-entries';
 
 const TABLE_LABELS: Record<SyncedTable, string> = {
   stories: 'Story',
@@ -17,9 +18,6 @@ const TABLE_LABELS: Record<SyncedTable, string> = {
   messages: 'Message',
   sync_conflicts: 'Conflict',
 };
-
-/** Fields that are not merged as data: identity and the informational timestamp. */
-const UNSYNCED_FIELDS = new Set(['id', 'updated_at']);
 
 type Row<T extends SyncedTable> = SyncedRowByTable[T];
 
@@ -34,17 +32,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
 }
 
-function highestHlc(fieldHlc: Record<string, string>): string | null {
-  let highest: string | null = null;
-  for (const hlc of Object.values(fieldHlc)) if (compareHlc(hlc, highest) > 0) highest = hlc;
-  return highest;
-}
-
-/** Builds the outbox entry and the new row_meta for one row; null when nothing changed. */
+/** Builds the outbox entry and the new row_meta for an edited row; null when nothing changed. */
 function stampChanges<T extends SyncedTable>(
   database: StoryPromptsDatabase,
   table: T,
-  before: Row<T> | undefined,
+  before: Row<T>,
   after: Row<T>,
   meta: RowMeta | undefined,
 ): { change: ChangeEntry; meta: RowMeta } | null {
@@ -53,29 +45,32 @@ function stampChanges<T extends SyncedTable>(
   const fields: Record<string, FieldChangeEntry> = {};
   for (const [field, value] of Object.entries(after)) {
     if (UNSYNCED_FIELDS.has(field)) continue;
-    const previous = before ? (before as Record<string, unknown>)[field] : undefined;
-    if (before && sameValue(previous, value)) continue;
-    const baseHlc = fieldHlc[field] ?? null;
+    const previous = (before as Record<string, unknown>)[field];
+    if (sameValue(previous, value)) continue;
+    const baseHlc = fieldHlcOf(meta, field);
     if (baseHlc) clock.recv(baseHlc);
     const hlc = clock.send();
     fields[field] = { value, hlc, base_hlc: baseHlc };
-    if (isLongTextField(table, field)) fields[field].base = before ? (previous as string) : null;
+    if (isLongTextField(table, field)) fields[field].base = (previous as string | undefined) ?? null;
     fieldHlc[field] = hlc;
   }
   if (Object.keys(fields).length === 0) return null;
   const change: ChangeEntry = { table, row_id: after.id, fields, created_at: Date.now() };
-  if (fields.deleted && after.deleted) change.row_hlc_seen = highestHlc(meta?.field_hlc ?? {});
-  return {
-    change,
-    meta: { table, id: after.id, field_hlc: fieldHlc, server_version: meta?.server_version ?? null },
-  };
+  if (fields.deleted && after.deleted) change.row_hlc_seen = highestFieldHlc(meta);
+  const nextMeta: RowMeta = { table, id: after.id, field_hlc: fieldHlc, server_version: meta?.server_version ?? null };
+  if (meta?.row_hlc) nextMeta.row_hlc = meta.row_hlc;
+  return { change, meta: nextMeta };
 }
 
 function writeScope(database: StoryPromptsDatabase, table: SyncedTable) {
   return [database.table(table), database.changes, database.row_meta];
 }
 
-/** Inserts new rows (all fields become one outbox entry per row). */
+/**
+ * Inserts new rows. Each gets one HLC for all its fields and a compact outbox entry naming
+ * the row: its values are read from the row when pushed (outbox-entries.ts), so an import of
+ * thousands of long prompts writes each text once.
+ */
 export async function insertRows<T extends SyncedTable>(
   database: StoryPromptsDatabase,
   table: T,
@@ -84,10 +79,18 @@ export async function insertRows<T extends SyncedTable>(
   const valid = rows.map((row) => validate(table, row));
   try {
     return await database.transaction('rw', writeScope(database, table), async () => {
-      const stamped = valid.map((row) => stampChanges(database, table, undefined, row, undefined)!);
+      const clock = clockFor(database);
+      const now = Date.now();
+      const metas: RowMeta[] = [];
+      const changes: ChangeEntry[] = [];
+      for (const row of valid) {
+        const hlc = clock.send();
+        metas.push({ table, id: row.id, field_hlc: {}, row_hlc: hlc, server_version: null });
+        changes.push({ table, row_id: row.id, fields: {}, inserted_hlc: hlc, created_at: now });
+      }
       await database.syncedTable(table).bulkAdd(valid);
-      await database.row_meta.bulkPut(stamped.map((entry) => entry.meta));
-      await database.changes.bulkAdd(stamped.map((entry) => entry.change));
+      await database.row_meta.bulkPut(metas);
+      await database.changes.bulkAdd(changes);
       return valid;
     });
   } catch (error) {
@@ -116,16 +119,21 @@ export async function updateRow<T extends SyncedTable>(
 ): Promise<Row<T>> {
   try {
     return await database.transaction('rw', writeScope(database, table), async () => {
-      const current = await database.syncedTable(table).get(id);
+      // Both reads are issued at once: IndexedDB serves them in one round of the event loop.
+      const [current, meta] = await Promise.all([
+        database.syncedTable(table).get(id),
+        database.row_meta.get([table, id]),
+      ]);
       if (!current) throw new NotFoundError(TABLE_LABELS[table], id);
       const patch = typeof update === 'function' ? update(current) : update;
       const next = validate(table, { ...current, ...patch, id, updated_at: new Date().toISOString() });
-      const meta = await database.row_meta.get([table, id]);
       const stamped = stampChanges(database, table, current, next, meta);
       if (!stamped) return current;
-      await database.syncedTable(table).put(next);
-      await database.row_meta.put(stamped.meta);
-      await database.changes.add(stamped.change);
+      await Promise.all([
+        database.syncedTable(table).put(next),
+        database.row_meta.put(stamped.meta),
+        database.changes.add(stamped.change),
+      ]);
       return next;
     });
   } catch (error) {

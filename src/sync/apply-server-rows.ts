@@ -3,6 +3,7 @@
 // a pending local edit keep their local value and HLC; every other field takes the server's.
 import { clockFor } from '../db/clock';
 import type { RowMeta, StoryPromptsDatabase } from '../db/database';
+import { fieldHlcOf } from '../db/outbox-entries';
 import type { TableRow } from './protocol';
 import { pendingFieldsFor, rowKey } from './pending-fields';
 import { entityFromServerRow } from './server-rows';
@@ -35,7 +36,10 @@ export async function applyServerRows(
     const fieldHlc: Record<string, string> = { ...(row.field_hlc ?? {}) };
     for (const hlc of Object.values(fieldHlc)) if (hlc > newestSeen) newestSeen = hlc;
     if (localPending && localPending.size > 0) {
-      for (const field of localPending) if (meta?.field_hlc[field]) fieldHlc[field] = meta.field_hlc[field];
+      for (const field of localPending) {
+        const localHlc = fieldHlcOf(meta, field);
+        if (localHlc) fieldHlc[field] = localHlc;
+      }
       pendingLocals.push(
         db.table(table).get(row.id).then((local: Record<string, unknown> | undefined) => {
           for (const field of localPending) if (local && field in local) incoming[field] = local[field];

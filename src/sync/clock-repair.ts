@@ -18,19 +18,18 @@ export async function repairClockAhead(db: StoryPromptsDatabase, serverTimeMs: n
   let restamped = 0;
   await db.transaction('rw', syncScope(db), async () => {
     const entries = await db.changes.toArray();
+    const isAhead = (hlc: string) => parseHlc(hlc).wall > limit;
     for (const entry of entries) {
-      let changed = false;
-      for (const change of Object.values(entry.fields)) {
-        if (parseHlc(change.hlc).wall > limit) {
-          change.hlc = clock.send();
-          changed = true;
-          restamped += 1;
-        }
-      }
-      if (!changed) continue;
+      const restampInsert = entry.inserted_hlc !== undefined && isAhead(entry.inserted_hlc);
+      if (restampInsert) entry.inserted_hlc = clock.send();
+      const restampedFields = Object.values(entry.fields).filter((change) => isAhead(change.hlc));
+      for (const change of restampedFields) change.hlc = clock.send();
+      if (!restampInsert && restampedFields.length === 0) continue;
+      restamped += (restampInsert ? 1 : 0) + restampedFields.length;
       await db.changes.put(entry);
       const meta = await db.row_meta.get([entry.table, entry.row_id]);
       if (meta) {
+        if (restampInsert) meta.row_hlc = entry.inserted_hlc;
         for (const [field, change] of Object.entries(entry.fields)) meta.field_hlc[field] = change.hlc;
         await db.row_meta.put(meta);
       }

@@ -2,6 +2,7 @@
 // entries plus the in-flight batch. A pulled value never overwrites such a field; the local
 // edit will reach the server with its base HLC and be merged there.
 import type { StoryPromptsDatabase } from '../db/database';
+import { changedFieldNames } from '../db/outbox-entries';
 import type { InflightBatch } from './sync-meta';
 
 export type PendingFields = Map<string, Set<string>>;
@@ -35,6 +36,6 @@ export async function pendingFieldsFor(
           .where('[table+row_id]')
           .anyOf(rows.map((row) => [row.table, row.id]))
           .toArray();
-  for (const entry of entries) add(entry.table, entry.row_id, Object.keys(entry.fields));
+  for (const entry of entries) add(entry.table, entry.row_id, changedFieldNames(entry));
   return pending;
 }

@@ -1,8 +1,9 @@
-// Push: take the oldest outbox entries, fold them into numbered mutations, remember that batch
+// Push: take the oldest outbox entries (inserts with their row's values), fold them into numbered mutations, remember that batch
 // (so a retry after a lost reply resends the very same ids and the server dedupes it), send
 // it, then in one transaction drop the acknowledged entries, store what the server merged and
 // any refused mutation in the dead-letter list.
 import type { StoryPromptsDatabase } from '../db/database';
+import { readOutbox } from '../db/outbox-entries';
 import { foldEntries, numberMutations, takeBatch } from './outbox';
 import { acknowledge } from './acknowledge';
 import { applyServerRows } from './apply-server-rows';
@@ -10,7 +11,7 @@ import type { PushResponse, TableRow } from './protocol';
 import { PROTOCOL_VERSION, PUSH_BATCH } from './protocol';
 import { readSyncMeta, writeSyncMeta } from './sync-meta';
 import type { InflightBatch } from './sync-meta';
-import { syncScope } from './sync-tables';
+import { syncedTablesOf, syncScope } from './sync-tables';
 import type { SyncTransport } from './sync-transport';
 import { assertPushResponse } from './validate-response';
 
@@ -18,10 +19,12 @@ const OUTBOX_READ_LIMIT = 2_000;
 
 /** The batch to send: the remembered in-flight one, or a new one from the outbox. */
 export function prepareBatch(db: StoryPromptsDatabase, limits: { mutations: number; bytes: number } = PUSH_BATCH): Promise<InflightBatch | null> {
-  return db.transaction('rw', [db.changes, db.meta], async () => {
+  return db.transaction('rw', [db.changes, db.meta, ...syncedTablesOf(db)], async () => {
     const existing = await readSyncMeta(db.meta, 'inflight');
     if (existing && existing.mutations.length > 0) return existing;
-    const entries = takeBatch(await db.changes.orderBy(':id').limit(OUTBOX_READ_LIMIT).toArray(), limits);
+    const outbox = await readOutbox(db, OUTBOX_READ_LIMIT);
+    if (outbox.orphanSeqs.length > 0) await db.changes.bulkDelete(outbox.orphanSeqs);
+    const entries = takeBatch(outbox.entries, limits);
     if (entries.length === 0) return null;
     const lastMid = await readSyncMeta(db.meta, 'last_mid');
     const batch: InflightBatch = {

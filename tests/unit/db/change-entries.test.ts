@@ -1,37 +1,80 @@
 import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../../src/domain/hlc';
 import { createCategory } from '../../../src/db/categories-repository';
+import { fieldHlcOf, readOutbox } from '../../../src/db/outbox-entries';
 import { createPrompt, deletePrompt, updatePrompt } from '../../../src/db/prompts-repository';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
+import type { StoryPromptsDatabase } from '../../../src/db/database';
+import { insertRows } from '../../../src/db/write-rows';
 import { freshDatabase } from './test-database';
 
+/** The outbox as the sync engine reads it: every entry in full form, oldest first. */
+async function pendingChanges(db: StoryPromptsDatabase) {
+  return db.transaction('r', db.tables, async () => (await readOutbox(db)).entries);
+}
+
 describe('change entries', () => {
-  it('records every field of a new row with no base clock', async () => {
+  it('records every field of a new row with one clock and no base', async () => {
     const db = freshDatabase();
     const story = await createStory(db, { title: 'Salt Roads' });
-    const [entry] = await db.changes.toArray();
+    const [entry] = await pendingChanges(db);
     expect(entry).toMatchObject({ table: 'stories', row_id: story.id });
     expect(Object.keys(entry!.fields).sort()).toEqual(['created_at', 'deleted', 'genre', 'logline', 'notes', 'synopsis', 'title']);
     expect(entry!.fields.title).toMatchObject({ value: 'Salt Roads', base_hlc: null });
+    expect(entry!.fields.synopsis).toMatchObject({ base: null });
+    expect(new Set(Object.values(entry!.fields).map((field) => field.hlc)).size).toBe(1);
+  });
+
+  it('stores an insert without copying its values: the row holds them once', async () => {
+    const db = freshDatabase();
+    const details = 'long text '.repeat(500);
+    const story = await createStory(db, { title: 'T', synopsis: details });
+    const [stored] = await db.changes.toArray();
+    expect(JSON.stringify(stored).length).toBeLessThan(300);
+    expect((await pendingChanges(db))[0]!.fields.synopsis!.value).toBe(details);
+    expect((await db.stories.get(story.id))!.synopsis).toBe(details);
+  });
+
+  it('reads an insert with the values its row holds when pushed, and keeps later edits as their own entries', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Draft title' });
+    await updateStory(db, story.id, { title: 'Final title' });
+    const [created, edited] = await pendingChanges(db);
+    expect(created!.fields.title!.value).toBe('Final title');
+    expect(edited!.fields.title).toMatchObject({ value: 'Final title', base_hlc: created!.fields.title!.hlc });
+  });
+
+  it('drops an insert whose row is gone instead of sending an empty row', async () => {
+    const db = freshDatabase();
+    const [kept, removed] = await insertRows(db, 'stories', [
+      { ...(await createStory(db, { title: 'x' })), id: crypto.randomUUID(), title: 'Kept' },
+      { ...(await createStory(db, { title: 'y' })), id: crypto.randomUUID(), title: 'Removed' },
+    ]);
+    await db.stories.delete(removed!.id);
+    const read = await db.transaction('r', db.tables, () => readOutbox(db));
+    expect(read.entries.map((entry) => entry.row_id)).toContain(kept!.id);
+    expect(read.entries.map((entry) => entry.row_id)).not.toContain(removed!.id);
+    expect(read.orphanSeqs).toHaveLength(1);
   });
 
   it('records only changed fields, with the previous clock as base and a later clock', async () => {
     const db = freshDatabase();
     const story = await createStory(db, { title: 'Salt Roads' });
     await updateStory(db, story.id, { title: 'Salt Roads', logline: 'A smuggler runs.' });
-    const [created, edited] = await db.changes.toArray();
+    const [created, edited] = await pendingChanges(db);
     expect(Object.keys(edited!.fields)).toEqual(['logline']);
     expect(edited!.fields.logline!.base_hlc).toBe(created!.fields.logline!.hlc);
     expect(compareHlc(edited!.fields.logline!.hlc, created!.fields.logline!.hlc)).toBe(1);
     const meta = await db.row_meta.get(['stories', story.id]);
-    expect(meta!.field_hlc.logline).toBe(edited!.fields.logline!.hlc);
+    expect(fieldHlcOf(meta, 'logline')).toBe(edited!.fields.logline!.hlc);
+    expect(fieldHlcOf(meta, 'title')).toBe(created!.fields.title!.hlc);
   });
 
   it('keeps the previous text of long fields as the merge base', async () => {
     const db = freshDatabase();
     const story = await createStory(db, { title: 'T', synopsis: 'line one\n' });
     await updateStory(db, story.id, { synopsis: 'line one\nline two\n' });
-    const edit = (await db.changes.toArray())[1]!;
+    const edit = (await pendingChanges(db))[1]!;
     expect(edit.fields.synopsis).toMatchObject({ value: 'line one\nline two\n', base: 'line one\n' });
   });
 
@@ -49,10 +92,20 @@ describe('change entries', () => {
     const prompt = await createPrompt(db, category.id, { title: 'Opening' });
     await updatePrompt(db, prompt.id, { title: 'Opening scene' });
     await deletePrompt(db, prompt.id);
-    const entries = await db.changes.where('[table+row_id]').equals(['prompts', prompt.id]).toArray();
+    const entries = (await pendingChanges(db)).filter((entry) => entry.row_id === prompt.id);
     const rename = entries[1]!;
     const deletion = entries[2]!;
     expect(deletion.fields.deleted!.value).toBe(true);
     expect(deletion.row_hlc_seen).toBe(rename.fields.title!.hlc);
+  });
+
+  it('marks the delete of a never-edited row with the clock of its insert', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'T' });
+    const category = await createCategory(db, story.id, { title: 'Scenes' });
+    const prompt = await createPrompt(db, category.id, { title: 'Opening' });
+    await deletePrompt(db, prompt.id);
+    const [created, deletion] = (await pendingChanges(db)).filter((entry) => entry.row_id === prompt.id);
+    expect(deletion!.row_hlc_seen).toBe(created!.fields.title!.hlc);
   });
 });

@@ -1,0 +1,92 @@
+// Reading the outbox and row_meta in their full form. Two records are stored compactly:
+// - an insert's outbox entry names only the row and one HLC (`inserted_hlc`); its field values
+//   are read from the row itself when the entry is pushed. Inserts come by the thousand
+//   (imports, a chat's messages) with kilobytes of text each: copying every value into the
+//   outbox doubled what an import wrote.
+// - an inserted row's row_meta holds that one HLC as `row_hlc` instead of one per field.
+// Every edit after the insert is stored field by field as before, so the full form is the
+// compact one plus the values the row holds now (which an edit of an unpushed row updates
+// in both places: the later entry carries the same value with a newer HLC).
+import { isLongTextField, ROW_SCHEMAS } from '../domain/synced-tables';
+import type { SyncedTable } from '../domain/synced-tables';
+import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
+
+/** Fields that are not merged as data: identity and the informational timestamp. */
+export const UNSYNCED_FIELDS: ReadonlySet<string> = new Set(['id', 'updated_at']);
+
+const syncedFieldCache = new Map<SyncedTable, readonly string[]>();
+
+/** Every field of a table that syncs (is merged field by field). */
+export function syncedFieldsOf(table: SyncedTable): readonly string[] {
+  let fields = syncedFieldCache.get(table);
+  if (!fields) {
+    fields = Object.keys(ROW_SCHEMAS[table].shape).filter((field) => !UNSYNCED_FIELDS.has(field));
+    syncedFieldCache.set(table, fields);
+  }
+  return fields;
+}
+
+/** The HLC a field was last stamped with on this device, or null if never. */
+export function fieldHlcOf(meta: RowMeta | undefined, field: string): string | null {
+  return meta?.field_hlc[field] ?? meta?.row_hlc ?? null;
+}
+
+/** The highest HLC of any field of the row (HLC strings order like their clocks). */
+export function highestFieldHlc(meta: RowMeta | undefined): string | null {
+  let highest = meta?.row_hlc ?? null;
+  for (const hlc of Object.values(meta?.field_hlc ?? {})) if (highest === null || hlc > highest) highest = hlc;
+  return highest;
+}
+
+/** The names of the fields an outbox entry changes. */
+export function changedFieldNames(entry: ChangeEntry): readonly string[] {
+  return entry.inserted_hlc ? syncedFieldsOf(entry.table) : Object.keys(entry.fields);
+}
+
+/** An insert entry with every field's current value filled in from its row. */
+export function expandInsert(entry: ChangeEntry, row: Record<string, unknown>): ChangeEntry {
+  const hlc = entry.inserted_hlc!;
+  const fields: Record<string, FieldChangeEntry> = {};
+  for (const field of syncedFieldsOf(entry.table)) {
+    if (!(field in row)) continue;
+    fields[field] = { value: row[field], hlc, base_hlc: null };
+    if (isLongTextField(entry.table, field)) fields[field].base = null;
+  }
+  const { inserted_hlc: _compact, ...rest } = entry;
+  return { ...rest, fields };
+}
+
+export interface OutboxRead {
+  /** The entries in seq order, in full form. */
+  entries: ChangeEntry[];
+  /** Seqs of inserts whose row is gone (removed outside the repositories): nothing to send. */
+  orphanSeqs: number[];
+}
+
+/** The oldest `limit` outbox entries in full form (inside a transaction covering the outbox and the synced tables). */
+export async function readOutbox(db: StoryPromptsDatabase, limit = Infinity): Promise<OutboxRead> {
+  const entries = await db.changes.orderBy(':id').limit(limit).toArray();
+  const insertsByTable = new Map<SyncedTable, ChangeEntry[]>();
+  for (const entry of entries) {
+    if (!entry.inserted_hlc) continue;
+    const list = insertsByTable.get(entry.table) ?? [];
+    list.push(entry);
+    insertsByTable.set(entry.table, list);
+  }
+  if (insertsByTable.size === 0) return { entries, orphanSeqs: [] };
+  const expanded = new Map<ChangeEntry, ChangeEntry | null>();
+  for (const [table, inserts] of insertsByTable) {
+    const rows = await db.table(table).bulkGet(inserts.map((entry) => entry.row_id));
+    inserts.forEach((entry, index) => {
+      const row = rows[index] as Record<string, unknown> | undefined;
+      expanded.set(entry, row ? expandInsert(entry, row) : null);
+    });
+  }
+  const read: OutboxRead = { entries: [], orphanSeqs: [] };
+  for (const entry of entries) {
+    const full = entry.inserted_hlc ? expanded.get(entry) : entry;
+    if (full) read.entries.push(full);
+    else read.orphanSeqs.push(entry.seq!);
+  }
+  return read;
+}
