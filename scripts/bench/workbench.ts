@@ -4,6 +4,7 @@
 // ours and the raw baseline (A B A B ...), takes medians after a warm-up and builds the rows.
 import type { Page } from 'playwright-core';
 import type { BenchRow } from './bench-row';
+import { TRANSACTION_DURABILITY } from '../../src/db/database';
 import { heapAfterGc, openProfile } from './harness/chromium';
 import { pageCall } from './harness/page-call';
 import { benchRow, median, quantile } from './harness/stats';
@@ -35,7 +36,7 @@ async function promptImports(page: Page): Promise<BenchRow[]> {
   return [
     benchRow(
       'B1',
-      `raw IndexedDB put of ${PROMPTS} prompts (≈2 KB) in one transaction, app's indexes, durability strict`,
+      `raw IndexedDB put of ${PROMPTS} prompts (≈2 KB) in one transaction, app's indexes and durability (${TRANSACTION_DURABILITY})`,
       'ms',
       b1,
       null,

@@ -1,7 +1,9 @@
 // Plain IndexedDB with the same object stores, indexes and durability as the app's Dexie
 // schema (src/db/database.ts), so a raw-versus-ours ratio measures our code (validation, HLC,
 // outbox, Dexie) and not a cheaper schema.
-export const RAW_DURABILITY: IDBTransactionOptions = { durability: 'strict' };
+import { TRANSACTION_DURABILITY } from '../../../../src/db/database';
+
+export const RAW_DURABILITY: IDBTransactionOptions = { durability: TRANSACTION_DURABILITY };
 
 export function openRawDatabase(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
