@@ -11,7 +11,7 @@ import {
 } from '@dnd-kit/core';
 import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { ActiveDragKindContext, boardAnnouncements, boardCollisions, resolveDrop } from './board-dnd';
 import type { BoardDragData, BoardMove, DragKind } from './board-dnd';
 import type { BoardSection } from './board-model';
@@ -20,12 +20,12 @@ import { PromptSection } from './prompt-section';
 export interface CategoryBoardProps {
   sections: BoardSection[];
   filtering: boolean;
-  /** A move is still being written: the list is marked busy. */
-  saving: boolean;
+  /** A move is still being written, or prompts are still being read: the list is marked busy. */
+  busy: boolean;
   onMove: (move: BoardMove) => void;
 }
 
-export function CategoryBoard({ sections, filtering, saving, onMove }: CategoryBoardProps) {
+function CategoryBoardView({ sections, filtering, busy, onMove }: CategoryBoardProps) {
   const [active, setActive] = useState<{ kind: DragKind; title: string } | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -34,6 +34,7 @@ export function CategoryBoard({ sections, filtering, saving, onMove }: CategoryB
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
+  const ids = useMemo(() => sections.map((section) => section.category.id), [sections]);
   const onDragStart = (event: DragStartEvent) => {
     const data = event.active.data.current as BoardDragData | undefined;
     if (data?.type === 'category' || data?.type === 'prompt') setActive({ kind: data.type, title: data.title });
@@ -60,8 +61,8 @@ export function CategoryBoard({ sections, filtering, saving, onMove }: CategoryB
       onDragCancel={() => setActive(null)}
     >
       <ActiveDragKindContext.Provider value={active?.kind ?? null}>
-        <SortableContext items={sections.map((section) => section.category.id)} strategy={verticalListSortingStrategy}>
-          <ol className="board-sections" aria-label="Categories" aria-busy={saving || undefined}>
+        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+          <ol className="board-sections" aria-label="Categories" aria-busy={busy || undefined}>
             {sections.map((section, index) => (
               <PromptSection
                 key={section.category.id}
@@ -79,3 +80,6 @@ export function CategoryBoard({ sections, filtering, saving, onMove }: CategoryB
     </DndContext>
   );
 }
+
+/** Memoized: typing in the filter re-renders the board only once the filtered sections change. */
+export const CategoryBoard = memo(CategoryBoardView);

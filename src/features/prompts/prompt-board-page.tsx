@@ -1,43 +1,51 @@
 // The categories-and-prompts board of one story (route /stories/:storyId/prompts): coloured
 // sections in the writer's order, filters, and the forms to add categories and prompts.
 // Moves go through one path (`applyMove`): shown at once, then written as one row.
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { createCategory } from '../../db/categories-repository';
 import { db } from '../../db/instance';
-import type { Category, Prompt } from '../../domain/entities';
+import type { Category } from '../../domain/entities';
 import { positionForMove, sortByPosition } from '../../domain/ordering';
 import type { BoardMove } from './board-dnd';
-import { boardTags, buildSections, isFiltering, NO_FILTER } from './board-model';
-import type { BoardFilter } from './board-model';
+import { boardTags, createSectionBuilder, isFiltering, NO_FILTER } from './board-model';
+import type { BoardFilter, PromptGroups } from './board-model';
 import { BoardToolbar } from './board-toolbar';
 import { CategoryBoard } from './category-board';
 import { CreateForm } from './create-form';
 import { useBoardActions } from './use-board-actions';
 import { useBoardData } from './use-board-data';
+import { useOptimisticPlacements } from './use-optimistic-placements';
 import { useOptimisticRows } from './use-optimistic-rows';
 import './prompts.css';
 
-function useMoves(categories: Category[] | undefined, prompts: Prompt[] | undefined) {
+function useMoves(categories: Category[] | undefined, groups: PromptGroups) {
   const actions = useBoardActions();
   const shownCategories = useOptimisticRows(categories);
-  const shownPrompts = useOptimisticRows(prompts);
-  const applyMove = (move: BoardMove) => {
+  const shownPrompts = useOptimisticPlacements(groups);
+  // One stable callback for every section (so memoized sections skip re-rendering), reading
+  // the rows on screen when the move is made.
+  const latest = useRef({ actions, shownCategories, shownPrompts });
+  useEffect(() => {
+    latest.current = { actions, shownCategories, shownPrompts };
+  });
+  const applyMove = useCallback((move: BoardMove) => {
+    const { actions, shownCategories, shownPrompts } = latest.current;
     if (move.kind === 'category') {
       const sorted = sortByPosition(shownCategories.rows ?? []);
       const position = positionForMove(sorted, move.id, move.targetIndex);
       shownCategories.apply(move.id, { position }, () => actions.moveCategory(move.id, move.targetIndex));
       return;
     }
-    const siblings = sortByPosition((shownPrompts.rows ?? []).filter((p) => p.category_id === move.categoryId));
+    const siblings = shownPrompts.groups.get(move.categoryId) ?? [];
     const position = positionForMove(siblings, move.id, move.targetIndex);
-    shownPrompts.apply(move.id, { category_id: move.categoryId, position }, () =>
+    shownPrompts.apply({ id: move.id, category_id: move.categoryId, position }, () =>
       actions.movePrompt(move.id, move.categoryId, move.targetIndex),
     );
-  };
+  }, []);
   return {
     shownCategories: shownCategories.rows,
-    shownPrompts: shownPrompts.rows,
+    shownGroups: shownPrompts.groups,
     saving: shownCategories.saving || shownPrompts.saving,
     applyMove,
   };
@@ -45,16 +53,18 @@ function useMoves(categories: Category[] | undefined, prompts: Prompt[] | undefi
 
 export function PromptBoardPage() {
   const { storyId = '' } = useParams();
-  const { story, categories, prompts } = useBoardData(storyId);
-  const { shownCategories, shownPrompts, saving, applyMove } = useMoves(categories, prompts);
+  const { story, categories, groups } = useBoardData(storyId);
+  const { shownCategories, shownGroups, saving, applyMove } = useMoves(categories, groups);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // Typing in the filter stays responsive with 10k prompts: the list catches up a frame later.
   const deferredFilter = useDeferredValue(filter);
+  const [buildSections] = useState(createSectionBuilder);
   const sections = useMemo(
-    () => buildSections(shownCategories ?? [], shownPrompts ?? [], deferredFilter),
-    [shownCategories, shownPrompts, deferredFilter],
+    () => buildSections(shownCategories ?? [], shownGroups, deferredFilter),
+    [buildSections, shownCategories, shownGroups, deferredFilter],
   );
-  const tags = useMemo(() => boardTags(prompts ?? []), [prompts]);
+  const tags = useMemo(() => boardTags(groups), [groups]);
+  const loading = sections.some((section) => section.loading);
 
   if (story === null) {
     return (
@@ -64,7 +74,7 @@ export function PromptBoardPage() {
       </section>
     );
   }
-  if (story === undefined || !categories || !prompts) return <p className="page-loading">Loading prompts…</p>;
+  if (story === undefined || !categories) return <p className="page-loading">Loading prompts…</p>;
 
   return (
     <section className="board-page" aria-labelledby="board-title">
@@ -78,7 +88,7 @@ export function PromptBoardPage() {
       {sections.length === 0 ? (
         <p className="board-page__empty">No categories yet. Add one below to start collecting prompts.</p>
       ) : (
-        <CategoryBoard sections={sections} filtering={isFiltering(deferredFilter)} saving={saving} onMove={applyMove} />
+        <CategoryBoard sections={sections} filtering={isFiltering(deferredFilter)} busy={saving || loading} onMove={applyMove} />
       )}
       <CreateForm
         label="New category title"

@@ -2,6 +2,7 @@
 // (sortable, or virtualized when long) and the "Add prompt" form.
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { memo, useCallback, useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { createPrompt } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
@@ -27,10 +28,10 @@ export interface PromptSectionProps {
   onMove: (move: BoardMove) => void;
 }
 
-function totals(section: BoardSection) {
+function totals(prompts: BoardSection['prompts']) {
   let done = 0;
   let total = 0;
-  for (const prompt of section.prompts) {
+  for (const prompt of prompts) {
     const progress = stepProgress(prompt);
     done += progress.done;
     total += progress.total;
@@ -38,7 +39,33 @@ function totals(section: BoardSection) {
   return { done, total };
 }
 
-export function PromptSection({ section, index, count, filtering, onMove }: PromptSectionProps) {
+/**
+ * A category whose prompts are still being read: its title in its colour and nothing else yet.
+ * Cheap on purpose, so a board of 50 categories commits its first sections quickly and each
+ * full section (header tools, sortable, list, form) renders when its own prompts arrive.
+ */
+function LoadingSection({ section }: { section: BoardSection }) {
+  const { category } = section;
+  return (
+    <li
+      className="board-section board-section--loading"
+      style={{ '--category-color': category.color } as CSSProperties}
+      aria-labelledby={`category-${category.id}`}
+      data-category-id={category.id}
+    >
+      <h2 id={`category-${category.id}`} className="board-section__title">
+        {category.title}
+      </h2>
+      <p className="board-section__counts">Loading prompts…</p>
+    </li>
+  );
+}
+
+function PromptSectionView(props: PromptSectionProps) {
+  return props.section.loading ? <LoadingSection section={props.section} /> : <LoadedSection {...props} />;
+}
+
+function LoadedSection({ section, index, count, filtering, onMove }: PromptSectionProps) {
   const { category, prompts, visible } = section;
   const actions = useBoardActions();
   const activeKind = useActiveDragKind();
@@ -49,12 +76,15 @@ export function PromptSection({ section, index, count, filtering, onMove }: Prom
     transition,
     '--category-color': category.color,
   } as CSSProperties;
-  const steps = totals(section);
+  const steps = useMemo(() => totals(prompts), [prompts]);
 
-  const stepPrompt = (promptId: string, direction: 'up' | 'down') => {
-    const targetIndex = indexForStep(prompts, visible, promptId, direction);
-    if (targetIndex !== null) onMove({ kind: 'prompt', id: promptId, categoryId: category.id, targetIndex });
-  };
+  const stepPrompt = useCallback(
+    (promptId: string, direction: 'up' | 'down') => {
+      const targetIndex = indexForStep(prompts, visible, promptId, direction);
+      if (targetIndex !== null) onMove({ kind: 'prompt', id: promptId, categoryId: category.id, targetIndex });
+    },
+    [prompts, visible, category.id, onMove],
+  );
   const stepCategory = (direction: 'up' | 'down') => () =>
     onMove({ kind: 'category', id: category.id, targetIndex: direction === 'up' ? index - 1 : index + 1 });
   const ListView = visible.length > VIRTUALIZE_ABOVE ? VirtualPromptList : SortablePromptList;
@@ -108,3 +138,6 @@ export function PromptSection({ section, index, count, filtering, onMove }: Prom
     </li>
   );
 }
+
+/** Memoized: a section re-renders only when its own category, prompts or filter result change. */
+export const PromptSection = memo(PromptSectionView);

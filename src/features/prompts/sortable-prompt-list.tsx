@@ -13,7 +13,7 @@ import { PromptCard } from './prompt-card';
 export interface PromptListProps {
   categoryId: string;
   categoryTitle: string;
-  prompts: Prompt[];
+  prompts: readonly Prompt[];
   onStep: (promptId: string, direction: 'up' | 'down') => void;
   empty: ReactNode;
 }

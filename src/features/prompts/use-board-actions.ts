@@ -16,7 +16,8 @@ import type { Category } from '../../domain/entities';
 
 export interface BoardActions {
   moveCategory: (id: string, targetIndex: number) => Promise<void>;
-  movePrompt: (id: string, categoryId: string, targetIndex: number) => Promise<void>;
+  /** Resolves to whether the move was written (a failure is reported as a toast). */
+  movePrompt: (id: string, categoryId: string, targetIndex: number) => Promise<boolean>;
   /** Throws so inline editors can keep the typed text and show the message. */
   updateCategory: (id: string, patch: Partial<CategoryFields>) => Promise<void>;
   /** Reports a failure as a toast and rejects, so the picker can show the stored colour again. */
@@ -34,7 +35,13 @@ export function useBoardActions(): BoardActions {
       moveCategory: (id, targetIndex) =>
         moveCategory(db, id, targetIndex).then(() => undefined, report('The category was not moved')),
       movePrompt: (id, categoryId, targetIndex) =>
-        movePrompt(db, id, categoryId, targetIndex).then(() => undefined, report('The prompt was not moved')),
+        movePrompt(db, id, categoryId, targetIndex).then(
+          () => true,
+          (error: unknown) => {
+            report('The prompt was not moved')(error);
+            return false;
+          },
+        ),
       updateCategory: async (id, patch) => {
         await updateCategory(db, id, patch);
       },

@@ -4,13 +4,38 @@
 // and a prompt dragged from another section can still be dropped on the list (at the top).
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
+import type { Prompt } from '../../domain/entities';
 import { useActiveDragKind } from './board-dnd';
 import type { BoardDragData } from './board-dnd';
 import { PromptCard } from './prompt-card';
 import type { PromptListProps } from './sortable-prompt-list';
 
 const ESTIMATED_CARD_HEIGHT = 92;
+
+interface VirtualRowProps {
+  prompt: Prompt;
+  index: number;
+  start: number;
+  first: boolean;
+  last: boolean;
+  measure: (element: HTMLLIElement | null) => void;
+  onStep: PromptListProps['onStep'];
+}
+
+/** Memoized on plain values: scrolling and filtering re-render only the rows that moved. */
+const VirtualRow = memo(function VirtualRow({ prompt, index, start, first, last, measure, onStep }: VirtualRowProps) {
+  return (
+    <PromptCard
+      prompt={prompt}
+      ref={measure}
+      dataIndex={index}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${start}px)` }}
+      onMoveUp={first ? undefined : () => onStep(prompt.id, 'up')}
+      onMoveDown={last ? undefined : () => onStep(prompt.id, 'down')}
+    />
+  );
+});
 
 export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep }: PromptListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -43,14 +68,15 @@ export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep }
         {items.map((item) => {
           const prompt = prompts[item.index]!;
           return (
-            <PromptCard
+            <VirtualRow
               key={prompt.id}
               prompt={prompt}
-              ref={virtualizer.measureElement}
-              dataIndex={item.index}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
-              onMoveUp={item.index > 0 ? () => onStep(prompt.id, 'up') : undefined}
-              onMoveDown={item.index < prompts.length - 1 ? () => onStep(prompt.id, 'down') : undefined}
+              index={item.index}
+              start={item.start}
+              first={item.index === 0}
+              last={item.index === prompts.length - 1}
+              measure={virtualizer.measureElement}
+              onStep={onStep}
             />
           );
         })}
