@@ -7,6 +7,8 @@ import type { SearchKind } from './search-types';
 export interface SearchDoc {
   id: string;
   kind: SearchKind;
+  /** When the row last changed (ISO): orders documents into index segments, newest last. */
+  time: string;
   storyId: string | null;
   chatId: string | null;
   tags: string[];
@@ -42,6 +44,7 @@ export function storyDoc(story: Story): SearchDoc {
   return {
     id,
     kind: 'story',
+    time: story.updated_at,
     storyId: id,
     chatId: null,
     tags: [],
@@ -58,6 +61,7 @@ export function promptDoc(prompt: Prompt, categoryTitle: string | null): SearchD
   return {
     id: prompt.id,
     kind: 'prompt',
+    time: prompt.updated_at,
     storyId: prompt.story_id,
     chatId: null,
     tags: prompt.tags,
@@ -73,6 +77,7 @@ export function messageDoc(message: Message, chatTitle: string): SearchDoc {
   return {
     id: message.id,
     kind: 'message',
+    time: message.created_at,
     storyId: null,
     chatId: message.chat_id,
     tags: [],

@@ -85,14 +85,19 @@ export async function loadShard(
   }
 }
 
-/** Saves `index` with the fingerprint taken while it was known to match the database. */
+/**
+ * Saves `index` with the fingerprint taken while it was known to match the database; false
+ * (nothing saved) when the index changed while it was being serialized.
+ */
 export async function saveShard(
   db: StoryPromptsDatabase,
   shard: ShardName,
   index: SearchIndex,
   fingerprint: Fingerprint,
-): Promise<void> {
-  const { index: serialized, stamps } = index.serialize();
+): Promise<boolean> {
+  const snapshot = await index.serialize();
+  if (!snapshot) return false;
+  const { index: serialized, stamps } = snapshot;
   const entry: StoredShard = {
     key: keyOf(shard),
     format: SEARCH_INDEX_FORMAT,
@@ -102,6 +107,7 @@ export async function saveShard(
     savedAt: Date.now(),
   };
   await db.search_index.put(entry);
+  return true;
 }
 
 export async function dropShard(db: StoryPromptsDatabase, shard: ShardName): Promise<void> {

@@ -42,7 +42,12 @@ export function indexRows<R extends { id: string }>(
   });
 }
 
-/** Streams a whole table into the index and drops documents of `kind` whose rows are gone. */
+/**
+ * Streams a whole table into the index and drops documents of `kind` whose rows are gone. On a
+ * first build (no document of `kind` yet) the documents are added oldest first once the whole
+ * table is read, so index segments run from oldest to newest (search-index.ts); a catch-up adds
+ * what changed as it goes, and changed documents are the newest anyway.
+ */
 export async function reconcileTable<T extends SyncedTable>(
   db: StoryPromptsDatabase,
   index: SearchIndex,
@@ -51,10 +56,20 @@ export async function reconcileTable<T extends SyncedTable>(
   docFor: (row: SyncedRowByTable[T]) => SearchDoc | null,
 ): Promise<void> {
   const seen = new Set<string>();
+  const firstBuild = index.idsOfKind(kind).length === 0;
+  const pending: SearchDoc[] = [];
   await scanTable(db, table, async (rows) => {
     for (const row of rows) seen.add(row.id);
-    await indexRows(index, rows, docFor);
+    if (!firstBuild) return indexRows(index, rows, docFor);
+    for (const row of rows) {
+      const doc = docFor(row);
+      if (doc) pending.push(doc);
+    }
   });
+  if (firstBuild) {
+    pending.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+    await forEachSliced(pending, (doc) => index.upsert(doc));
+  }
   const gone = index.idsOfKind(kind).filter((id) => !seen.has(id));
   await forEachSliced(gone, (id) => index.remove(id));
 }

@@ -3,9 +3,23 @@
 // outdated and are rebuilt in the background).
 import type { Options, SearchOptions } from 'minisearch';
 import type { SearchDoc } from './search-documents';
-import type { ShardName } from './search-types';
+import type { TermRequirement } from './search-minisearch';
+import type { SearchKind, ShardName } from './search-types';
 
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
+
+/**
+ * Most documents of one kind per index segment (see search-index.ts). A query reads segments
+ * newest first and stops once it has enough hits, so its cost is bounded by a segment's size for
+ * common words; rare words read every segment, which costs little per segment. Measured at 10k
+ * prompts (≈2 KB) and 100k messages (≈400 B): larger segments make 3-letter prefixes slow,
+ * smaller ones make rare and misspelt words slow (each segment repeats the fuzzy term lookup).
+ */
+export const SEGMENT_CAPACITY: Record<SearchKind, number> = {
+  story: 1_000,
+  prompt: 1_000,
+  message: 4_000,
+};
 
 /** Quiet time before a shard saves itself: saving the messages shard blocks its worker for a while. */
 export const PERSIST_DELAY_MS: Record<ShardName, number> = { library: 2_000, messages: 20_000 };
@@ -64,18 +78,43 @@ export function indexOptions(shard: ShardName): Options<SearchDoc> {
   };
 }
 
+/** Shortest word that also matches as the start of longer words (only the word being typed). */
+export const PREFIX_MIN_LENGTH = 3;
+
+/** Edits a word may be off by: none below 5 letters, one from 5, two from 7. */
+export function typoTolerance(term: string): number {
+  return term.length >= 7 ? 2 : term.length >= 5 ? 1 : 0;
+}
+
 /**
- * Every word must match (AND narrows as the writer types). Words of 3+ letters also match as the
- * start of longer words: a 1–2 letter prefix expands to a large share of the vocabulary and costs
- * seconds at 100k messages (measured: "c" 2 s, "co" 1.3 s), so short words match exactly. Words of
- * 4+ letters tolerate one typo, words of 7+ two (a swapped pair of letters, the commonest typo, is
- * two edits).
+ * Every word must match (AND narrows as the writer types). Only the last word, the one being
+ * typed, also matches as the start of longer words, and only from 3 letters: a 1–2 letter prefix
+ * expands to a large share of the vocabulary and costs seconds at 100k messages (measured: "c"
+ * 2 s, "co" 1.3 s), and the words before it are finished (a space followed them). Words of 5+
+ * letters tolerate one typo, words of 7+ two (a swapped pair of letters, the commonest typo, is
+ * two edits); a one-edit neighbourhood of a 4-letter word is a good part of the vocabulary and
+ * mostly noise.
  */
 export function searchOptions(shard: ShardName): SearchOptions {
   return {
     boost: BOOSTS[shard],
-    prefix: (term) => term.length >= 3,
-    fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : false),
+    prefix: (term, index, terms) => isPrefixWord(term, index, terms.length),
+    fuzzy: (term) => typoTolerance(term) || false,
     combineWith: 'AND',
   };
+}
+
+function isPrefixWord(term: string, index: number, count: number): boolean {
+  return index === count - 1 && term.length >= PREFIX_MIN_LENGTH;
+}
+
+/**
+ * The words of `text` that must be in a segment, as typed or as a start, for the query to match
+ * anything there; words that tolerate typos may match other words, so they require nothing.
+ */
+export function requiredTerms(text: string): TermRequirement[] {
+  const terms = text.split(SEPARATORS).filter(Boolean).map(normalizeTerm);
+  return terms.flatMap((term, index) =>
+    typoTolerance(term) > 0 ? [] : [{ term, prefix: isPrefixWord(term, index, terms.length) }],
+  );
 }

@@ -107,7 +107,8 @@ export class ShardController {
     // A change that arrived while counting would make the fingerprint claim more than the index has.
     if (this.queue.length > 0 || this.draining || revision !== this.index.revision)
       return this.schedulePersist();
-    await saveShard(this.db, this.shard, this.index, fingerprint);
+    if (!(await saveShard(this.db, this.shard, this.index, fingerprint)))
+      return this.schedulePersist();
     this.savedRevision = revision;
   }
 
