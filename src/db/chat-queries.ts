@@ -25,13 +25,48 @@ export function getChat(db: StoryPromptsDatabase, id: string): Promise<Chat | un
   return db.chats.get(id).then((chat) => (chat && !chat.deleted ? chat : undefined));
 }
 
-/** All messages of a chat in order (the chat window virtualizes them). */
-export function listChatMessages(db: StoryPromptsDatabase, chatId: string): Promise<Message[]> {
-  return db.messages
+/** All messages of a chat in order. Filtered after reading: a Dexie filter would walk a cursor. */
+export async function listChatMessages(
+  db: StoryPromptsDatabase,
+  chatId: string,
+): Promise<Message[]> {
+  const rows = await db.messages
     .where('[chat_id+created_at]')
     .between([chatId, Dexie.minKey], [chatId, Dexie.maxKey])
-    .filter(alive)
     .toArray();
+  return rows.filter(alive);
+}
+
+export interface RecentMessages {
+  /** The newest `limit` rows of the chat that are not tombstones, oldest first. */
+  messages: Message[];
+  /** The rows asked for (tombstones count): the window the chat window shows. */
+  limit: number;
+  /** Older rows may exist: scrolling up asks for a larger window. */
+  hasOlder: boolean;
+}
+
+/**
+ * The end of a chat, for opening it: a 2,000-message chat reads and renders only its newest
+ * rows (B18), and older ones are read as the writer scrolls up.
+ */
+export async function recentChatMessages(
+  db: StoryPromptsDatabase,
+  chatId: string,
+  limit: number,
+): Promise<RecentMessages> {
+  const newestFirst = await db.messages
+    .where('[chat_id+created_at]')
+    .between([chatId, Dexie.minKey], [chatId, Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
+  const messages: Message[] = [];
+  for (let index = newestFirst.length - 1; index >= 0; index--) {
+    const row = newestFirst[index]!;
+    if (!row.deleted) messages.push(row);
+  }
+  return { messages, limit, hasOlder: newestFirst.length === limit };
 }
 
 /** The last `limit` messages of a chat, oldest first: the context sent with a new message. */

@@ -18,6 +18,7 @@ import {
   SERVER_KEY,
   startChatServer,
 } from './chat-support';
+import { seedLongChat } from '../../scripts/bench/chat-ui-pages';
 
 const distDir = inject('distDir');
 const BYOK_KEY = 'sk-byok-writer-e2e-93d1c0ffee42';
@@ -236,6 +237,81 @@ describe.each(['app server', 'own key'] as const)('chat through the %s', (provid
     // the connection dies can be lost with it, so the kept text is a prefix of what was sent.)
     const kept = (await replies(page).last().locator('.chat-markdown').textContent()) ?? '';
     expect(kept).toMatch(/^one two( three)?$/);
+  });
+});
+
+describe('a long chat', () => {
+  it('opens at its end with only the newest messages read, and reads older ones as the writer scrolls up, keeping the text in view', async () => {
+    const { page, context } = await freshPage();
+    // The seeding function is shared with the B18 bench; tsx-style name helpers may wrap it.
+    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    await page.goto(`${baseURL}/`);
+    await page.getByLabel('New story title').waitFor();
+    const chatId = await page.evaluate(seedLongChat, { count: 700, marker: 'END-OF-LONG-CHAT' });
+    await page.goto(`${baseURL}/chats/${chatId}`);
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('END-OF-LONG-CHAT').waitFor();
+    expect(await log.locator('.chat-log__row').count()).toBeLessThan(30);
+
+    // Scroll up step by step like a reader: once older messages are asked for, they arrive
+    // above, and the messages on screen just before stay on screen.
+    await log.evaluate((element) => (element.scrollTop = 2_500));
+    const rowsInView = () =>
+      log.evaluate((element) => {
+        const view = element.getBoundingClientRect();
+        const rows = [...element.querySelectorAll<HTMLElement>('.chat-log__row')];
+        const inView = rows.filter((row) => {
+          const rect = row.getBoundingClientRect();
+          return rect.bottom > view.top && rect.top < view.bottom;
+        });
+        return {
+          texts: inView.map((row) => row.textContent),
+          firstIndex: Math.min(...rows.map((row) => Number(row.dataset.index))),
+        };
+      });
+    await expect.poll(async () => (await rowsInView()).texts.length).toBeGreaterThan(0);
+    const startIndex = (await rowsInView()).firstIndex;
+    let reading = await rowsInView();
+    for (let step = 0; step < 25; step++) {
+      reading = await rowsInView();
+      await log.evaluate((element) => (element.scrollTop -= 150));
+      await page.waitForTimeout(150);
+      if ((await rowsInView()).firstIndex > startIndex + 100) break;
+    }
+    await expect
+      .poll(async () => (await rowsInView()).firstIndex)
+      .toBeGreaterThan(startIndex + 100);
+    const after = await rowsInView();
+    expect(after.texts.filter((text) => reading.texts.includes(text)).length).toBeGreaterThan(0);
+
+    // Up to the very first message.
+    const first = await page.evaluate(
+      (id) =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('story-prompts');
+          open.onsuccess = () => {
+            const index = open.result
+              .transaction('messages')
+              .objectStore('messages')
+              .index('[chat_id+created_at]');
+            const request = index.openCursor(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+            request.onsuccess = () => resolve(request.result!.value.content as string);
+          };
+        }),
+      chatId,
+    );
+    await expect
+      .poll(
+        () =>
+          log.evaluate(async (element) => {
+            // Read after the scroll has been rendered; each page read moves the view down again.
+            element.scrollTop = 0;
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            return element.querySelector('.chat-log__row[data-index="0"]')?.textContent ?? '';
+          }),
+        { timeout: 15_000 },
+      )
+      .toContain(first.slice(0, 60));
   });
 });
 

@@ -58,7 +58,7 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowPro
   const modelList = useModels(settings);
   const custom = useCustomPersonas();
   const loaded = useChatMessages(chat?.id ?? null);
-  const messages = loaded ?? NO_MESSAGES;
+  const messages = loaded?.messages ?? NO_MESSAGES;
   const live = useLiveState(chat?.id ?? draftKey);
   const [pending, setPending] = useState<{ model: string; personaId: string | null }>({
     model: '',
@@ -162,12 +162,15 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowPro
         </Notice>
       ) : null}
       {loaded === undefined ? (
-        // The list mounts with every message at once, so it opens at the end in one pass (B18).
+        // The list mounts once the newest messages are read, so it opens at the end in one pass
+        // (B18); older ones are read as the writer scrolls up.
         <p className="chat-log page-loading">Loading messages…</p>
       ) : (
         <MessageList
           chatId={chat?.id ?? draftKey}
           messages={messages}
+          hasOlder={loaded.hasOlder}
+          onNeedOlder={loaded.loadOlder}
           storyId={chat?.story_id ?? storyId}
           speakerFor={speakerFor}
           replySpeaker={persona?.name ?? 'Assistant'}

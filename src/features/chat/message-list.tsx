@@ -1,7 +1,9 @@
 // The conversation, virtualized (@tanstack/react-virtual): only the messages in view exist in
-// the DOM, so a 2,000-message chat opens as fast as a short one (B18). It opens scrolled to the
-// end and follows a streaming reply while the writer is at the bottom; scrolling up to read
-// stops the following until they come back down.
+// the DOM, and only the newest messages are read when a chat opens, so a 2,000-message chat
+// opens as fast as a short one (B18). It opens scrolled to the end and follows a streaming
+// reply while the writer is at the bottom; scrolling up to read stops the following until they
+// come back down, and asks for older messages before the top is reached. When they arrive
+// above, the scroll position moves by their height so the text being read stays put.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Message } from '../../domain/entities';
@@ -12,10 +14,15 @@ import { useLiveState } from './use-chat-data';
 
 const ESTIMATED_MESSAGE_HEIGHT = 140;
 const NEAR_BOTTOM_PX = 120;
+/** Older messages are asked for when less than this much of the loaded ones is above the view. */
+const LOAD_OLDER_PX = 1_500;
 
 export interface MessageListProps {
   chatId: string;
   messages: readonly Message[];
+  /** More messages exist above the loaded ones. */
+  hasOlder: boolean;
+  onNeedOlder: () => void;
   storyId: string | null;
   speakerFor: (message: Message) => string;
   replySpeaker: string;
@@ -52,6 +59,8 @@ function StreamingReply({
 export function MessageList({
   chatId,
   messages,
+  hasOlder,
+  onNeedOlder,
   storyId,
   speakerFor,
   replySpeaker,
@@ -70,6 +79,8 @@ export function MessageList({
     estimateSize: () => ESTIMATED_MESSAGE_HEIGHT,
     overscan: 4,
     getItemKey: (index) => messages[index]?.id ?? 'streaming',
+    // It opens at the end: start there, so the first pass lays out the newest rows, not the oldest.
+    initialOffset: () => count * ESTIMATED_MESSAGE_HEIGHT,
   });
 
   const followEnd = useCallback(() => {
@@ -82,11 +93,31 @@ export function MessageList({
     if (count > 0 && stuck.current) virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [count, virtualizer]);
 
+  // Older messages arrived above the ones on screen: move down by their (estimated) height.
+  // Rows measured later as they scroll into view are corrected by the virtualizer itself.
+  const firstId = messages[0]?.id;
+  const previousFirstId = useRef(firstId);
+  useLayoutEffect(() => {
+    const before = previousFirstId.current;
+    previousFirstId.current = firstId;
+    const element = scrollRef.current;
+    if (!element || before === undefined || before === firstId) return;
+    const index = messages.findIndex((message) => message.id === before);
+    if (index > 0) element.scrollTop += virtualizer.measurementsCache[index]?.start ?? 0;
+  }, [firstId, messages, virtualizer]);
+
+  // A window too short to scroll never fires a scroll event: ask for more right away.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (hasOlder && element && element.scrollHeight <= element.clientHeight) onNeedOlder();
+  }, [hasOlder, onNeedOlder, messages]);
+
   const onScroll = () => {
     const element = scrollRef.current;
-    if (element)
-      stuck.current =
-        element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    if (!element) return;
+    stuck.current =
+      element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    if (hasOlder && element.scrollTop < LOAD_OLDER_PX) onNeedOlder();
   };
 
   return (

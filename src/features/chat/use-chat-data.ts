@@ -1,8 +1,9 @@
 // Live data of the chat screens: messages, personas, the provider settings, what streams now,
 // and the model list (from the provider when online, else the copy cached on this device).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { listChatMessages, listCustomPersonas } from '../../db/chat-queries';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { listCustomPersonas, recentChatMessages } from '../../db/chat-queries';
+import type { RecentMessages } from '../../db/chat-queries';
 import { db } from '../../db/instance';
 import type { Message, Persona } from '../../domain/entities';
 import { describeError } from '../../lib/app-error';
@@ -18,10 +19,39 @@ import { chatProviderDeps } from './chat-session';
 import { draftStore, streamingStore } from './streaming-store';
 import type { ChatLiveState } from './streaming-store';
 
-const NO_MESSAGES: Message[] = [];
+/** Rows read when a chat opens: a few screens' worth, so a long chat opens as fast as a short one. */
+const FIRST_WINDOW = 60;
+/** Rows added each time the writer scrolls near the top of what is loaded. */
+const OLDER_PAGE = 200;
 
-export function useChatMessages(chatId: string | null): Message[] | undefined {
-  return useLiveQuery(() => (chatId ? listChatMessages(db, chatId) : NO_MESSAGES), [chatId]);
+export interface ChatMessages {
+  /** The newest messages of the chat, oldest first. */
+  messages: Message[];
+  hasOlder: boolean;
+  /** Reads older messages (no-op while a read is running or when there are none). */
+  loadOlder: () => void;
+}
+
+const NO_CHAT: RecentMessages = { messages: [], limit: 0, hasOlder: false };
+
+export function useChatMessages(chatId: string | null): ChatMessages | undefined {
+  const [requested, setRequested] = useState({ chatId, limit: FIRST_WINDOW });
+  const limit = requested.chatId === chatId ? requested.limit : FIRST_WINDOW;
+  // While a larger window is read, the hook keeps returning the previous one.
+  const recent = useLiveQuery(
+    () => (chatId ? recentChatMessages(db, chatId, limit) : NO_CHAT),
+    [chatId, limit],
+  );
+  const loading = recent !== undefined && recent !== NO_CHAT && recent.limit !== limit;
+  const hasOlder = recent?.hasOlder ?? false;
+  const loadOlder = useCallback(() => {
+    if (!hasOlder || loading) return;
+    setRequested({ chatId, limit: limit + OLDER_PAGE });
+  }, [chatId, hasOlder, limit, loading]);
+  return useMemo(
+    () => (recent ? { messages: recent.messages, hasOlder, loadOlder } : undefined),
+    [recent, hasOlder, loadOlder],
+  );
 }
 
 export function useCustomPersonas(): Persona[] {
