@@ -1,4 +1,9 @@
 // B12: worker round trip of a payload through Comlink vs a raw postMessage echo.
+//
+// Fairness: both sides send the same string to an echo worker that sends it back, samples
+// alternate A B B A so drift and background load hit both alike, and the page is served
+// cross-origin isolated (scripts/bench/search.ts), so performance.now() has 5 µs resolution
+// instead of 100 µs (a 1 KB round trip takes about that long).
 import * as Comlink from 'comlink';
 
 interface EchoApi {
@@ -23,20 +28,33 @@ function rawEcho(worker: Worker, value: unknown): Promise<unknown> {
   });
 }
 
-/** `count` round trips of a `bytes`-long string, timed one by one (ms). */
+/** `count` round trips of a `bytes`-long string per variant, interleaved A B B A, timed one by one (ms). */
 export async function roundTrips(
   bytes: number,
-  variant: 'comlink' | 'raw',
   count: number,
-): Promise<number[]> {
+): Promise<{ comlink: number[]; raw: number[]; isolated: boolean }> {
   const { comlinkEcho: remote, rawWorker: raw } = workers();
   const payload = 'x'.repeat(bytes);
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
+  const comlink: number[] = [];
+  const plain: number[] = [];
+  const timeComlink = async () => {
     const started = performance.now();
-    if (variant === 'comlink') await remote.echo(payload);
-    else await rawEcho(raw, payload);
-    times.push(performance.now() - started);
+    await remote.echo(payload);
+    comlink.push(performance.now() - started);
+  };
+  const timeRaw = async () => {
+    const started = performance.now();
+    await rawEcho(raw, payload);
+    plain.push(performance.now() - started);
+  };
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      await timeComlink();
+      await timeRaw();
+    } else {
+      await timeRaw();
+      await timeComlink();
+    }
   }
-  return times;
+  return { comlink, raw: plain, isolated: globalThis.crossOriginIsolated === true };
 }
