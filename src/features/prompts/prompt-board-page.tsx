@@ -56,6 +56,7 @@ export function PromptBoardPage() {
   const { story, categories, groups } = useBoardData(storyId);
   const { shownCategories, shownGroups, saving, applyMove } = useMoves(categories, groups);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  const changeFilter = useCallback((change: Partial<BoardFilter>) => setFilter((current) => ({ ...current, ...change })), []);
   // Typing in the filter stays responsive with 10k prompts: the list catches up a frame later.
   const deferredFilter = useDeferredValue(filter);
   const [buildSections] = useState(createSectionBuilder);
@@ -84,7 +85,7 @@ export function PromptBoardPage() {
         </p>
         <h1 id="board-title">Categories and prompts</h1>
       </header>
-      <BoardToolbar tags={tags} filter={filter} onChange={setFilter} />
+      <BoardToolbar tags={tags} filter={filter} onChange={changeFilter} />
       {sections.length === 0 ? (
         <p className="board-page__empty">No categories yet. Add one below to start collecting prompts.</p>
       ) : (

@@ -2,7 +2,7 @@
 // (sortable, or virtualized when long) and the "Add prompt" form.
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { createPrompt } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
@@ -17,7 +17,11 @@ import { SortablePromptList } from './sortable-prompt-list';
 import { useBoardActions } from './use-board-actions';
 import { VirtualPromptList } from './virtual-prompt-list';
 
-/** Above this many visible prompts a section renders only the cards in view. */
+/**
+ * Above this many prompts a section renders only the cards in view. Decided on the whole
+ * category, not on what the filter leaves visible: typing a filter then never swaps a
+ * 10,000-row virtual list for a sortable one (and back) between keystrokes.
+ */
 export const VIRTUALIZE_ABOVE = 100;
 
 export interface PromptSectionProps {
@@ -78,16 +82,24 @@ function LoadedSection({ section, index, count, filtering, onMove }: PromptSecti
   } as CSSProperties;
   const steps = useMemo(() => totals(prompts), [prompts]);
 
+  // Stable for the section's lifetime, so the (memoized) cards do not re-render when the
+  // filter changes which prompts are visible; it reads the lists as they are at the click.
+  const latest = useRef({ prompts, visible, onMove });
+  useEffect(() => {
+    latest.current = { prompts, visible, onMove };
+  });
+  const categoryId = category.id;
   const stepPrompt = useCallback(
     (promptId: string, direction: 'up' | 'down') => {
+      const { prompts, visible, onMove } = latest.current;
       const targetIndex = indexForStep(prompts, visible, promptId, direction);
-      if (targetIndex !== null) onMove({ kind: 'prompt', id: promptId, categoryId: category.id, targetIndex });
+      if (targetIndex !== null) onMove({ kind: 'prompt', id: promptId, categoryId, targetIndex });
     },
-    [prompts, visible, category.id, onMove],
+    [categoryId],
   );
   const stepCategory = (direction: 'up' | 'down') => () =>
     onMove({ kind: 'category', id: category.id, targetIndex: direction === 'up' ? index - 1 : index + 1 });
-  const ListView = visible.length > VIRTUALIZE_ABOVE ? VirtualPromptList : SortablePromptList;
+  const ListView = prompts.length > VIRTUALIZE_ABOVE ? VirtualPromptList : SortablePromptList;
 
   return (
     <li

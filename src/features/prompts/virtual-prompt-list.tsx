@@ -2,9 +2,15 @@
 // in view exist in the DOM, so 10,000 prompts stay a few hundred nodes. Cards here are not
 // draggable (dnd-kit cannot measure cards that are not rendered); the move buttons reorder,
 // and a prompt dragged from another section can still be dropped on the list (at the top).
+//
+// Kept cheap per keystroke of the filter and per scroll: the virtualizer's options are stable
+// between renders (a new `getItemKey` would make it recompute the positions of all 10,000
+// rows on every render), rows are memoized on plain values, and card heights come from the
+// ResizeObserver only (a mounting card takes its last known height, or the estimate, instead
+// of forcing a synchronous layout of the page to measure it).
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import type { Prompt } from '../../domain/entities';
 import { useActiveDragKind } from './board-dnd';
 import type { BoardDragData } from './board-dnd';
@@ -12,6 +18,7 @@ import { PromptCard } from './prompt-card';
 import type { PromptListProps } from './sortable-prompt-list';
 
 const ESTIMATED_CARD_HEIGHT = 92;
+const estimateSize = () => ESTIMATED_CARD_HEIGHT;
 
 interface VirtualRowProps {
   prompt: Prompt;
@@ -37,19 +44,34 @@ const VirtualRow = memo(function VirtualRow({ prompt, index, start, first, last,
   );
 });
 
-export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep }: PromptListProps) {
+export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep, empty }: PromptListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Card heights by prompt id, as the ResizeObserver last reported them.
+  const heights = useRef(new Map<string, number>());
   const activeKind = useActiveDragKind();
   const listData: BoardDragData = { type: 'prompt-list', title: categoryTitle, categoryId };
   const { setNodeRef: setListRef, isOver } = useDroppable({ id: `list:${categoryId}`, data: listData, disabled: activeKind !== 'prompt' });
+  const getItemKey = useCallback((index: number) => prompts[index]!.id, [prompts]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const measureElement = useCallback((element: Element, entry: ResizeObserverEntry | undefined) => {
+    const id = (element as HTMLElement).dataset.promptId ?? '';
+    const box = entry?.borderBoxSize[0];
+    if (box) {
+      const height = Math.round(box.blockSize);
+      heights.current.set(id, height);
+      return height;
+    }
+    return heights.current.get(id) ?? ESTIMATED_CARD_HEIGHT;
+  }, []);
   // The compiler cannot memoize around useVirtualizer; this component does not rely on it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: prompts.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_CARD_HEIGHT,
+    getScrollElement,
+    estimateSize,
+    measureElement,
     overscan: 6,
-    getItemKey: (index) => prompts[index]!.id,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   return (
@@ -64,6 +86,7 @@ export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep }
       role="region"
       aria-label={`Prompts in ${categoryTitle}, ${prompts.length.toLocaleString('en')} in all`}
     >
+      {prompts.length === 0 ? <p className="prompt-list__empty">{empty}</p> : null}
       <ol className="prompt-list prompt-list--virtual" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const prompt = prompts[item.index]!;
