@@ -1,12 +1,13 @@
-// Reading the outbox and row_meta in their full form. Two records are stored compactly:
-// - an insert's outbox entry names only the row and one HLC (`inserted_hlc`); its field values
-//   are read from the row itself when the entry is pushed. Inserts come by the thousand
-//   (imports, a chat's messages) with kilobytes of text each: copying every value into the
-//   outbox doubled what an import wrote.
-// - an inserted row's row_meta holds that one HLC as `row_hlc` instead of one per field.
-// Every edit after the insert is stored field by field as before, so the full form is the
-// compact one plus the values the row holds now (which an edit of an unpushed row updates
-// in both places: the later entry carries the same value with a newer HLC).
+// Reading the outbox and a row's field clocks in their full form. A row inserted on this
+// device is stored compactly: its outbox entry names only the row and one HLC
+// (`inserted_hlc`), the field values are read from the row itself when the entry is pushed,
+// and it has no row_meta until the server's reply to that push brings one. Inserts come by
+// the thousand (imports, a chat's messages) with kilobytes of text each: copying every value
+// into the outbox and a clock per field into row_meta doubled what an import wrote.
+// The first edit of such a row writes the insert out in full (the values before that edit)
+// and then adds its own entry as usual. So a compact insert always means the row still holds
+// the values it was inserted with, and mutations keep the order in which the writer made
+// them: a prompt moved into a category created after it is sent before that move.
 import { isLongTextField, ROW_SCHEMAS } from '../domain/synced-tables';
 import type { SyncedTable } from '../domain/synced-tables';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
@@ -24,6 +25,27 @@ export function syncedFieldsOf(table: SyncedTable): readonly string[] {
     syncedFieldCache.set(table, fields);
   }
   return fields;
+}
+
+export interface RowClocks {
+  /** The row's field clocks: its row_meta, or for a compact insert its one HLC for every field. */
+  meta: RowMeta | undefined;
+  /** The row's insert, still compact in the outbox: an edit must write its values out first. */
+  compactInsert: ChangeEntry | undefined;
+}
+
+/**
+ * What an edit of a row needs to know about its clocks (inside a transaction covering row_meta
+ * and the outbox). A row the server has seen (server_version set) needs one read.
+ */
+export async function readRowClocks(db: StoryPromptsDatabase, table: SyncedTable, id: string): Promise<RowClocks> {
+  const meta = await db.row_meta.get([table, id]);
+  if (meta && meta.server_version !== null) return { meta, compactInsert: undefined };
+  // Entries of one row sort by seq in the [table+row_id] index, so an insert is the first.
+  const first = await db.changes.where('[table+row_id]').equals([table, id]).first();
+  const compactInsert = first?.inserted_hlc !== undefined ? first : undefined;
+  if (meta || !compactInsert) return { meta, compactInsert };
+  return { meta: { table, id, field_hlc: {}, row_hlc: compactInsert.inserted_hlc, server_version: null }, compactInsert };
 }
 
 /** The HLC a field was last stamped with on this device, or null if never. */

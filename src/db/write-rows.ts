@@ -1,13 +1,13 @@
 // The only way rows of synced tables change locally. Each write validates the whole row with
 // its zod schema, stamps every changed field with a fresh HLC (a new row: one HLC for all its
-// fields), and stores the row, its row_meta and one outbox entry in a single 'rw'
-// transaction: all three or none.
+// fields), and stores the row, its row_meta (a new row: none yet) and one outbox entry in a
+// single 'rw' transaction: all or none.
 import { isLongTextField, ROW_SCHEMAS } from '../domain/synced-tables';
 import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
 import { clockFor } from './clock';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
 import { NotFoundError, toStorageError, ValidationError } from './errors';
-import { fieldHlcOf, highestFieldHlc, UNSYNCED_FIELDS } from './outbox-entries';
+import { expandInsert, fieldHlcOf, highestFieldHlc, readRowClocks, UNSYNCED_FIELDS } from './outbox-entries';
 
 const TABLE_LABELS: Record<SyncedTable, string> = {
   stories: 'Story',
@@ -67,9 +67,9 @@ function writeScope(database: StoryPromptsDatabase, table: SyncedTable) {
 }
 
 /**
- * Inserts new rows. Each gets one HLC for all its fields and a compact outbox entry naming
- * the row: its values are read from the row when pushed (outbox-entries.ts), so an import of
- * thousands of long prompts writes each text once.
+ * Inserts new rows. Each gets one HLC for all its fields, kept in a compact outbox entry that
+ * names the row: its values are read from the row when pushed and it has no row_meta until
+ * then (outbox-entries.ts), so an import of thousands of long prompts writes each text once.
  */
 export async function insertRows<T extends SyncedTable>(
   database: StoryPromptsDatabase,
@@ -81,15 +81,10 @@ export async function insertRows<T extends SyncedTable>(
     return await database.transaction('rw', writeScope(database, table), async () => {
       const clock = clockFor(database);
       const now = Date.now();
-      const metas: RowMeta[] = [];
-      const changes: ChangeEntry[] = [];
-      for (const row of valid) {
-        const hlc = clock.send();
-        metas.push({ table, id: row.id, field_hlc: {}, row_hlc: hlc, server_version: null });
-        changes.push({ table, row_id: row.id, fields: {}, inserted_hlc: hlc, created_at: now });
-      }
+      const changes = valid.map(
+        (row): ChangeEntry => ({ table, row_id: row.id, fields: {}, inserted_hlc: clock.send(), created_at: now }),
+      );
       await database.syncedTable(table).bulkAdd(valid);
-      await database.row_meta.bulkPut(metas);
       await database.changes.bulkAdd(changes);
       return valid;
     });
@@ -120,20 +115,23 @@ export async function updateRow<T extends SyncedTable>(
   try {
     return await database.transaction('rw', writeScope(database, table), async () => {
       // Both reads are issued at once: IndexedDB serves them in one round of the event loop.
-      const [current, meta] = await Promise.all([
+      const [current, clocks] = await Promise.all([
         database.syncedTable(table).get(id),
-        database.row_meta.get([table, id]),
+        readRowClocks(database, table, id),
       ]);
       if (!current) throw new NotFoundError(TABLE_LABELS[table], id);
       const patch = typeof update === 'function' ? update(current) : update;
       const next = validate(table, { ...current, ...patch, id, updated_at: new Date().toISOString() });
-      const stamped = stampChanges(database, table, current, next, meta);
+      const stamped = stampChanges(database, table, current, next, clocks.meta);
       if (!stamped) return current;
-      await Promise.all([
+      const writes: Promise<unknown>[] = [
         database.syncedTable(table).put(next),
         database.row_meta.put(stamped.meta),
         database.changes.add(stamped.change),
-      ]);
+      ];
+      // The insert must go out with the values it was made with, not this edit's (outbox-entries.ts).
+      if (clocks.compactInsert) writes.push(database.changes.put(expandInsert(clocks.compactInsert, current)));
+      await Promise.all(writes);
       return next;
     });
   } catch (error) {

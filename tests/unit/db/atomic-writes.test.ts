@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/domain/limits';
 import { ValidationError } from '../../../src/db/errors';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
-import { fieldHlcOf } from '../../../src/db/outbox-entries';
+import { fieldHlcOf, readRowClocks } from '../../../src/db/outbox-entries';
 import { updateRow } from '../../../src/db/write-rows';
 import { freshDatabase } from './test-database';
 
@@ -16,7 +16,8 @@ describe('writes are atomic with their change entry', () => {
     await expect(updateStory(db, story.id, { title: 'After' })).rejects.toThrow('disk unplugged');
     expect((await db.stories.get(story.id))!.title).toBe('Before');
     expect(await db.changes.count()).toBe(1);
-    expect(fieldHlcOf(await db.row_meta.get(['stories', story.id]), 'title')).not.toBeNull();
+    const clocks = await db.transaction('r', db.row_meta, db.changes, () => readRowClocks(db, 'stories', story.id));
+    expect(fieldHlcOf(clocks.meta, 'title')).not.toBeNull();
   });
 
   it('leaves nothing when the row write of a new row fails', async () => {

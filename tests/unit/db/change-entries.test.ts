@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../../src/domain/hlc';
 import { createCategory } from '../../../src/db/categories-repository';
-import { fieldHlcOf, readOutbox } from '../../../src/db/outbox-entries';
-import { createPrompt, deletePrompt, updatePrompt } from '../../../src/db/prompts-repository';
+import { fieldHlcOf, readOutbox, readRowClocks } from '../../../src/db/outbox-entries';
+import { createPrompt, deletePrompt, movePrompt, updatePrompt } from '../../../src/db/prompts-repository';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
 import { insertRows } from '../../../src/db/write-rows';
@@ -31,17 +31,34 @@ describe('change entries', () => {
     const story = await createStory(db, { title: 'T', synopsis: details });
     const [stored] = await db.changes.toArray();
     expect(JSON.stringify(stored).length).toBeLessThan(300);
+    expect(await db.row_meta.count()).toBe(0);
     expect((await pendingChanges(db))[0]!.fields.synopsis!.value).toBe(details);
     expect((await db.stories.get(story.id))!.synopsis).toBe(details);
   });
 
-  it('reads an insert with the values its row holds when pushed, and keeps later edits as their own entries', async () => {
+  it('sends an insert with the values it was made with when the row is edited before it is pushed', async () => {
     const db = freshDatabase();
     const story = await createStory(db, { title: 'Draft title' });
     await updateStory(db, story.id, { title: 'Final title' });
     const [created, edited] = await pendingChanges(db);
-    expect(created!.fields.title!.value).toBe('Final title');
+    expect(created!.fields.title!.value).toBe('Draft title');
     expect(edited!.fields.title).toMatchObject({ value: 'Final title', base_hlc: created!.fields.title!.hlc });
+  });
+
+  it('keeps the order of inserts and edits: a prompt moved into a newer category is created in its old one', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'T' });
+    const first = await createCategory(db, story.id, { title: 'First' });
+    const prompt = await createPrompt(db, first.id, { title: 'Opening' });
+    const later = await createCategory(db, story.id, { title: 'Later' });
+    await movePrompt(db, prompt.id, later.id, 0);
+    const entries = await pendingChanges(db);
+    const promptInsert = entries.findIndex((entry) => entry.row_id === prompt.id);
+    const laterInsert = entries.findIndex((entry) => entry.row_id === later.id);
+    const move = entries.findLastIndex((entry) => entry.row_id === prompt.id);
+    expect(entries[promptInsert]!.fields.category_id!.value).toBe(first.id);
+    expect(laterInsert).toBeLessThan(move);
+    expect(entries[move]!.fields.category_id!.value).toBe(later.id);
   });
 
   it('drops an insert whose row is gone instead of sending an empty row', async () => {
@@ -65,7 +82,7 @@ describe('change entries', () => {
     expect(Object.keys(edited!.fields)).toEqual(['logline']);
     expect(edited!.fields.logline!.base_hlc).toBe(created!.fields.logline!.hlc);
     expect(compareHlc(edited!.fields.logline!.hlc, created!.fields.logline!.hlc)).toBe(1);
-    const meta = await db.row_meta.get(['stories', story.id]);
+    const { meta } = await db.transaction('r', db.row_meta, db.changes, () => readRowClocks(db, 'stories', story.id));
     expect(fieldHlcOf(meta, 'logline')).toBe(edited!.fields.logline!.hlc);
     expect(fieldHlcOf(meta, 'title')).toBe(created!.fields.title!.hlc);
   });
