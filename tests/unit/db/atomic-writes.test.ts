@@ -3,7 +3,7 @@ import { LIMITS } from '../../../src/domain/limits';
 import { ValidationError } from '../../../src/db/errors';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
 import { fieldHlcOf, readRowClocks } from '../../../src/db/outbox-entries';
-import { updateRow } from '../../../src/db/write-rows';
+import { insertRows, updateRow } from '../../../src/db/write-rows';
 import { freshDatabase } from './test-database';
 
 describe('writes are atomic with their change entry', () => {
@@ -58,5 +58,25 @@ describe('writes are atomic with their change entry', () => {
   it('reports a missing row as not found', async () => {
     const db = freshDatabase();
     await expect(updateRow(db, 'stories', crypto.randomUUID(), { title: 'x' })).rejects.toMatchObject({ code: 'db/not-found' });
+  });
+
+  it('writes nothing of a large insert when a row past the first slices is invalid', async () => {
+    const db = freshDatabase();
+    const template = await createStory(db, { title: 'Template' });
+    const rows = Array.from({ length: 900 }, (_, index) => ({ ...template, id: crypto.randomUUID(), title: `Story ${index}` }));
+    rows[700] = { ...rows[700]!, title: 'x'.repeat(LIMITS.title + 1) };
+    await expect(insertRows(db, 'stories', rows)).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.stories.count()).toBe(1);
+    expect(await db.changes.count()).toBe(1);
+  });
+
+  it('inserts every row of a large insert in order, each with its own outbox entry', async () => {
+    const db = freshDatabase();
+    const template = await createStory(db, { title: 'Template' });
+    const rows = Array.from({ length: 900 }, (_, index) => ({ ...template, id: crypto.randomUUID(), title: `Story ${index}` }));
+    const inserted = await insertRows(db, 'stories', rows);
+    expect(inserted.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+    expect(await db.stories.count()).toBe(901);
+    expect((await db.changes.toArray()).slice(1).map((entry) => entry.row_id)).toEqual(rows.map((row) => row.id));
   });
 });
