@@ -6,8 +6,11 @@
 // Kept cheap per keystroke of the filter and per scroll: the virtualizer's options are stable
 // between renders (a new `getItemKey` would make it recompute the positions of all 10,000
 // rows on every render), rows are memoized on plain values, and card heights come from the
-// ResizeObserver only (a mounting card takes its last known height, or the estimate, instead
-// of forcing a synchronous layout of the page to measure it).
+// ResizeObserver only (a mounting card takes its last known height, or the typical one,
+// instead of forcing a synchronous layout of the page to measure it). The estimate for cards
+// not yet measured is the height cards last measured at: most cards are alike, so a card that
+// scrolls or filters into view rarely resizes, and each resize would make the virtualizer
+// recompute every position after it.
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef } from 'react';
@@ -18,7 +21,6 @@ import { PromptCard } from './prompt-card';
 import type { PromptListProps } from './sortable-prompt-list';
 
 const ESTIMATED_CARD_HEIGHT = 92;
-const estimateSize = () => ESTIMATED_CARD_HEIGHT;
 
 interface VirtualRowProps {
   prompt: Prompt;
@@ -48,20 +50,23 @@ export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep, 
   const scrollRef = useRef<HTMLDivElement>(null);
   // Card heights by prompt id, as the ResizeObserver last reported them.
   const heights = useRef(new Map<string, number>());
+  const typicalHeight = useRef(ESTIMATED_CARD_HEIGHT);
   const activeKind = useActiveDragKind();
   const listData: BoardDragData = { type: 'prompt-list', title: categoryTitle, categoryId };
   const { setNodeRef: setListRef, isOver } = useDroppable({ id: `list:${categoryId}`, data: listData, disabled: activeKind !== 'prompt' });
   const getItemKey = useCallback((index: number) => prompts[index]!.id, [prompts]);
   const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => typicalHeight.current, []);
   const measureElement = useCallback((element: Element, entry: ResizeObserverEntry | undefined) => {
     const id = (element as HTMLElement).dataset.promptId ?? '';
     const box = entry?.borderBoxSize[0];
     if (box) {
       const height = Math.round(box.blockSize);
       heights.current.set(id, height);
+      typicalHeight.current = height;
       return height;
     }
-    return heights.current.get(id) ?? ESTIMATED_CARD_HEIGHT;
+    return heights.current.get(id) ?? typicalHeight.current;
   }, []);
   // The compiler cannot memoize around useVirtualizer; this component does not rely on it.
   // eslint-disable-next-line react-hooks/incompatible-library
