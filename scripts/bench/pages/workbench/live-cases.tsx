@@ -1,21 +1,29 @@
 // B7: one prompt edited while 20 live queries watch it (8 lists, 6 counts, 6 details), as the
-// board and editor subscribe with dexie-react-hooks. Measures write start → the new title in
-// the DOM of every list and detail subscriber (React commit), against the same 20 queries as
-// bare Dexie liveQuery subscriptions (write start → every list/detail emission carries it).
+// app subscribes: the board reads each category once (CategoryPromptsStore, one shared live
+// query per category, rows kept when unchanged) and renders memoized cards, so the 8 lists are
+// the edited prompt's category, 6 other categories of the board and the overview's recent 50
+// (useLiveQuery); counts and details (editor, preview) are useLiveQuery. Measures write start →
+// the new title in the DOM of every list and detail subscriber that shows the prompt (React
+// commit), against the same 20 queries as bare Dexie liveQuery subscriptions (write start →
+// every such emission carries it).
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { StoryPromptsDatabase } from '../../../../src/db/database';
 import { updatePrompt } from '../../../../src/db/prompts-repository';
 import { getPrompt, listCategoryPrompts, recentStoryPrompts } from '../../../../src/db/queries';
 import type { Prompt } from '../../../../src/domain/entities';
+import { CategoryPromptsStore } from '../../../../src/features/prompts/category-prompts-store';
 import { quantile } from '../shared/measure';
 import { workbenchData } from './data';
 import { OURS_DB } from './write-cases';
 
 interface Query {
   kind: 'list' | 'count' | 'detail';
+  /** A board section: the category whose prompts the list shows (read through the board's store). */
+  categoryId?: string;
   /** Its result shows the edited prompt, so the edit must reach it (others just re-run). */
   watches: boolean;
   run: () => Promise<Prompt[] | Prompt | number | undefined>;
@@ -29,6 +37,7 @@ function queriesFor(
 ): Query[] {
   const list = (categoryId: string): Query => ({
     kind: 'list',
+    categoryId,
     watches: categoryId === target.category_id,
     run: () => listCategoryPrompts(db, categoryId),
   });
@@ -39,11 +48,10 @@ function queriesFor(
   });
   const detail: Query = { kind: 'detail', watches: true, run: () => getPrompt(db, target.id) };
   return [
-    ...Array.from({ length: 5 }, () => list(target.category_id)),
+    list(target.category_id),
     // The target enters the recent 50 with its first edit: re-runs, not waited for.
     { kind: 'list', watches: false, run: () => recentStoryPrompts(db, storyId, 50) },
-    list(otherCategories[0]!),
-    list(otherCategories[1]!),
+    ...otherCategories.slice(0, 6).map(list),
     ...Array.from({ length: 4 }, () => count(target.category_id)),
     count(otherCategories[0]!),
     count(otherCategories[1]!),
@@ -58,6 +66,29 @@ function titleIn(result: Prompt[] | Prompt | number | undefined, targetId: strin
   return '';
 }
 
+/** A card: memoized like the board's, so an edit re-renders the edited prompt's row only. */
+const Row = memo(function Row({ prompt }: { prompt: Prompt }) {
+  return <li>{prompt.title}</li>;
+});
+
+const Rows = memo(function Rows({ rows, query, targetId, index }: { rows: readonly Prompt[]; query: Query; targetId: string; index: number }) {
+  return (
+    <ul data-sub={query.watches ? index : undefined} data-title={titleIn(rows as Prompt[], targetId)}>
+      {rows.map((prompt) => (
+        <Row key={prompt.id} prompt={prompt} />
+      ))}
+    </ul>
+  );
+});
+
+const NO_ROWS: readonly Prompt[] = [];
+
+/** A board section: the category's prompts from the board's store, as the board reads them. */
+function Section({ store, query, targetId, index }: { store: CategoryPromptsStore; query: Query; targetId: string; index: number }) {
+  const groups = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return <Rows rows={groups.get(query.categoryId!) ?? NO_ROWS} query={query} targetId={targetId} index={index} />;
+}
+
 function Subscriber({ query, targetId, index }: { query: Query; targetId: string; index: number }) {
   const result = useLiveQuery(query.run, []);
   if (query.kind === 'count')
@@ -66,13 +97,26 @@ function Subscriber({ query, targetId, index }: { query: Query; targetId: string
     ? result
     : result && typeof result === 'object'
       ? [result]
-      : [];
+      : NO_ROWS;
+  return <Rows rows={rows} query={query} targetId={targetId} index={index} />;
+}
+
+function Subscribers({ db, queries, targetId }: { db: StoryPromptsDatabase; queries: Query[]; targetId: string }) {
+  const [store] = useState(() => new CategoryPromptsStore((categoryId) => listCategoryPrompts(db, categoryId), queries.length));
+  useEffect(() => {
+    store.setCategories(queries.flatMap((query) => (query.categoryId ? [query.categoryId] : [])));
+    return () => store.close();
+  }, [store, queries]);
   return (
-    <ul data-sub={query.watches ? index : undefined} data-title={titleIn(result, targetId)}>
-      {rows.map((prompt) => (
-        <li key={prompt.id}>{prompt.title}</li>
-      ))}
-    </ul>
+    <>
+      {queries.map((query, index) =>
+        query.categoryId ? (
+          <Section key={index} store={store} query={query} targetId={targetId} index={index} />
+        ) : (
+          <Subscriber key={index} query={query} targetId={targetId} index={index} />
+        ),
+      )}
+    </>
   );
 }
 
@@ -112,15 +156,7 @@ async function reactBlock(
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  flushSync(() =>
-    root.render(
-      <>
-        {queries.map((query, index) => (
-          <Subscriber key={index} query={query} targetId={target.id} index={index} />
-        ))}
-      </>,
-    ),
-  );
+  flushSync(() => root.render(<Subscribers db={db} queries={queries} targetId={target.id} />));
   const shows = (title: string) => () => {
     const subs = host.querySelectorAll('[data-sub]');
     if (subs.length !== watched) return false;
