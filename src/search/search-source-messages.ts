@@ -8,10 +8,15 @@ import { messageHit } from './search-hits';
 import type { RawHit, SearchIndex } from './search-index';
 import { applyRowKeys, indexRows, reconcileTable, refreshFacts } from './search-scan';
 import type { ParentFacts } from './search-scan';
+import type { SegmentBuilder } from './search-segment-builder';
 import type { ShardSource } from './search-source';
 import type { SearchHit } from './search-types';
 
-export function messagesSource(db: StoryPromptsDatabase, index: () => SearchIndex): ShardSource {
+export function messagesSource(
+  db: StoryPromptsDatabase,
+  index: () => SearchIndex,
+  builder: SegmentBuilder | null,
+): ShardSource {
   const chats = new Map<string, ParentFacts>();
   let parentsKnown = false;
 
@@ -38,7 +43,7 @@ export function messagesSource(db: StoryPromptsDatabase, index: () => SearchInde
   async function reconcile(table: SyncedTable) {
     if (table === 'chats') await refreshChats();
     if (table === 'messages') {
-      await reconcileTable(db, index(), 'messages', 'message', docFor);
+      await reconcileTable(db, index(), 'messages', 'message', docFor, builder);
       parentsKnown = true;
     }
   }
