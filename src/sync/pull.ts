@@ -26,7 +26,21 @@ async function applyPage(db: StoryPromptsDatabase, page: PullResponse, requested
   });
 }
 
-/** Pulls until caught up. `onPage` reports progress (for a large first sync). */
+type PullRequestFn = (cursor: number) => Promise<PullResponse>;
+
+/** Asks for one page; a page fetched ahead that is never used must not become an unhandled rejection. */
+function requestPage(request: PullRequestFn, cursor: number) {
+  const response = request(cursor);
+  response.catch(() => undefined);
+  return { cursor, response };
+}
+
+/**
+ * Pulls until caught up. `onPage` reports progress (for a large first sync). While a page is
+ * applied, the next one is already being fetched (its cursor is in the page), so the network
+ * and the disk work at the same time; a page fetched ahead is used only if the cursor it was
+ * asked for is still ours once the previous page is stored.
+ */
 export async function pullAll(
   db: StoryPromptsDatabase,
   transport: SyncTransport,
@@ -34,10 +48,14 @@ export async function pullAll(
   limit = PULL_PAGE_SIZE,
 ): Promise<PullProgress> {
   const clientId = await readSyncMeta(db.meta, 'client_id');
+  const request: PullRequestFn = (cursor) => transport.pull({ client_id: clientId, cursor, limit });
   const progress: PullProgress = { pages: 0, rows: 0 };
+  let ahead: ReturnType<typeof requestPage> | null = null;
   for (;;) {
     const cursor = await readSyncMeta(db.meta, 'pull_cursor');
-    const page = await transport.pull({ client_id: clientId, cursor, limit });
+    const next: ReturnType<typeof requestPage> = ahead?.cursor === cursor ? ahead : requestPage(request, cursor);
+    ahead = null;
+    const page = await next.response;
     assertPullResponse(page);
     if (page.reset_required) {
       if (cursor === 0) throw new SyncTransportError('invalid-response', 'The sync server asked for a reset from the very beginning.');
@@ -49,6 +67,7 @@ export async function pullAll(
     if (page.has_more && page.cursor <= cursor) {
       throw new SyncTransportError('invalid-response', `The sync server did not advance past version ${cursor}; stopping instead of looping.`);
     }
+    if (page.has_more) ahead = requestPage(request, page.cursor);
     await applyPage(db, page, cursor);
     progress.pages += 1;
     progress.rows += page.changes.length;
