@@ -53,6 +53,31 @@ export function fieldHlcOf(meta: RowMeta | undefined, field: string): string | n
   return meta?.field_hlc[field] ?? meta?.row_hlc ?? null;
 }
 
+/**
+ * A row's field clocks stored compactly: when the clocks cover every synced field, the most
+ * common HLC (a row inserted in one go has one for all its fields) becomes `row_hlc` and only
+ * the others are listed. A pulled row's clocks were a quarter of what a first sync wrote.
+ */
+export function compactRowMeta(
+  table: SyncedTable,
+  id: string,
+  fieldHlc: Record<string, string>,
+  serverVersion: number | null,
+): RowMeta {
+  const fields = syncedFieldsOf(table);
+  if (!fields.every((field) => field in fieldHlc)) return { table, id, field_hlc: fieldHlc, server_version: serverVersion };
+  const counts = new Map<string, number>();
+  let common = '';
+  for (const field of fields) {
+    const count = (counts.get(fieldHlc[field]!) ?? 0) + 1;
+    counts.set(fieldHlc[field]!, count);
+    if (count > (counts.get(common) ?? 0)) common = fieldHlc[field]!;
+  }
+  const rest: Record<string, string> = {};
+  for (const [field, hlc] of Object.entries(fieldHlc)) if (hlc !== common) rest[field] = hlc;
+  return { table, id, field_hlc: rest, row_hlc: common, server_version: serverVersion };
+}
+
 /** The highest HLC of any field of the row (HLC strings order like their clocks). */
 export function highestFieldHlc(meta: RowMeta | undefined): string | null {
   let highest = meta?.row_hlc ?? null;

@@ -3,7 +3,7 @@
 // a pending local edit keep their local value and HLC; every other field takes the server's.
 import { clockFor } from '../db/clock';
 import type { RowMeta, StoryPromptsDatabase } from '../db/database';
-import { fieldHlcOf } from '../db/outbox-entries';
+import { compactRowMeta, fieldHlcOf } from '../db/outbox-entries';
 import type { TableRow } from './protocol';
 import { pendingFieldsFor, rowKey } from './pending-fields';
 import { entityFromServerRow } from './server-rows';
@@ -49,7 +49,7 @@ export async function applyServerRows(
     const list = byTable.get(table) ?? [];
     list.push(incoming);
     byTable.set(table, list);
-    newMetas.push({ table, id: row.id, field_hlc: fieldHlc, server_version: Number(row.server_version) });
+    newMetas.push(compactRowMeta(table, row.id, fieldHlc, Number(row.server_version)));
   });
   if (newestSeen) clock.recv(newestSeen);
   await Promise.all(pendingLocals);
