@@ -17,15 +17,16 @@ const agents = {
 /** Statuses whose Response must not have a body. */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-export function upstreamFetch(
+/** A fetch for the SDK: always settles its promise (async), never throws synchronously. */
+export async function upstreamFetch(
   input: string | URL | Request,
   init: RequestInit = {},
 ): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : input);
   const { signal } = init;
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return Promise.reject(new TypeError(`Cannot fetch ${url.protocol} URLs.`));
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+    throw new TypeError(`Cannot fetch ${url.protocol} URLs.`);
+  if (signal?.aborted) throw abortError(signal);
   const body = requestBody(init.body);
   const headers = Object.fromEntries(new Headers(init.headers));
   if (body !== undefined) headers['content-length'] = String(body.byteLength);
