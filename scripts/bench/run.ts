@@ -98,6 +98,8 @@ const SUITES: Suite[] = [
   },
   external('server-sync.ts', 'sync server side (B13, B14)', ['B13', 'B14'], async (module) => {
     const run = module.runServerSyncBench as () => Promise<ServerSyncResult[]>;
+    // benchmarks.md sets "≥ 10× naive" for sync throughput (B13); B14's targets are the
+    // client's commit time and requests per burst, so the server's push rate is recorded.
     return (await run()).map((r) =>
       benchRow(
         r.id,
@@ -105,8 +107,8 @@ const SUITES: Suite[] = [
         r.metric,
         r.value,
         r.baseline,
-        '≥ 10× naive',
-        r.value >= 10 * r.baseline,
+        r.id === 'B13' ? '≥ 10× naive' : 'record',
+        r.id === 'B13' ? r.value >= 10 * r.baseline : null,
       ),
     );
   }),
