@@ -36,15 +36,16 @@ export interface RowClocks {
 
 /**
  * What an edit of a row needs to know about its clocks (inside a transaction covering row_meta
- * and the outbox). A row the server has seen (server_version set) needs one read.
+ * and the outbox). A row with a row_meta has no compact insert left: the first edit wrote it
+ * out and wrote the row_meta, and the server's reply to a push writes the row_meta too.
  */
 export async function readRowClocks(db: StoryPromptsDatabase, table: SyncedTable, id: string): Promise<RowClocks> {
   const meta = await db.row_meta.get([table, id]);
-  if (meta && meta.server_version !== null) return { meta, compactInsert: undefined };
+  if (meta) return { meta, compactInsert: undefined };
   // Entries of one row sort by seq in the [table+row_id] index, so an insert is the first.
   const first = await db.changes.where('[table+row_id]').equals([table, id]).first();
   const compactInsert = first?.inserted_hlc !== undefined ? first : undefined;
-  if (meta || !compactInsert) return { meta, compactInsert };
+  if (!compactInsert) return { meta: undefined, compactInsert };
   return { meta: { table, id, field_hlc: {}, row_hlc: compactInsert.inserted_hlc, server_version: null }, compactInsert };
 }
 
