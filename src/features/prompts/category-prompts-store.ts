@@ -52,8 +52,9 @@ export class CategoryPromptsStore {
       subscription.unsubscribe();
       this.subscriptions.delete(id);
       this.starting.delete(id);
-      changed = this.forget(id) || changed;
     }
+    // Also rows kept from before a `close()` (another story's board, in the same component).
+    for (const id of this.snapshot.keys()) if (!wanted.has(id)) changed = this.forget(id) || changed;
     this.queue = ids.filter((id) => !this.subscriptions.has(id));
     if (changed) this.emit();
     this.startNext();

@@ -127,6 +127,11 @@ describe('CategoryPromptsStore', () => {
 
     store.setCategories([one.id, two.id]);
     expect(store.getSnapshot().has(three.id)).toBe(false);
+    // Closed and reused for another board: the old categories' rows do not linger.
+    store.close();
+    store.setCategories([three.id]);
+    expect([...store.getSnapshot().keys()]).toEqual([]);
+    await until(() => store.getSnapshot().has(three.id));
     store.close();
   });
 });
