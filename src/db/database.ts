@@ -11,11 +11,8 @@
 // - `meta` / `settings`: device-local values (never synced).
 // - `search_index`: the persisted search index, restored on start instead of rebuilt.
 // - `dead_letters`: changes the server refused, shown to the writer.
-// Transactions use durability 'relaxed' (Chrome's and Firefox's default): a committed write
-// has reached the operating system, so it survives a crash of the tab or the browser; only
-// an OS crash or power cut in the next moments could lose it. 'strict' flushes to disk on
-// every commit, which made each autosave cost 2–5 ms of waiting on this kind of machine, for
-// a case the OS's own write-back already covers within seconds.
+// Transactions use durability 'strict' (design/sync.md): a write the writer saw saved is on
+// disk, not only handed to the operating system, so it survives a power cut too.
 import { Dexie, type Table } from 'dexie';
 import type { Category, Chat, Conflict, Message, Persona, Prompt, Story } from '../domain/entities';
 import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
@@ -77,7 +74,7 @@ export interface DeadLetter {
 export const DATABASE_NAME = 'story-prompts';
 
 /** How IndexedDB commits our transactions (see the note at the top). */
-export const TRANSACTION_DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
+export const TRANSACTION_DURABILITY = 'strict' satisfies IDBTransactionDurability;
 
 export class StoryPromptsDatabase extends Dexie {
   stories!: Table<Story, string>;
