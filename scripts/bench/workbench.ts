@@ -45,7 +45,7 @@ async function promptImports(page: Page): Promise<BenchRow[]> {
     ),
     benchRow(
       'B2',
-      `import path insertRows('prompts') for the same ${PROMPTS} (zod + HLC + row_meta + outbox); baseline B1`,
+      `import path insertRows('prompts') for the same ${PROMPTS} (zod validation + HLC + one compact outbox entry per row, in slices); baseline B1`,
       'ms',
       b2,
       b1,
@@ -168,7 +168,7 @@ async function firstImports(page: Page, wants: (id: string) => boolean, benchOri
   return [
     benchRow(
       'B21',
-      `storage.estimate() after importing ${data} through insertRows (rows + row_meta + outbox; databases: ${ours.databases.join(', ')}; no search index); baseline the data's JSON size`,
+      `storage.estimate() after importing ${data} through insertRows (rows + compact outbox entries; databases: ${ours.databases.join(', ')}; no search index); baseline the data's JSON size`,
       'MB',
       ours.usageBytes / MB,
       jsonBytes / MB,

@@ -30,7 +30,7 @@ export async function rawPromptImport(count: number): Promise<number> {
   }
 }
 
-/** B2: the app's import path (insertRows: zod validation, HLC per field, row_meta, outbox). */
+/** B2: the app's import path (insertRows: zod validation, one HLC per row, compact outbox entries). */
 export async function oursPromptImport(count: number): Promise<number> {
   const { prompts } = workbenchData(count);
   await deleteDatabase(OURS_DB);
