@@ -8,11 +8,16 @@ import { getChat } from '../../db/chat-queries';
 import { db } from '../../db/instance';
 import { ChatWindow } from './chat-window';
 import { draftStore } from './streaming-store';
+import { useChatMessages } from './use-chat-data';
+import type { ChatMessages } from './use-chat-data';
 import { useChatRuntime } from './use-chat-runtime';
 import type { ChatPageProps } from './use-chat-runtime';
 import './chat.css';
 
 export const NEW_CHAT_ID = 'new';
+
+/** A chat not created yet has no messages (and nothing older to read). */
+const NO_MESSAGES: ChatMessages = { messages: [], hasOlder: false, loadOlder: () => undefined };
 
 /** The text handed over by "Send to chat": router state first, then the query string. */
 export function readChatDraft(state: unknown, search: URLSearchParams): string | null {
@@ -47,6 +52,7 @@ function NewChat() {
         storyId={storyId}
         draftKey={draftKey}
         onCreated={(chat) => void navigate(`/chats/${chat.id}`, { replace: true })}
+        loaded={NO_MESSAGES}
       />
     </>
   );
@@ -54,6 +60,8 @@ function NewChat() {
 
 function ExistingChat({ chatId }: { chatId: string }) {
   const chat = useLiveQuery(async () => (await getChat(db, chatId)) ?? null, [chatId]);
+  // Read together with the chat row, so opening a chat is one IndexedDB round trip, not two.
+  const loaded = useChatMessages(chatId);
   if (chat === undefined) return <p className="page-loading">Loading chat…</p>;
   if (chat === null)
     return (
@@ -70,7 +78,13 @@ function ExistingChat({ chatId }: { chatId: string }) {
       <p className="chat-crumb">
         <Link to={chatsLink(chat.story_id)}>All chats</Link>
       </p>
-      <ChatWindow key={chat.id} chat={chat} storyId={chat.story_id} draftKey={chat.id} />
+      <ChatWindow
+        key={chat.id}
+        chat={chat}
+        storyId={chat.story_id}
+        draftKey={chat.id}
+        loaded={loaded}
+      />
     </>
   );
 }

@@ -23,13 +23,8 @@ import type { MessageActions } from './message-item';
 import { ModelSelector } from './model-selector';
 import { PersonaSelector } from './persona-selector';
 import { draftStore, streamingStore } from './streaming-store';
-import {
-  useChatMessages,
-  useCustomPersonas,
-  useLiveState,
-  useModels,
-  useProviderSettings,
-} from './use-chat-data';
+import type { ChatMessages } from './use-chat-data';
+import { useCustomPersonas, useLiveState, useModels, useProviderSettings } from './use-chat-data';
 
 export interface ChatWindowProps {
   chat: Chat | null;
@@ -38,6 +33,11 @@ export interface ChatWindowProps {
   /** Draft key of the composer (a new chat's draft survives until it is sent). */
   draftKey: string;
   onCreated?: (chat: Chat) => void;
+  /**
+   * The chat's messages, read by the page at the same time as the chat row (not after it:
+   * B18); undefined while they load.
+   */
+  loaded: ChatMessages | undefined;
 }
 
 const NO_MESSAGES: Message[] = [];
@@ -51,13 +51,12 @@ function useContextTokens(messages: readonly Message[], persona: Persona | undef
   }, [messages, persona]);
 }
 
-export function ChatWindow({ chat, storyId, draftKey, onCreated }: ChatWindowProps) {
+export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatWindowProps) {
   const toast = useToast();
   const online = useOnlineStatus();
   const settings = useProviderSettings();
   const modelList = useModels(settings);
   const custom = useCustomPersonas();
-  const loaded = useChatMessages(chat?.id ?? null);
   const messages = loaded?.messages ?? NO_MESSAGES;
   const live = useLiveState(chat?.id ?? draftKey);
   const [pending, setPending] = useState<{ model: string; personaId: string | null }>({

@@ -32,16 +32,20 @@ export interface ChatMessages {
   loadOlder: () => void;
 }
 
-const NO_CHAT: RecentMessages = { messages: [], limit: 0, hasOlder: false };
+type ChatWindowRows = RecentMessages & { chatId: string | null };
+
+const NO_CHAT: ChatWindowRows = { chatId: null, messages: [], limit: 0, hasOlder: false };
 
 export function useChatMessages(chatId: string | null): ChatMessages | undefined {
   const [requested, setRequested] = useState({ chatId, limit: FIRST_WINDOW });
   const limit = requested.chatId === chatId ? requested.limit : FIRST_WINDOW;
-  // While a larger window is read, the hook keeps returning the previous one.
-  const recent = useLiveQuery(
-    () => (chatId ? recentChatMessages(db, chatId, limit) : NO_CHAT),
+  // While a larger window is read, the hook keeps returning the previous one (of this chat only).
+  const read = useLiveQuery(
+    async (): Promise<ChatWindowRows> =>
+      chatId ? { chatId, ...(await recentChatMessages(db, chatId, limit)) } : NO_CHAT,
     [chatId, limit],
   );
+  const recent = read?.chatId === chatId ? read : undefined;
   const loading = recent !== undefined && recent !== NO_CHAT && recent.limit !== limit;
   const hasOlder = recent?.hasOlder ?? false;
   const loadOlder = useCallback(() => {
