@@ -17,16 +17,15 @@ const agents = {
 /** Statuses whose Response must not have a body. */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-/** A fetch for the SDK: always settles its promise (async), never throws synchronously. */
-export async function upstreamFetch(
+export function upstreamFetch(
   input: string | URL | Request,
   init: RequestInit = {},
 ): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : input);
   const { signal } = init;
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new TypeError(`Cannot fetch ${url.protocol} URLs.`);
-  if (signal?.aborted) throw abortError(signal);
+    return Promise.reject(new TypeError(`Cannot fetch ${url.protocol} URLs.`));
+  if (signal?.aborted) return Promise.reject(abortError(signal));
   const body = requestBody(init.body);
   const headers = Object.fromEntries(new Headers(init.headers));
   if (body !== undefined) headers['content-length'] = String(body.byteLength);
