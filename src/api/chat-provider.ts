@@ -11,7 +11,6 @@ import type { CircuitBreaker } from './circuit-breaker';
 import type { ProviderConfig } from './config';
 import { UpstreamCall } from './upstream-call';
 import { upstreamInvalidReply } from './upstream-errors';
-import { upstreamFetch } from './upstream-fetch';
 
 export interface ChatReply {
   id: string;
@@ -41,7 +40,6 @@ export class ChatProvider {
           baseURL: config.baseUrl,
           maxRetries: 0,
           timeout: config.timeoutMs,
-          fetch: upstreamFetch,
         })
       : undefined;
   }
