@@ -8,7 +8,7 @@
 // rows on every render), rows are memoized on plain values, and card heights come from the
 // ResizeObserver only (a mounting card takes its last known height, or the typical one,
 // instead of forcing a synchronous layout of the page to measure it). The estimate for cards
-// not yet measured is the height cards last measured at: most cards are alike, so a card that
+// not yet measured is the most common measured height: most cards are alike, so a card that
 // scrolls or filters into view rarely resizes, and each resize would make the virtualizer
 // recompute every position after it.
 import { useDroppable } from '@dnd-kit/core';
@@ -50,6 +50,8 @@ export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep, 
   const scrollRef = useRef<HTMLDivElement>(null);
   // Card heights by prompt id, as the ResizeObserver last reported them.
   const heights = useRef(new Map<string, number>());
+  // How many cards measured at each height, and the most common one.
+  const heightCounts = useRef(new Map<number, number>());
   const typicalHeight = useRef(ESTIMATED_CARD_HEIGHT);
   const activeKind = useActiveDragKind();
   const listData: BoardDragData = { type: 'prompt-list', title: categoryTitle, categoryId };
@@ -63,7 +65,10 @@ export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep, 
     if (box) {
       const height = Math.round(box.blockSize);
       heights.current.set(id, height);
-      typicalHeight.current = height;
+      const counts = heightCounts.current;
+      const count = (counts.get(height) ?? 0) + 1;
+      counts.set(height, count);
+      if (count > (counts.get(typicalHeight.current) ?? 0)) typicalHeight.current = height;
       return height;
     }
     return heights.current.get(id) ?? typicalHeight.current;
