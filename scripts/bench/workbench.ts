@@ -142,7 +142,7 @@ async function liveEdits(page: Page): Promise<BenchRow[]> {
   return [
     benchRow(
       'B7',
-      `edit a prompt's title with ${run.subscribers} useLiveQuery subscribers (8 lists of up to ${run.listRows} rows, 6 counts, 6 details; ${run.domMs.length} edits): write → new title in every list/detail DOM; baseline same queries as bare liveQuery, write → every emission`,
+      `edit a prompt's title with ${run.subscribers} live subscribers as the app subscribes (8 lists of up to ${run.listRows} rows: the edited category and 6 others through the board's per-category store, the overview's recent 50; 6 counts, 6 details; ${run.domMs.length} edits): write → new title in every list/detail DOM; baseline same queries as bare liveQuery, write → every emission`,
       'p95 ms',
       dom,
       quantile(run.emitMs, 0.95),
