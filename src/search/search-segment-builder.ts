@@ -27,9 +27,7 @@ export function buildSegmentsJSON(shard: ShardName, groups: SearchDoc[][]): stri
 /**
  * Indexes `docs` (sorted oldest first, none indexed yet, all of `kind`) into `index`: with a
  * builder and enough documents, the older half of the segments is built by the helper while
- * this thread builds the newer half; the helper's part is built here after all if it fails (then
- * after the newer half, so those older documents rank as recent until they change: still all
- * found, only the newest-first order of segments is off).
+ * this thread builds the newer half; the helper's part is built here after all if it fails.
  */
 export async function addOldestFirst(
   index: SearchIndex,
