@@ -77,13 +77,8 @@ async function buildRows(page: Page): Promise<{ rows: BenchRow[]; libraryMs: num
   type Build = { libraryMs: number; messagesMs: number; longTasks: number[] };
   await call<Build>(page, 'buildRun'); // warm-up
   const runs: Build[] = [];
-  const alone: Build[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    runs.push(await call<Build>(page, 'buildRun'));
-    alone.push(await call<Build>(page, 'buildRun', false));
-  }
+  for (let i = 0; i < RUNS; i++) runs.push(await call<Build>(page, 'buildRun'));
   const libraryMs = median(runs.map((r) => r.libraryMs));
-  const aloneMs = median(alone.map((r) => r.libraryMs));
   const longest = Math.max(0, ...runs.flatMap((r) => r.longTasks));
   const overFifty = Math.max(...runs.map((r) => r.longTasks.filter((d) => d > 50).length));
   return {
@@ -97,15 +92,6 @@ async function buildRows(page: Page): Promise<{ rows: BenchRow[]; libraryMs: num
         null,
         '≤ 2 s',
         libraryMs <= 2000,
-      ),
-      row(
-        'B8',
-        `build index: ${PROMPTS} prompts, without the helper worker (same run, interleaved); as baseline`,
-        's',
-        libraryMs / 1000,
-        aloneMs / 1000,
-        'record',
-        null,
       ),
       row(
         'B8',

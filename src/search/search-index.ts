@@ -165,26 +165,6 @@ export class SearchIndex {
   }
 
   /**
-   * Puts segments built elsewhere (search-segment-builder.ts) before the kind's existing ones:
-   * they hold older documents than any indexed here. Each entry is a serialized MiniSearch index
-   * of exactly `docs`, none of which may be indexed yet.
-   */
-  adoptOlderSegments(kind: SearchKind, built: ReadonlyArray<{ docs: SearchDoc[]; json: string }>) {
-    const segments: Segment[] = [];
-    for (const { docs, json } of built) {
-      const segment = MiniSearch.loadJSON<SearchDoc>(json, indexOptions(this.shard));
-      if (segment.documentCount !== docs.length) throw new Error('built segment lost documents');
-      for (const doc of docs) {
-        this.segmentOf.set(doc.id, segment);
-        this.stamps.set(doc.id, KIND_LETTER[kind] + docStamp(doc));
-      }
-      segments.push(segment);
-    }
-    this.lanes.set(kind, [...segments, ...(this.lanes.get(kind) ?? [])]);
-    this.revision += 1;
-  }
-
-  /**
    * A snapshot for saving, one segment at a time with the worker's events let through between
    * segments (a whole 100k-message shard blocked queries for seconds); null when the index
    * changed meanwhile, so the pieces would not belong together.

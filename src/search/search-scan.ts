@@ -5,8 +5,6 @@ import type { StoryPromptsDatabase } from '../db/database';
 import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
 import type { SearchDoc } from './search-documents';
 import type { SearchIndex } from './search-index';
-import { addOldestFirst } from './search-segment-builder';
-import type { SegmentBuilder } from './search-segment-builder';
 import { forEachSliced } from './search-slicing';
 import type { SearchKind } from './search-types';
 
@@ -56,7 +54,6 @@ export async function reconcileTable<T extends SyncedTable>(
   table: T,
   kind: SearchKind,
   docFor: (row: SyncedRowByTable[T]) => SearchDoc | null,
-  builder: SegmentBuilder | null = null,
 ): Promise<void> {
   const seen = new Set<string>();
   const firstBuild = index.idsOfKind(kind).length === 0;
@@ -71,7 +68,7 @@ export async function reconcileTable<T extends SyncedTable>(
   });
   if (firstBuild) {
     pending.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-    await addOldestFirst(index, kind, pending, builder);
+    await forEachSliced(pending, (doc) => index.upsert(doc));
   }
   const gone = index.idsOfKind(kind).filter((id) => !seen.has(id));
   await forEachSliced(gone, (id) => index.remove(id));

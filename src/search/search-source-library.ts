@@ -9,15 +9,10 @@ import { promptHit, storyHit } from './search-hits';
 import type { RawHit, SearchIndex } from './search-index';
 import { applyRowKeys, indexRows, reconcileTable, refreshFacts } from './search-scan';
 import type { ParentFacts } from './search-scan';
-import type { SegmentBuilder } from './search-segment-builder';
 import type { ShardSource } from './search-source';
 import type { SearchHit } from './search-types';
 
-export function librarySource(
-  db: StoryPromptsDatabase,
-  index: () => SearchIndex,
-  builder: SegmentBuilder | null,
-): ShardSource {
+export function librarySource(db: StoryPromptsDatabase, index: () => SearchIndex): ShardSource {
   const categories = new Map<string, ParentFacts>();
   const stories = new Map<string, ParentFacts>();
   let parentsKnown = false;
@@ -55,7 +50,7 @@ export function librarySource(
       await reconcileTable(db, index(), 'stories', 'story', storyDocFor);
       await reindexPrompts('story_id', changed);
     } else if (table === 'prompts') {
-      await reconcileTable(db, index(), 'prompts', 'prompt', promptDocFor, builder);
+      await reconcileTable(db, index(), 'prompts', 'prompt', promptDocFor);
       parentsKnown = true;
     }
   }

@@ -8,15 +8,10 @@ import { messageHit } from './search-hits';
 import type { RawHit, SearchIndex } from './search-index';
 import { applyRowKeys, indexRows, reconcileTable, refreshFacts } from './search-scan';
 import type { ParentFacts } from './search-scan';
-import type { SegmentBuilder } from './search-segment-builder';
 import type { ShardSource } from './search-source';
 import type { SearchHit } from './search-types';
 
-export function messagesSource(
-  db: StoryPromptsDatabase,
-  index: () => SearchIndex,
-  builder: SegmentBuilder | null,
-): ShardSource {
+export function messagesSource(db: StoryPromptsDatabase, index: () => SearchIndex): ShardSource {
   const chats = new Map<string, ParentFacts>();
   let parentsKnown = false;
 
@@ -43,7 +38,7 @@ export function messagesSource(
   async function reconcile(table: SyncedTable) {
     if (table === 'chats') await refreshChats();
     if (table === 'messages') {
-      await reconcileTable(db, index(), 'messages', 'message', docFor, builder);
+      await reconcileTable(db, index(), 'messages', 'message', docFor);
       parentsKnown = true;
     }
   }

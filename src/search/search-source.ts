@@ -3,7 +3,6 @@
 import type { StoryPromptsDatabase } from '../db/database';
 import type { SyncedTable } from '../domain/synced-tables';
 import type { RawHit, SearchIndex } from './search-index';
-import type { SegmentBuilder } from './search-segment-builder';
 import type { SearchHit } from './search-types';
 
 export interface ShardSource {
@@ -17,5 +16,4 @@ export interface ShardSource {
 export type ShardSourceFactory = (
   db: StoryPromptsDatabase,
   index: () => SearchIndex,
-  builder: SegmentBuilder | null,
 ) => ShardSource;

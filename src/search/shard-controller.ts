@@ -14,7 +14,6 @@ import { dropShard, fingerprintOf, loadShard, saveShard } from './search-persist
 import { SearchIndex } from './search-index';
 import { readMutations } from './search-mutations';
 import { parseQuery } from './search-query';
-import type { SegmentBuilder } from './search-segment-builder';
 import type { ShardSource, ShardSourceFactory } from './search-source';
 import { PERSIST_DELAY_MS } from './search-shard-config';
 import { WorkQueue } from './search-work-queue';
@@ -31,8 +30,6 @@ import type {
 export interface ShardControllerOptions {
   /** Quiet time after the last change before the index is saved (ms). */
   persistDelayMs?: number;
-  /** Builds part of a first build's segments in another thread (see search-segment-builder.ts). */
-  segmentBuilder?: SegmentBuilder;
 }
 
 const DEFAULT_LIMIT = 8;
@@ -60,7 +57,7 @@ export class ShardController {
     private readonly options: ShardControllerOptions = {},
   ) {
     this.index = SearchIndex.empty(shard);
-    this.source = sourceFactory(db, () => this.index, options.segmentBuilder ?? null);
+    this.source = sourceFactory(db, () => this.index);
   }
 
   /** Restores or starts building; resolves once the shard can answer (not when it is complete). */

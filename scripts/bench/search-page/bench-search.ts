@@ -15,19 +15,15 @@ let db: StoryPromptsDatabase;
 let data: BenchData;
 let scanText: { prompts: string[]; messages: string[] };
 
-function newSearch(withHelper = true) {
+function newSearch() {
   const pool = new WorkerPool<{ search: SearchWorkerApi }>({
     kinds: {
       search: {
         size: 1,
         create: () =>
-          withHelper
-            ? new Worker(new URL('../../../workers/search.worker.ts', import.meta.url), {
-                type: 'module',
-              })
-            : new Worker(new URL('./search-no-helper.worker.ts', import.meta.url), {
-                type: 'module',
-              }),
+          new Worker(new URL('../../../workers/search.worker.ts', import.meta.url), {
+            type: 'module',
+          }),
       },
     },
     defaultTimeoutMs: 0,
@@ -87,14 +83,14 @@ async function openAndWait(search: ReturnType<typeof newSearch>, shard: ShardNam
   await search.onShard(shard, (api, ref) => api.whenIdle(ref));
 }
 
-/** B8: builds each shard from nothing in a fresh worker (without its helper: for comparison). */
-export async function buildRun(withHelper = true): Promise<{
+/** B8: builds each shard from nothing in a fresh worker. */
+export async function buildRun(): Promise<{
   libraryMs: number;
   messagesMs: number;
   longTasks: number[];
 }> {
   await db.search_index.clear();
-  const search = newSearch(withHelper);
+  const search = newSearch();
   const stop = watchLongTasks();
   let started = performance.now();
   await openAndWait(search, 'library');

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { SearchDoc } from '../../../src/search/search-documents';
 import { SearchIndex } from '../../../src/search/search-index';
 import { parseQuery } from '../../../src/search/search-query';
-import { addOldestFirst, buildSegmentsJSON } from '../../../src/search/search-segment-builder';
 import { requiredTerms, SEGMENT_CAPACITY } from '../../../src/search/search-shard-config';
 
 const message = (n: number, content: string): SearchDoc => ({
@@ -74,41 +73,5 @@ describe('segments', () => {
     restored.upsert(message(9, 'now about a whale'));
     expect(ids(restored, 'whale')).toEqual(['m9']);
     expect(ids(restored, 'common 9')).toEqual([]);
-  });
-});
-
-describe('first builds with a helper', () => {
-  const capacity = SEGMENT_CAPACITY.message;
-  const docs = Array.from({ length: capacity * 2 + 10 }, (_, n) =>
-    message(n, n === 5 ? 'the kraken wakes' : `common words ${n}`),
-  );
-
-  it('adopts the older segments the helper built and builds the newer ones in place', async () => {
-    const index = SearchIndex.empty('messages');
-    const asked: number[] = [];
-    await addOldestFirst(index, 'message', docs, {
-      build: async (shard, groups) => {
-        asked.push(...groups.map((group) => group.length));
-        return buildSegmentsJSON(shard, groups);
-      },
-    });
-    expect(asked).toEqual([capacity]);
-    expect(index.size).toBe(docs.length);
-    expect(ids(index, 'kraken')).toEqual(['m5']);
-    expect(ids(index, 'common').every((id) => Number(id.slice(1)) >= capacity * 2)).toBe(true);
-    index.upsert(message(5, 'the kraken sleeps'));
-    expect(ids(index, 'wakes')).toEqual([]);
-    expect(ids(index, 'sleeps')).toEqual(['m5']);
-    const restored = await SearchIndex.restore('messages', (await index.serialize())!);
-    expect(ids(restored, 'sleeps')).toEqual(['m5']);
-  });
-
-  it('builds everything in place when the helper fails', async () => {
-    const index = SearchIndex.empty('messages');
-    await addOldestFirst(index, 'message', docs, {
-      build: () => Promise.reject(new Error('no workers here')),
-    });
-    expect(index.size).toBe(docs.length);
-    expect(ids(index, 'kraken')).toEqual(['m5']);
   });
 });
