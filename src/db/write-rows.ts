@@ -7,6 +7,7 @@ import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
 import { clockFor } from './clock';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
 import { NotFoundError, toStorageError, ValidationError } from './errors';
+import { writeInSlices } from './sliced-writes';
 import { expandInsert, fieldHlcOf, highestFieldHlc, readRowClocks, UNSYNCED_FIELDS } from './outbox-entries';
 
 const TABLE_LABELS: Record<SyncedTable, string> = {
@@ -21,8 +22,6 @@ const TABLE_LABELS: Record<SyncedTable, string> = {
 
 type Row<T extends SyncedTable> = SyncedRowByTable[T];
 
-/** Rows validated and written per step of an insert: a few milliseconds of main-thread work. */
-const INSERT_SLICE = 250;
 
 function validate<T extends SyncedTable>(table: T, row: unknown): Row<T> {
   const result = ROW_SCHEMAS[table].safeParse(row);
@@ -84,24 +83,16 @@ export async function insertRows<T extends SyncedTable>(
       const clock = clockFor(database);
       const now = Date.now();
       const inserted: Row<T>[] = [];
-      let previousSlice: Promise<unknown> | null = null;
-      // Validated and written slice by slice, the next slice issued before waiting for the
-      // previous one: the disk stays busy, and the main thread gets a turn between slices
-      // instead of one long task for a big import. An invalid row still writes nothing (the
-      // transaction aborts).
-      for (let start = 0; start < rows.length; start += INSERT_SLICE) {
-        const slice = rows.slice(start, start + INSERT_SLICE).map((row) => validate(table, row));
-        const changes = slice.map(
+      // Validated and written slice by slice (sliced-writes.ts); an invalid row in any slice
+      // still writes nothing, as the transaction aborts.
+      await writeInSlices(rows, (slice) => {
+        const valid = slice.map((row) => validate(table, row));
+        const changes = valid.map(
           (row): ChangeEntry => ({ table, row_id: row.id, fields: {}, inserted_hlc: clock.send(), created_at: now }),
         );
-        const written = Promise.all([database.syncedTable(table).bulkAdd(slice), database.changes.bulkAdd(changes)]);
-        // If a later slice throws first, this one fails with the aborted transaction: handled here.
-        written.catch(() => undefined);
-        if (previousSlice) await previousSlice;
-        previousSlice = written;
-        inserted.push(...slice);
-      }
-      await previousSlice;
+        inserted.push(...valid);
+        return Promise.all([database.syncedTable(table).bulkAdd(valid), database.changes.bulkAdd(changes)]);
+      });
       return inserted;
     });
   } catch (error) {

@@ -4,6 +4,7 @@
 import { clockFor } from '../db/clock';
 import type { RowMeta, StoryPromptsDatabase } from '../db/database';
 import { compactRowMeta, fieldHlcOf } from '../db/outbox-entries';
+import { writeInSlices } from '../db/sliced-writes';
 import type { TableRow } from './protocol';
 import { pendingFieldsFor, rowKey } from './pending-fields';
 import { entityFromServerRow } from './server-rows';
@@ -53,6 +54,6 @@ export async function applyServerRows(
   });
   if (newestSeen) clock.recv(newestSeen);
   await Promise.all(pendingLocals);
-  for (const [table, list] of byTable) await db.table(table).bulkPut(list);
-  await db.row_meta.bulkPut(newMetas);
+  for (const [table, list] of byTable) await writeInSlices(list, (slice) => db.table(table).bulkPut(slice));
+  await writeInSlices(newMetas, (slice) => db.row_meta.bulkPut(slice));
 }

@@ -1,0 +1,27 @@
+// Large writes inside one transaction, slice by slice. Dexie issues every put of a bulk call
+// synchronously, so 500 pulled prompts or 1,000 imported messages were one main-thread task of
+// structured cloning (tens of milliseconds). Here the next slice is issued before the previous
+// one is awaited: the disk stays busy, and the main thread gets a turn between slices.
+
+/** The rows per slice: a few milliseconds of cloning each. */
+export const WRITE_SLICE = 125;
+
+/**
+ * Calls `write` for each slice of `items` in order (call it inside a transaction). A throw from
+ * `write` (a validation error) rejects at once; the transaction then aborts every slice.
+ */
+export async function writeInSlices<T>(
+  items: readonly T[],
+  write: (slice: T[]) => Promise<unknown>,
+  size = WRITE_SLICE,
+): Promise<void> {
+  let previous: Promise<unknown> | null = null;
+  for (let start = 0; start < items.length; start += size) {
+    const written = write(items.slice(start, start + size));
+    // If a later slice throws first, this one fails with the aborted transaction: handled here.
+    written.catch(() => undefined);
+    if (previous) await previous;
+    previous = written;
+  }
+  await previous;
+}
