@@ -8,24 +8,9 @@
 // and then adds its own entry as usual. So a compact insert always means the row still holds
 // the values it was inserted with, and mutations keep the order in which the writer made
 // them: a prompt moved into a category created after it is sent before that move.
-import { isLongTextField, ROW_SCHEMAS } from '../domain/synced-tables';
+import { isLongTextField, syncedFieldsOf } from '../domain/synced-tables';
 import type { SyncedTable } from '../domain/synced-tables';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
-
-/** Fields that are not merged as data: identity and the informational timestamp. */
-export const UNSYNCED_FIELDS: ReadonlySet<string> = new Set(['id', 'updated_at']);
-
-const syncedFieldCache = new Map<SyncedTable, readonly string[]>();
-
-/** Every field of a table that syncs (is merged field by field). */
-export function syncedFieldsOf(table: SyncedTable): readonly string[] {
-  let fields = syncedFieldCache.get(table);
-  if (!fields) {
-    fields = Object.keys(ROW_SCHEMAS[table].shape).filter((field) => !UNSYNCED_FIELDS.has(field));
-    syncedFieldCache.set(table, fields);
-  }
-  return fields;
-}
 
 export interface RowClocks {
   /** The row's field clocks: its row_meta, or for a compact insert its one HLC for every field. */

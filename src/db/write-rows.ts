@@ -2,13 +2,13 @@
 // its zod schema, stamps every changed field with a fresh HLC (a new row: one HLC for all its
 // fields), and stores the row, its row_meta (a new row: none yet) and one outbox entry in a
 // single 'rw' transaction: all or none.
-import { isLongTextField, ROW_SCHEMAS } from '../domain/synced-tables';
+import { isLongTextField, ROW_SCHEMAS, UNSYNCED_FIELDS } from '../domain/synced-tables';
 import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
 import { clockFor } from './clock';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
 import { NotFoundError, toStorageError, ValidationError } from './errors';
 import { writeInSlices } from './sliced-writes';
-import { expandInsert, fieldHlcOf, highestFieldHlc, readRowClocks, UNSYNCED_FIELDS } from './outbox-entries';
+import { expandInsert, fieldHlcOf, highestFieldHlc, readRowClocks } from './outbox-entries';
 
 const TABLE_LABELS: Record<SyncedTable, string> = {
   stories: 'Story',

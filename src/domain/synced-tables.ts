@@ -52,6 +52,29 @@ export const LONG_TEXT_FIELDS: Readonly<Partial<Record<SyncedTable, readonly str
 /** Fields set once at creation and never edited (they are not merged field by field). */
 export const IMMUTABLE_FIELDS = ['id', 'created_at'] as const;
 
+/** Fields that are not merged as data: identity and the informational timestamp. */
+export const UNSYNCED_FIELDS: ReadonlySet<string> = new Set(['id', 'updated_at']);
+
+const entityFieldCache = new Map<SyncedTable, readonly string[]>();
+const syncedFieldCache = new Map<SyncedTable, readonly string[]>();
+
+/** Every field of a table's entity, as its schema lists them. */
+export function entityFieldsOf(table: SyncedTable): readonly string[] {
+  let fields = entityFieldCache.get(table);
+  if (!fields) entityFieldCache.set(table, (fields = Object.keys(ROW_SCHEMAS[table].shape)));
+  return fields;
+}
+
+/** Every field of a table that syncs (is merged field by field). */
+export function syncedFieldsOf(table: SyncedTable): readonly string[] {
+  let fields = syncedFieldCache.get(table);
+  if (!fields) {
+    fields = entityFieldsOf(table).filter((field) => !UNSYNCED_FIELDS.has(field));
+    syncedFieldCache.set(table, fields);
+  }
+  return fields;
+}
+
 export function isLongTextField(table: SyncedTable, field: string): boolean {
   return LONG_TEXT_FIELDS[table]?.includes(field) ?? false;
 }

@@ -1,9 +1,8 @@
 // Reads what the server holds for one user, as the superuser, to compare devices with it.
 import pg from 'pg';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
-import { SYNCED_TABLES } from '../../../src/domain/synced-tables';
+import { entityFieldsOf, SYNCED_TABLES } from '../../../src/domain/synced-tables';
 import type { SyncedTable } from '../../../src/domain/synced-tables';
-import { entityFields } from '../../../src/sync/server-rows';
 
 export type Snapshot = Record<SyncedTable, Record<string, Record<string, unknown>>>;
 
@@ -25,7 +24,7 @@ export async function serverSnapshot(adminUrl: string, userId: string): Promise<
 
 export function pickEntity(table: SyncedTable, row: Record<string, unknown>): Record<string, unknown> {
   const entity: Record<string, unknown> = {};
-  for (const field of entityFields(table)) {
+  for (const field of entityFieldsOf(table)) {
     if (field === 'created_at' || field === 'updated_at') continue; // informational, formats differ
     entity[field] = row[field] ?? null;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactRowMeta, fieldHlcOf, highestFieldHlc, syncedFieldsOf } from '../../../src/db/outbox-entries';
+import { compactRowMeta, fieldHlcOf, highestFieldHlc } from '../../../src/db/outbox-entries';
+import { syncedFieldsOf } from '../../../src/domain/synced-tables';
 
 const hlc = (wall: number) => `${String(wall).padStart(18, '0')}-00000-aa`;
 
