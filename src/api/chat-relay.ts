@@ -11,7 +11,7 @@ import type { ApiError } from './api-error';
 import type { ChatReply } from './chat-provider';
 import type { UpstreamCall } from './upstream-call';
 import { upstreamCutOff, upstreamInvalidReply, upstreamStreamError } from './upstream-errors';
-import { SseReader } from './upstream-sse';
+import { SseReader } from '../lib/sse-reader';
 
 export const SSE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'text/event-stream',

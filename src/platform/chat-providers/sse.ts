@@ -1,66 +1,33 @@
-// A Server-Sent Events reader for fetch() bodies (EventSource cannot POST or send headers).
-// Follows the WHATWG parsing rules the app server relies on: `event:` and `data:` fields,
-// multi-line data joined with "\n", comments (":") ignored, an event dispatched at a blank
-// line, CRLF/CR/LF line ends, and a chunk boundary anywhere (even inside a UTF-8 sequence).
+// Server-Sent Events from fetch() bodies (EventSource cannot POST or send headers): the shared
+// line reader (lib/sse-reader.ts) plus UTF-8 decoding across chunk boundaries and cancellation.
+import { SseReader } from '../../lib/sse-reader';
 
 export interface SseEvent {
   event: string;
   data: string;
 }
 
+/** The shared reader (lib/sse-reader.ts), collecting the events each piece of text completes. */
 export class SseLineParser {
-  private buffer = '';
-  private eventName = '';
-  private data: string[] = [];
+  private completed: SseEvent[] = [];
+  private readonly reader = new SseReader((event, data) => this.completed.push({ event: event || 'message', data }));
 
   /** Feeds decoded text; returns the events completed by it. */
   push(text: string): SseEvent[] {
-    this.buffer += text;
-    const events: SseEvent[] = [];
-    for (;;) {
-      const match = /\r\n|\r|\n/.exec(this.buffer);
-      // A lone CR at the end may be the first half of CRLF: wait for more text.
-      if (!match || (match[0] === '\r' && match.index === this.buffer.length - 1)) break;
-      const line = this.buffer.slice(0, match.index);
-      this.buffer = this.buffer.slice(match.index + match[0].length);
-      const event = this.line(line);
-      if (event) events.push(event);
-    }
-    return events;
+    this.reader.feed(text);
+    return this.take();
   }
 
   /** The stream ended: a final event without its blank line still counts. */
   end(): SseEvent[] {
-    const events: SseEvent[] = [];
-    if (this.buffer !== '') {
-      const event = this.line(this.buffer);
-      this.buffer = '';
-      if (event) events.push(event);
-    }
-    const last = this.line('');
-    if (last) events.push(last);
-    return events;
+    this.reader.end();
+    return this.take();
   }
 
-  private line(line: string): SseEvent | null {
-    if (line === '') {
-      if (this.data.length === 0) {
-        this.eventName = '';
-        return null;
-      }
-      const event = { event: this.eventName || 'message', data: this.data.join('\n') };
-      this.eventName = '';
-      this.data = [];
-      return event;
-    }
-    if (line.startsWith(':')) return null;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') this.eventName = value;
-    else if (field === 'data') this.data.push(value);
-    return null;
+  private take(): SseEvent[] {
+    const events = this.completed;
+    this.completed = [];
+    return events;
   }
 }
 

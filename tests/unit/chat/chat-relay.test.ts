@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { relayChatStream } from '../../../src/api/chat-relay';
 import { CircuitBreaker } from '../../../src/api/circuit-breaker';
 import { UpstreamCall } from '../../../src/api/upstream-call';
-import { SseReader } from '../../../src/api/upstream-sse';
+import { SseReader } from '../../../src/lib/sse-reader';
 
 const chunk = (content: string | null, finish: string | null = null, extra = {}) =>
   `data: ${JSON.stringify({

@@ -1,8 +1,9 @@
-// A small Server-Sent Events reader for the provider's streamed reply: text in (as it arrives,
-// split anywhere), whole events out (`event` name or null, `data` lines joined by "\n"),
-// following the WHATWG event-stream rules the openai SDK follows (LF, CRLF or CR line ends,
-// comments, one optional space after the colon). It works on lines, not on parsed objects, so
-// the chat proxy can pass a reply through without the SDK's per-chunk stream machinery.
+// A Server-Sent Events reader for streamed bodies, used on both sides of the chat: the API
+// reading the provider's reply and the browser reading ours (EventSource cannot POST). Text in
+// (as it arrives, split anywhere), whole events out (`event` name or null, `data` lines joined
+// by "\n"), following the WHATWG event-stream rules (LF, CRLF or CR line ends, comments, one
+// optional space after the colon). It works on lines, not on parsed objects, so the chat proxy
+// can pass a reply through without the SDK's per-chunk stream machinery.
 export type SseEventHandler = (event: string | null, data: string) => void;
 
 export class SseReader {
