@@ -69,6 +69,55 @@ export async function recentChatMessages(
   return { messages, limit, hasOlder: newestFirst.length === limit };
 }
 
+/**
+ * The user message a reply answers: the nearest earlier user message of its chat, read
+ * backwards on the [chat_id+created_at] index from the reply (usually one step). Read from the
+ * database because the chat window may not have loaded it (the reply is the oldest one loaded).
+ */
+export function promptOfReply(
+  db: StoryPromptsDatabase,
+  reply: Message,
+): Promise<Message | undefined> {
+  let passedReply = false;
+  return db.messages
+    .where('[chat_id+created_at]')
+    .between([reply.chat_id, Dexie.minKey], [reply.chat_id, reply.created_at], true, true)
+    .reverse()
+    .filter((row) => {
+      // Rows sharing the reply's created_at sort by id: only those below the reply are earlier.
+      if (!passedReply) {
+        passedReply = row.id === reply.id;
+        return false;
+      }
+      return row.role === 'user' && !row.deleted;
+    })
+    .first();
+}
+
+/**
+ * The last `limit` messages of a chat up to and including `messageId`, oldest first: the
+ * context of a reply to that message, wherever it is in the chat (a reply regenerated far up a
+ * long chat answers its own prompt, not the chat's end). The chat's last messages when the
+ * message is not in the chat.
+ */
+export async function chatMessagesUpTo(
+  db: StoryPromptsDatabase,
+  chatId: string,
+  messageId: string,
+  limit: number,
+): Promise<Message[]> {
+  const message = await db.messages.get(messageId);
+  if (!message || message.chat_id !== chatId) return lastChatMessages(db, chatId, limit);
+  const newestFirst = await db.messages
+    .where('[chat_id+created_at]')
+    .between([chatId, Dexie.minKey], [chatId, message.created_at], true, true)
+    .reverse()
+    .filter(alive)
+    .limit(limit)
+    .toArray();
+  return newestFirst.reverse();
+}
+
 /** The last `limit` messages of a chat, oldest first: the context sent with a new message. */
 export async function lastChatMessages(
   db: StoryPromptsDatabase,

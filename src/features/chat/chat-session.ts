@@ -2,7 +2,12 @@
 // into streamingStore, stops, retries, regenerates, and flushes this device's offline queue.
 // Replies in one chat run one after another (a per-chat chain), so queued messages are
 // answered in order and each sees the replies before it.
-import { getChat, getCustomPersona, listQueuedMessages } from '../../db/chat-queries';
+import {
+  getChat,
+  getCustomPersona,
+  listQueuedMessages,
+  promptOfReply,
+} from '../../db/chat-queries';
 import { titleFromFirstMessage } from '../../db/chats-repository';
 import { db } from '../../db/instance';
 import { appendMessage } from '../../db/messages-repository';
@@ -112,14 +117,14 @@ export function retryMessage(message: Message): Promise<TurnOutcome | null> {
   return answer(message.chat_id, message.id, 'send');
 }
 
-/** A new reply to the user message before `reply` (the old reply stays: messages are append-only). */
-export function regenerateReply(
-  messages: readonly Message[],
-  reply: Message,
-): Promise<TurnOutcome | null> {
-  const index = messages.findIndex((message) => message.id === reply.id);
-  const user = messages.slice(0, index).findLast((message) => message.role === 'user');
-  if (!user) return Promise.resolve(null);
+/**
+ * A new reply to the user message before `reply` (the old reply stays: messages are
+ * append-only). That message is read from the database: when `reply` is the oldest one the chat
+ * window has loaded, its prompt is not in the window.
+ */
+export async function regenerateReply(reply: Message): Promise<TurnOutcome | null> {
+  const user = await promptOfReply(db, reply);
+  if (!user) return null;
   streamingStore.clearError(reply.chat_id);
   return answer(reply.chat_id, user.id, 'regenerate');
 }

@@ -4,7 +4,7 @@
 // A stopped reply keeps what arrived (status sent: the writer chose to stop it). Deltas are
 // never written to IndexedDB one by one: the UI shows them from memory (streaming-store.ts).
 import type { StoryPromptsDatabase } from '../../db/database';
-import { lastChatMessages } from '../../db/chat-queries';
+import { chatMessagesUpTo } from '../../db/chat-queries';
 import {
   appendMessage,
   claimMessageForSending,
@@ -58,7 +58,14 @@ export function contextTurns(messages: readonly Message[], userMessageId: string
 }
 
 async function buildRequest(db: StoryPromptsDatabase, input: TurnInput): Promise<ChatRequest> {
-  const recent = await lastChatMessages(db, input.chatId, CONTEXT_MESSAGES * 2);
+  // Read up to the message answered, not the chat's end: regenerating a reply far up a long
+  // chat must send that reply's prompt, which may be older than the chat's last messages.
+  const recent = await chatMessagesUpTo(
+    db,
+    input.chatId,
+    input.userMessageId,
+    CONTEXT_MESSAGES * 2,
+  );
   const turns = contextTurns(recent, input.userMessageId).slice(-CONTEXT_MESSAGES);
   return { messages: turns, model: input.model, ...input.persona };
 }

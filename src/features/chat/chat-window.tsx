@@ -104,9 +104,9 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatW
             ),
           )
           .catch(fail),
-      regenerate: (message) => void regenerateReply(messages, message).catch(fail),
+      regenerate: (message) => void regenerateReply(message).catch(fail),
     }),
-    [fail, draftKey, messages],
+    [fail, draftKey],
   );
   const speakerFor = useCallback(
     (message: Message) =>
