@@ -44,9 +44,11 @@ export function indexRows<R extends { id: string }>(
 
 /**
  * Streams a whole table into the index and drops documents of `kind` whose rows are gone. On a
- * first build (no document of `kind` yet) the documents are added oldest first once the whole
- * table is read, so index segments run from oldest to newest (search-index.ts); a catch-up adds
- * what changed as it goes, and changed documents are the newest anyway.
+ * first build (no document of `kind` yet) the documents are added oldest first, so index
+ * segments run from oldest to newest (search-index.ts); a catch-up adds what changed as it
+ * goes, and changed documents are the newest anyway. With `timeIndex` (the table's index on
+ * the documents' time) a first build reads rows in that order and indexes each chunk while the
+ * next one is read; without it, it reads the whole table first and sorts.
  */
 export async function reconcileTable<T extends SyncedTable>(
   db: StoryPromptsDatabase,
@@ -54,9 +56,14 @@ export async function reconcileTable<T extends SyncedTable>(
   table: T,
   kind: SearchKind,
   docFor: (row: SyncedRowByTable[T]) => SearchDoc | null,
+  timeIndex?: string,
 ): Promise<void> {
   const seen = new Set<string>();
   const firstBuild = index.idsOfKind(kind).length === 0;
+  if (firstBuild && timeIndex) {
+    await scanInOrder(db, table, timeIndex, (rows) => indexRows(index, rows, docFor));
+    return;
+  }
   const pending: SearchDoc[] = [];
   await scanTable(db, table, async (rows) => {
     for (const row of rows) seen.add(row.id);
@@ -72,6 +79,30 @@ export async function reconcileTable<T extends SyncedTable>(
   }
   const gone = index.idsOfKind(kind).filter((id) => !seen.has(id));
   await forEachSliced(gone, (id) => index.remove(id));
+}
+
+/**
+ * Every row in the order of `orderIndex`, a chunk at a time, the next chunk's read in flight
+ * while `onChunk` works: IndexedDB reads on the browser's side while this worker indexes, so a
+ * first build of 10k prompts costs the indexing and little of the reading. The keys come first
+ * (small, one request); a row deleted since is skipped, one added since arrives as a change.
+ */
+async function scanInOrder<T extends SyncedTable>(
+  db: StoryPromptsDatabase,
+  table: T,
+  orderIndex: string,
+  onChunk: (rows: SyncedRowByTable[T][]) => Promise<void>,
+): Promise<void> {
+  const source = db.syncedTable(table) as Table<SyncedRowByTable[T], string>;
+  const keys = await source.orderBy(orderIndex).primaryKeys();
+  const read = (from: number) =>
+    from < keys.length ? source.bulkGet(keys.slice(from, from + SCAN_CHUNK)) : null;
+  let next = read(0);
+  for (let from = 0; next; from += SCAN_CHUNK) {
+    const rows = await next;
+    next = read(from + SCAN_CHUNK);
+    await onChunk(rows.filter((row): row is SyncedRowByTable[T] => row !== undefined));
+  }
 }
 
 /** Re-reads rows by key and indexes them; keys with no row are removed (hard deletes). */

@@ -5,8 +5,9 @@ import type { Options, SearchOptions } from 'minisearch';
 import type { SearchDoc } from './search-documents';
 import type { TermRequirement } from './search-minisearch';
 import type { SearchKind, ShardName } from './search-types';
+import { wordsOf } from './search-words';
 
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 /**
  * Most documents of one kind per index segment (see search-index.ts). A query reads segments
@@ -24,9 +25,10 @@ export const SEGMENT_CAPACITY: Record<SearchKind, number> = {
 /** Quiet time before a shard saves itself: saving the messages shard blocks its worker for a while. */
 export const PERSIST_DELAY_MS: Record<ShardName, number> = { library: 2_000, messages: 20_000 };
 
-/** MiniSearch's own separators: runs of spaces, line breaks and punctuation. */
-export const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
-/** The complement, to find the words of a text (and their offsets) the way the index saw them. */
+/**
+ * A word as the index sees it (search-words.ts), with its offset in the text: a run of
+ * characters that are not line breaks, spaces or punctuation.
+ */
 export const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
 
 export function normalizeTerm(term: string): string {
@@ -73,8 +75,9 @@ export function indexOptions(shard: ShardName): Options<SearchDoc> {
     idField: 'id',
     fields: FIELDS[shard],
     storeFields: STORED[shard],
-    tokenize: (text) => text.split(SEPARATORS),
-    processTerm: (term) => (term ? normalizeTerm(term) : null),
+    // wordsOf lower-cases as it splits (search-words.ts), so there is nothing left to process.
+    tokenize: (text) => wordsOf(text),
+    processTerm: (term) => term || null,
   };
 }
 
@@ -113,7 +116,7 @@ function isPrefixWord(term: string, index: number, count: number): boolean {
  * anything there; words that tolerate typos may match other words, so they require nothing.
  */
 export function requiredTerms(text: string): TermRequirement[] {
-  const terms = text.split(SEPARATORS).filter(Boolean).map(normalizeTerm);
+  const terms = wordsOf(text);
   return terms.flatMap((term, index) =>
     typoTolerance(term) > 0 ? [] : [{ term, prefix: isPrefixWord(term, index, terms.length) }],
   );

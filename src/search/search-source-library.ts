@@ -47,10 +47,10 @@ export function librarySource(db: StoryPromptsDatabase, index: () => SearchIndex
       await reindexPrompts('category_id', await refreshParents('prompt_categories'));
     } else if (table === 'stories') {
       const changed = await refreshParents('stories');
-      await reconcileTable(db, index(), 'stories', 'story', storyDocFor);
+      await reconcileTable(db, index(), 'stories', 'story', storyDocFor, 'updated_at');
       await reindexPrompts('story_id', changed);
     } else if (table === 'prompts') {
-      await reconcileTable(db, index(), 'prompts', 'prompt', promptDocFor);
+      await reconcileTable(db, index(), 'prompts', 'prompt', promptDocFor, 'updated_at');
       parentsKnown = true;
     }
   }

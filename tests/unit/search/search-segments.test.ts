@@ -3,6 +3,13 @@ import type { SearchDoc } from '../../../src/search/search-documents';
 import { SearchIndex } from '../../../src/search/search-index';
 import { parseQuery } from '../../../src/search/search-query';
 import { requiredTerms, SEGMENT_CAPACITY } from '../../../src/search/search-shard-config';
+import { librarySource } from '../../../src/search/search-source-library';
+import { createCategory } from '../../../src/db/categories-repository';
+import { newRowBase } from '../../../src/db/row-defaults';
+import { createStory } from '../../../src/db/stories-repository';
+import { insertRows } from '../../../src/db/write-rows';
+import { positionsAfter } from '../../../src/domain/ordering';
+import { freshDatabase } from './search-fixtures';
 
 const message = (n: number, content: string): SearchDoc => ({
   id: `m${n}`,
@@ -73,5 +80,43 @@ describe('segments', () => {
     restored.upsert(message(9, 'now about a whale'));
     expect(ids(restored, 'whale')).toEqual(['m9']);
     expect(ids(restored, 'common 9')).toEqual([]);
+  });
+});
+
+describe('a first build from the database', () => {
+  it('fills segments oldest first whatever order the ids sort in', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Tides' });
+    const category = await createCategory(db, story.id, { title: 'Act One' });
+    const count = SEGMENT_CAPACITY.prompt * 2 + 10;
+    const positions = positionsAfter(null, count);
+    // Random ids: their order has nothing to do with the prompts' times.
+    const prompts = Array.from({ length: count }, (_, n) => ({
+      ...newRowBase(new Date(Date.UTC(2025, 0, 1) + n * 1000)),
+      story_id: story.id,
+      category_id: category.id,
+      title: n === 5 ? 'the kraken wakes' : `common words ${n}`,
+      details: '',
+      action_steps: [],
+      files: [],
+      tags: [],
+      position: positions[n]!,
+    }));
+    await insertRows(db, 'prompts', prompts);
+    const index = SearchIndex.empty('library');
+    const source = librarySource(db, () => index);
+    for (const table of source.tables) await source.reconcile(table);
+
+    expect(index.size).toBe(count + 1); // and the story
+    const byTitle = (text: string) =>
+      index
+        .search(parseQuery(text), 8)
+        .filter((hit) => hit.kind === 'prompt')
+        .map((hit) => prompts.findIndex((prompt) => prompt.id === hit.id));
+    const newest = byTitle('common');
+    expect(newest).toHaveLength(8);
+    expect(newest.every((n) => n >= SEGMENT_CAPACITY.prompt * 2)).toBe(true);
+    expect(byTitle('kraken')).toEqual([5]);
+    db.close();
   });
 });

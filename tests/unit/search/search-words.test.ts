@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { wordsOf } from '../../../src/search/search-words';
+
+/** MiniSearch's default word split, lower-cased: what wordsOf must match. */
+const reference = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[\n\r\p{Z}\p{P}]+/u)
+    .filter(Boolean);
+
+// Letters (ASCII, accented, Greek, CJK), digits, separators of every kind the rule names (ASCII
+// punctuation, no-break space, line separator, em dash, CJK full stop, an astral punctuation
+// mark), and characters that are not separators although they look like one (tab, emoji, +).
+const ALPHABET = [
+  ...'abcXYZ09',
+  'é',
+  'Ü',
+  'Σ',
+  '語',
+  ...' .,;:!?\'"()-_/',
+  '\n',
+  '\r',
+  '\u00a0',
+  '\u2028',
+  '—',
+  '。',
+  '\u{10100}',
+  '\t',
+  '😀',
+  '+',
+];
+
+function randomText(seed: number, length: number): string {
+  let state = seed;
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    text += ALPHABET[state % ALPHABET.length];
+  }
+  return text;
+}
+
+describe('wordsOf', () => {
+  it('splits on line breaks, spaces and punctuation and lower-cases', () => {
+    expect(wordsOf('The Storm—arrives!\nWaves,\u00a0waves… (again)')).toEqual([
+      'the',
+      'storm',
+      'arrives',
+      'waves',
+      'waves',
+      'again',
+    ]);
+  });
+
+  it('keeps characters that are not separators inside words', () => {
+    expect(wordsOf('tab\tinside C++ 😀smile')).toEqual(['tab\tinside', 'c++', '😀smile']);
+  });
+
+  it('has no empty words at the ends or between separators', () => {
+    expect(wordsOf('  ...  ')).toEqual([]);
+    expect(wordsOf('')).toEqual([]);
+    expect(wordsOf(',a,,b,')).toEqual(['a', 'b']);
+  });
+
+  it('matches the Unicode-property split on random text, astral characters included', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = randomText(seed, 1 + (seed % 80));
+      expect(wordsOf(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+});
