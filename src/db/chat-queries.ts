@@ -69,6 +69,37 @@ export async function recentChatMessages(
   return { messages, limit, hasOlder: newestFirst.length === limit };
 }
 
+export interface MessageWindow extends RecentMessages {
+  /** Where the message asked for is in `messages`. */
+  index: number;
+}
+
+/**
+ * The end of a chat down to one message and `above` rows before it (at least `minimum` rows),
+ * for opening a chat at that message (a search hit). The rows from the message to the end are
+ * counted on the [chat_id+created_at] index (no row is read for that), then the window is read
+ * like recentChatMessages, so scrolling up keeps paging from there. Null when the message is
+ * not in this chat: unknown, deleted, or another chat's.
+ */
+export function chatMessagesFrom(
+  db: StoryPromptsDatabase,
+  chatId: string,
+  messageId: string,
+  { minimum, above }: { minimum: number; above: number },
+): Promise<MessageWindow | null> {
+  return db.transaction('r', db.messages, async () => {
+    const target = await db.messages.get(messageId);
+    if (!target || target.deleted || target.chat_id !== chatId) return null;
+    const fromTarget = await db.messages
+      .where('[chat_id+created_at]')
+      .between([chatId, target.created_at], [chatId, Dexie.maxKey], true, true)
+      .count();
+    const recent = await recentChatMessages(db, chatId, Math.max(minimum, fromTarget + above));
+    const index = recent.messages.findIndex((message) => message.id === messageId);
+    return index < 0 ? null : { ...recent, index };
+  });
+}
+
 /**
  * The user message a reply answers: the nearest earlier user message of its chat, read
  * backwards on the [chat_id+created_at] index from the reply (usually one step). Read from the

@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage, runAxe } from '../support/browser';
 import { startOpenAiStub } from '../support/openai-stub';
 import type { OpenAiStub } from '../support/openai-stub';
@@ -240,6 +240,109 @@ describe.each(['app server', 'own key'] as const)('chat through the %s', (provid
   });
 });
 
+/** The content of a chat's oldest message, read straight from IndexedDB. */
+function firstMessageOf(page: Page, chatId: string): Promise<string> {
+  return page.evaluate(
+    (id) =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('story-prompts');
+        open.onsuccess = () => {
+          const index = open.result
+            .transaction('messages')
+            .objectStore('messages')
+            .index('[chat_id+created_at]');
+          const request = index.openCursor(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+          request.onsuccess = () => resolve(request.result!.value.content as string);
+        };
+      }),
+    chatId,
+  );
+}
+
+/** Scrolls the log to its top until the chat's very first message is the first row. */
+async function expectToReachFirst(log: Locator, first: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        log.evaluate(async (element) => {
+          // Read after the scroll has been rendered; each page read moves the view down again.
+          element.scrollTop = 0;
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          return element.querySelector('.chat-log__row[data-index="0"]')?.textContent ?? '';
+        }),
+      { timeout: 15_000 },
+    )
+    .toContain(first.slice(0, 60));
+}
+
+/**
+ * Prefixes `words` to the message at `position` (oldest first) of a chat seeded straight into
+ * IndexedDB, with a new updated_at like any edit; returns the message's id.
+ */
+function markOldMessage(
+  page: Page,
+  chatId: string,
+  position: number,
+  words: string,
+): Promise<string> {
+  return page.evaluate(
+    ({ id, position, words }) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('story-prompts');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('messages', 'readwrite');
+          const index = tx.objectStore('messages').index('[chat_id+created_at]');
+          const request = index.openCursor(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+          let skipped = position === 0;
+          let marked = '';
+          request.onsuccess = () => {
+            const cursor = request.result!;
+            if (!skipped) {
+              skipped = true;
+              cursor.advance(position);
+              return;
+            }
+            const row = cursor.value as { id: string; content: string; updated_at: string };
+            marked = row.id;
+            cursor.update({
+              ...row,
+              content: `${words} ${row.content}`,
+              updated_at: new Date().toISOString(),
+            });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(marked);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { id: chatId, position, words },
+  );
+}
+
+/** Whether the row holding `text` is wholly inside the log's visible area. */
+function whollyInView(log: Locator, text: string): Promise<boolean> {
+  return log.evaluate((element, wanted) => {
+    const view = element.getBoundingClientRect();
+    const row = [...element.querySelectorAll<HTMLElement>('.chat-log__row')].find((candidate) =>
+      candidate.textContent?.includes(wanted),
+    );
+    const rect = row?.getBoundingClientRect();
+    return !!rect && rect.height > 0 && rect.top >= view.top && rect.bottom <= view.bottom;
+  }, text);
+}
+
+/** Whether keyboard focus is on the message holding `text`. */
+function focusIsOn(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(
+    (wanted) =>
+      document.activeElement?.matches('.chat-log__row > article') === true &&
+      (document.activeElement.textContent ?? '').includes(wanted),
+    text,
+  );
+}
+
 describe('a long chat', () => {
   it('opens at its end with only the newest messages read, and reads older ones as the writer scrolls up, keeping the text in view', async () => {
     const { page, context } = await freshPage();
@@ -285,33 +388,52 @@ describe('a long chat', () => {
     expect(after.texts.filter((text) => reading.texts.includes(text)).length).toBeGreaterThan(0);
 
     // Up to the very first message.
-    const first = await page.evaluate(
-      (id) =>
-        new Promise<string>((resolve) => {
-          const open = indexedDB.open('story-prompts');
-          open.onsuccess = () => {
-            const index = open.result
-              .transaction('messages')
-              .objectStore('messages')
-              .index('[chat_id+created_at]');
-            const request = index.openCursor(IDBKeyRange.bound([id, ''], [id, '\uffff']));
-            request.onsuccess = () => resolve(request.result!.value.content as string);
-          };
-        }),
-      chatId,
-    );
-    await expect
-      .poll(
-        () =>
-          log.evaluate(async (element) => {
-            // Read after the scroll has been rendered; each page read moves the view down again.
-            element.scrollTop = 0;
-            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-            return element.querySelector('.chat-log__row[data-index="0"]')?.textContent ?? '';
-          }),
-        { timeout: 15_000 },
-      )
-      .toContain(first.slice(0, 60));
+    const first = await firstMessageOf(page, chatId);
+    await expectToReachFirst(log, first);
+  });
+
+  it('opens at an old message from a link and from the search palette, then pages older ones above it', async () => {
+    const { page, context } = await freshPage();
+    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    await page.goto(`${baseURL}/`);
+    await page.getByLabel('New story title').waitFor();
+    const chatId = await page.evaluate(seedLongChat, { count: 700, marker: 'END-OF-LONG-CHAT' });
+    // 580 messages from the end: beyond the first window (60) and the next two pages (200).
+    const words = 'Quillfeather zephyrine vow';
+    const messageId = await markOldMessage(page, chatId, 120, words);
+    const log = page.getByRole('log', { name: 'Messages' });
+
+    await page.goto(`${baseURL}/chats/${chatId}?message=${messageId}`);
+    await expect.poll(() => whollyInView(log, words), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => focusIsOn(page, words)).toBe(true);
+    expect(await log.locator('.chat-message--found').textContent()).toContain(words);
+    // It stays there: nothing snaps the view back to the end once the rows are measured.
+    await page.waitForTimeout(500);
+    expect(await whollyInView(log, words)).toBe(true);
+    expect(await log.getByText('END-OF-LONG-CHAT').count()).toBe(0);
+    // Older messages still arrive above it as the writer scrolls up.
+    await expectToReachFirst(log, await firstMessageOf(page, chatId));
+
+    // An unknown message: a word on it, and the chat opens at its end as usual.
+    await page.goto(`${baseURL}/chats/${chatId}?message=${crypto.randomUUID()}`);
+    await page.getByText('That message is no longer in this chat.').waitFor();
+    await expect.poll(() => whollyInView(log, 'END-OF-LONG-CHAT')).toBe(true);
+
+    // From the search palette, while the same chat is open at its end.
+    await page.goto(`${baseURL}/chats/${chatId}`);
+    await log.getByText('END-OF-LONG-CHAT').waitFor();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Search' });
+    await palette
+      .getByRole('combobox', { name: 'Search stories, prompts and chats' })
+      .fill('quillfeather zephyrine');
+    const hit = palette.getByRole('option', { name: /Quillfeather/ });
+    await hit.waitFor({ timeout: 20_000 });
+    expect(await hit.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${baseURL}/chats/${chatId}?message=${messageId}`);
+    await expect.poll(() => whollyInView(log, words), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => focusIsOn(page, words)).toBe(true);
   });
 });
 

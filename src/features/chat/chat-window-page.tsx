@@ -1,15 +1,16 @@
 // Route /chats/:chatId: one chat. /chats/new?story=<id> starts a new chat; "Send to chat" from
 // a prompt preview arrives here with the filled prompt as router state `{ draft }` (or a
 // `draft` query parameter), which seeds the composer so persona and model can be chosen first.
+// /chats/:chatId?message=<id> (a search hit) opens the chat at that message.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { getChat } from '../../db/chat-queries';
 import { db } from '../../db/instance';
 import { ChatWindow } from './chat-window';
 import { draftStore } from './streaming-store';
 import { useChatMessages } from './use-chat-data';
-import type { ChatMessages } from './use-chat-data';
+import type { ChatMessages, MessageTarget } from './use-chat-data';
 import { useChatRuntime } from './use-chat-runtime';
 import type { ChatPageProps } from './use-chat-runtime';
 import './chat.css';
@@ -58,10 +59,18 @@ function NewChat() {
   );
 }
 
+/** The message a link points at; each navigation to it (a new location key) shows it again. */
+function useMessageTarget(): MessageTarget | null {
+  const [search] = useSearchParams();
+  const { key } = useLocation();
+  const messageId = search.get('message');
+  return useMemo(() => (messageId ? { messageId, key } : null), [messageId, key]);
+}
+
 function ExistingChat({ chatId }: { chatId: string }) {
   const chat = useLiveQuery(async () => (await getChat(db, chatId)) ?? null, [chatId]);
   // Read together with the chat row, so opening a chat is one IndexedDB round trip, not two.
-  const loaded = useChatMessages(chatId);
+  const loaded = useChatMessages(chatId, useMessageTarget());
   if (chat === undefined) return <p className="page-loading">Loading chat…</p>;
   if (chat === null)
     return (

@@ -70,6 +70,9 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatW
     : pending.model ||
       (settings ? defaultModel(settings, persona?.default_model ?? '', modelList.models) : '');
   const contextTokens = useContextTokens(messages, persona);
+  const [dismissedTarget, setDismissedTarget] = useState<string | null>(null);
+  const missingTarget =
+    loaded?.target?.index === null && loaded.target.key !== dismissedTarget ? loaded.target : null;
   const streaming = live.answering !== null;
   const fail = useCallback((error: unknown) => toast.error(describeError(error)), [toast]);
 
@@ -160,6 +163,16 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatW
           {live.error}
         </Notice>
       ) : null}
+      {missingTarget ? (
+        // Not blocking: the chat opens at its end as usual, with a word on why.
+        <Notice
+          tone="info"
+          dismissLabel="Dismiss the notice"
+          onDismiss={() => setDismissedTarget(missingTarget.key)}
+        >
+          That message is no longer in this chat.
+        </Notice>
+      ) : null}
       {loaded === undefined ? (
         // The list mounts once the newest messages are read, so it opens at the end in one pass
         // (B18); older ones are read as the writer scrolls up.
@@ -170,6 +183,7 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatW
           messages={messages}
           hasOlder={loaded.hasOlder}
           onNeedOlder={loaded.loadOlder}
+          target={loaded.target}
           storyId={chat?.story_id ?? storyId}
           speakerFor={speakerFor}
           replySpeaker={persona?.name ?? 'Assistant'}

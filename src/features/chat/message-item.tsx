@@ -20,6 +20,10 @@ export interface MessageItemProps {
   storyId: string | null;
   busy: boolean;
   actions: MessageActions;
+  /** The message the chat was opened at: it can take focus (a screen reader reads it out). */
+  isTarget?: boolean;
+  /** Shown for a moment when the chat opens at it. */
+  highlighted?: boolean;
 }
 
 function CopyReply({ text }: { text: string }) {
@@ -77,13 +81,16 @@ export const MessageItem = memo(function MessageItem({
   storyId,
   busy,
   actions,
+  isTarget = false,
+  highlighted = false,
 }: MessageItemProps) {
   const [panel, setPanel] = useState<ReplyAction | null>(null);
   const reply = message.role === 'assistant';
   return (
     <article
-      className={`chat-message chat-message--${message.role}`}
+      className={`chat-message chat-message--${message.role}${highlighted ? ' chat-message--found' : ''}`}
       aria-label={`${speaker} said`}
+      tabIndex={isTarget ? -1 : undefined}
     >
       <p className="chat-message__speaker">{speaker}</p>
       {reply ? (

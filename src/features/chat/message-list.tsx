@@ -3,7 +3,8 @@
 // opens as fast as a short one (B18). It opens scrolled to the end and follows a streaming
 // reply while the writer is at the bottom; scrolling up to read stops the following until they
 // come back down, and asks for older messages before the top is reached. When they arrive
-// above, the scroll position moves by their height so the text being read stays put.
+// above, the scroll position moves by their height so the text being read stays put. Opened at
+// one message (a search hit), it starts there instead (use-target-message.ts).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Message } from '../../domain/entities';
@@ -11,6 +12,8 @@ import { StreamingMarkdown } from './chat-markdown';
 import { MessageItem } from './message-item';
 import type { MessageActions } from './message-item';
 import { useLiveState } from './use-chat-data';
+import { useTargetMessage } from './use-target-message';
+import type { ListTarget } from './use-target-message';
 
 const ESTIMATED_MESSAGE_HEIGHT = 140;
 const NEAR_BOTTOM_PX = 120;
@@ -23,6 +26,8 @@ export interface MessageListProps {
   /** More messages exist above the loaded ones. */
   hasOlder: boolean;
   onNeedOlder: () => void;
+  /** The message to open at, once looked up (index null: not in this chat, open at the end). */
+  target?: ListTarget;
   storyId: string | null;
   speakerFor: (message: Message) => string;
   replySpeaker: string;
@@ -61,13 +66,15 @@ export function MessageList({
   messages,
   hasOlder,
   onNeedOlder,
+  target,
   storyId,
   speakerFor,
   replySpeaker,
   actions,
 }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const stuck = useRef(true);
+  const targetIndex = target?.index ?? null;
+  const stuck = useRef(targetIndex === null);
   const live = useLiveState(chatId);
   const streaming = live.answering !== null;
   const count = messages.length + (streaming ? 1 : 0);
@@ -79,9 +86,12 @@ export function MessageList({
     estimateSize: () => ESTIMATED_MESSAGE_HEIGHT,
     overscan: 4,
     getItemKey: (index) => messages[index]?.id ?? 'streaming',
-    // It opens at the end: start there, so the first pass lays out the newest rows, not the oldest.
-    initialOffset: () => count * ESTIMATED_MESSAGE_HEIGHT,
+    // It opens at the end (or at its target): start there, so the first pass lays out those
+    // rows, not the oldest.
+    initialOffset: () => (targetIndex ?? count) * ESTIMATED_MESSAGE_HEIGHT,
   });
+  // Before "open at the end" below: landing on a target turns following the end off first.
+  const highlighted = useTargetMessage(target, scrollRef, virtualizer, stuck);
 
   const followEnd = useCallback(() => {
     const element = scrollRef.current;
@@ -140,6 +150,7 @@ export function MessageList({
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
+              data-message-id={message?.id}
               className="chat-log__row"
               style={{ transform: `translateY(${item.start}px)` }}
             >
@@ -150,6 +161,8 @@ export function MessageList({
                   storyId={storyId}
                   busy={streaming}
                   actions={actions}
+                  isTarget={message.id === target?.messageId}
+                  highlighted={message.id === highlighted}
                 />
               ) : (
                 <StreamingReply chatId={chatId} speaker={replySpeaker} onGrow={followEnd} />

@@ -2,7 +2,7 @@
 // and the model list (from the provider when online, else the copy cached on this device).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { listCustomPersonas, recentChatMessages } from '../../db/chat-queries';
+import { chatMessagesFrom, listCustomPersonas, recentChatMessages } from '../../db/chat-queries';
 import type { RecentMessages } from '../../db/chat-queries';
 import { db } from '../../db/instance';
 import type { Message, Persona } from '../../domain/entities';
@@ -23,6 +23,18 @@ import type { ChatLiveState } from './streaming-store';
 const FIRST_WINDOW = 60;
 /** Rows added each time the writer scrolls near the top of what is loaded. */
 const OLDER_PAGE = 200;
+/**
+ * Rows read above a message the chat is opened at: more than a screen and LOAD_OLDER_PX
+ * (message-list.tsx) of estimated height, so centring it does not at once ask for older rows
+ * (their arrival would shift the indexes while the virtualizer still settles on the message).
+ */
+const ROWS_ABOVE_TARGET = 40;
+
+/** The message the page was opened at (`?message=`); `key` is new for each navigation to it. */
+export interface MessageTarget {
+  messageId: string;
+  key: string;
+}
 
 export interface ChatMessages {
   /** The newest messages of the chat, oldest first. */
@@ -30,31 +42,83 @@ export interface ChatMessages {
   hasOlder: boolean;
   /** Reads older messages (no-op while a read is running or when there are none). */
   loadOlder: () => void;
+  /**
+   * Once looked up, the message the page was opened at: its index in `messages`, or null when
+   * it is not in this chat (deleted, or another chat's).
+   */
+  target?: MessageTarget & { index: number | null };
 }
 
-type ChatWindowRows = RecentMessages & { chatId: string | null };
+type ChatWindowRows = RecentMessages & {
+  chatId: string | null;
+  /** The window asked for: the read may hold more rows, down to the target message. */
+  asked: number;
+  targetId: string | null;
+  targetIndex: number | null;
+};
 
-const NO_CHAT: ChatWindowRows = { chatId: null, messages: [], limit: 0, hasOlder: false };
+const NO_CHAT: ChatWindowRows = {
+  chatId: null,
+  messages: [],
+  limit: 0,
+  hasOlder: false,
+  asked: 0,
+  targetId: null,
+  targetIndex: null,
+};
 
-export function useChatMessages(chatId: string | null): ChatMessages | undefined {
+async function readChatWindow(
+  chatId: string | null,
+  asked: number,
+  targetId: string | null,
+): Promise<ChatWindowRows> {
+  if (!chatId) return NO_CHAT;
+  const base = { chatId, asked, targetId, targetIndex: null };
+  if (targetId) {
+    const around = await chatMessagesFrom(db, chatId, targetId, {
+      minimum: asked,
+      above: ROWS_ABOVE_TARGET,
+    });
+    if (around) return { ...base, ...around, targetIndex: around.index };
+  }
+  return { ...base, ...(await recentChatMessages(db, chatId, asked)) };
+}
+
+export function useChatMessages(
+  chatId: string | null,
+  target: MessageTarget | null = null,
+): ChatMessages | undefined {
   const [requested, setRequested] = useState({ chatId, limit: FIRST_WINDOW });
   const limit = requested.chatId === chatId ? requested.limit : FIRST_WINDOW;
+  const targetId = target?.messageId ?? null;
   // While a larger window is read, the hook keeps returning the previous one (of this chat only).
   const read = useLiveQuery(
-    async (): Promise<ChatWindowRows> =>
-      chatId ? { chatId, ...(await recentChatMessages(db, chatId, limit)) } : NO_CHAT,
-    [chatId, limit],
+    () => readChatWindow(chatId, limit, targetId),
+    [chatId, limit, targetId],
   );
   const recent = read?.chatId === chatId ? read : undefined;
-  const loading = recent !== undefined && recent !== NO_CHAT && recent.limit !== limit;
+  const loading = recent !== undefined && recent !== NO_CHAT && recent.asked !== limit;
   const hasOlder = recent?.hasOlder ?? false;
+  // The window read may be larger than the one asked for (it reaches down to the target).
+  const readLimit = recent?.limit ?? 0;
   const loadOlder = useCallback(() => {
     if (!hasOlder || loading) return;
-    setRequested({ chatId, limit: limit + OLDER_PAGE });
-  }, [chatId, hasOlder, limit, loading]);
+    setRequested({ chatId, limit: Math.max(limit, readLimit) + OLDER_PAGE });
+  }, [chatId, hasOlder, limit, readLimit, loading]);
+  // Undefined until the read for this target has arrived; null when it is not in this chat.
+  const targetIndex = recent && recent.targetId === targetId ? recent.targetIndex : undefined;
+  const targetKey = target?.key;
+  const resolved = useMemo(
+    () =>
+      targetId && targetKey !== undefined && targetIndex !== undefined
+        ? { messageId: targetId, key: targetKey, index: targetIndex }
+        : undefined,
+    [targetId, targetKey, targetIndex],
+  );
   return useMemo(
-    () => (recent ? { messages: recent.messages, hasOlder, loadOlder } : undefined),
-    [recent, hasOlder, loadOlder],
+    () =>
+      recent ? { messages: recent.messages, hasOlder, loadOlder, target: resolved } : undefined,
+    [recent, hasOlder, loadOlder, resolved],
   );
 }
 

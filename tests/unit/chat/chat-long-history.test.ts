@@ -1,9 +1,9 @@
 // A long chat is only partly loaded (its newest rows, then pages as the writer scrolls up), so
-// what the chat does with one message must not depend on what the window holds: regenerating
-// the oldest loaded reply still finds its prompt, and the request carries that prompt's own
-// context rather than the chat's end.
+// what the chat does with one message must not depend on what the window holds: opening the
+// chat at an old message (a search hit) reads down to it, regenerating the oldest loaded reply
+// still finds its prompt, and the request carries that prompt's own context, not the chat's end.
 import { describe, expect, it } from 'vitest';
-import { promptOfReply, recentChatMessages } from '../../../src/db/chat-queries';
+import { chatMessagesFrom, promptOfReply, recentChatMessages } from '../../../src/db/chat-queries';
 import { createChat } from '../../../src/db/chats-repository';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
 import type { Message } from '../../../src/domain/entities';
@@ -45,6 +45,55 @@ async function seedMessages(
 
 const alternating = (count: number): Array<Message['role']> =>
   Array.from({ length: count }, (_, index) => (index % 2 ? 'assistant' : 'user'));
+
+describe('chatMessagesFrom', () => {
+  const around = { minimum: 60, above: 40 };
+
+  it('reads down to a message older than the newest 60 and says where it is; paging goes on from there', async () => {
+    const db = freshDatabase();
+    const chat = await createChat(db, { model: 'm' });
+    const rows = await seedMessages(db, chat.id, alternating(700));
+    const newest = await recentChatMessages(db, chat.id, 60);
+    expect(newest.messages.some((message) => message.id === rows[100]!.id)).toBe(false);
+
+    const window = await chatMessagesFrom(db, chat.id, rows[100]!.id, around);
+    expect(window).not.toBeNull();
+    expect(window!.messages[window!.index]!.id).toBe(rows[100]!.id);
+    // The message, 40 rows of context above it, and everything after it, oldest first.
+    expect(window!.index).toBe(40);
+    expect(window!.messages.map((message) => message.id)).toEqual(
+      rows.slice(60).map((row) => row.id),
+    );
+    expect(window).toMatchObject({ limit: 640, hasOlder: true });
+
+    const nextPage = await recentChatMessages(db, chat.id, window!.limit + 200);
+    expect(nextPage.messages.map((message) => message.id)).toEqual(rows.map((row) => row.id));
+    expect(nextPage.hasOlder).toBe(false);
+  });
+
+  it('keeps at least the window asked for when the message is among the newest', async () => {
+    const db = freshDatabase();
+    const chat = await createChat(db, { model: 'm' });
+    const rows = await seedMessages(db, chat.id, alternating(700));
+    const window = await chatMessagesFrom(db, chat.id, rows[690]!.id, around);
+    expect(window).toMatchObject({ index: 50, limit: 60, hasOlder: true });
+    expect(window!.messages[50]!.id).toBe(rows[690]!.id);
+  });
+
+  it('reports a message that is not in this chat: unknown, deleted, or another chat’s', async () => {
+    const db = freshDatabase();
+    const chat = await createChat(db, { model: 'm' });
+    const other = await createChat(db, { model: 'm' });
+    const rows = await seedMessages(db, chat.id, alternating(80));
+    const elsewhere = await seedMessages(db, other.id, alternating(3));
+    await db.messages.update(rows[5]!.id, { deleted: true });
+
+    expect(await chatMessagesFrom(db, chat.id, crypto.randomUUID(), around)).toBeNull();
+    expect(await chatMessagesFrom(db, chat.id, rows[5]!.id, around)).toBeNull();
+    expect(await chatMessagesFrom(db, chat.id, elsewhere[1]!.id, around)).toBeNull();
+    expect((await chatMessagesFrom(db, chat.id, rows[6]!.id, around))?.index).toBe(5);
+  });
+});
 
 describe('promptOfReply', () => {
   it('finds the prompt of the oldest loaded reply, which the loaded window does not hold', async () => {
