@@ -8,6 +8,7 @@ import { listen } from './http-server';
 import { DEV_JWT_SECRET, signApiKey } from './jwt';
 import { startPostgres } from './postgres';
 import type { RunningPostgres } from './postgres';
+import { attachRealtime } from './realtime';
 import { RpcCatalog } from './rpc-catalog';
 
 export interface StandinOptions {
@@ -58,6 +59,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       },
       options.port ?? 54321,
     );
+    const realtime = attachRealtime(server, jwtSecret);
     const [anonKey, serviceRoleKey] = await Promise.all([
       signApiKey(jwtSecret, 'anon'),
       signApiKey(jwtSecret, 'service_role'),
@@ -65,6 +67,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
+        realtime.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await Promise.all([adminPool.end(), apiPool.end()]);

@@ -1,7 +1,8 @@
 // The security headers of every response, in ONE place: `npm start` applies them through
 // `securityHeaders()`, and netlify.toml repeats the same values (a test compares them, so the
 // two deployments cannot drift). The CSP lets the app reach only itself, Supabase, the usual
-// chat providers and providers on this computer (Ollama, LM Studio) for bring-your-own-key.
+// chat providers, and on this computer a local Supabase (its Realtime socket is ws://) and
+// providers such as Ollama or LM Studio for bring-your-own-key.
 import type { MiddlewareHandler } from 'hono';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -11,7 +12,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' https://*.supabase.co wss://*.supabase.co https://api.openai.com https://openrouter.ai http://127.0.0.1:* http://localhost:*",
+  "connect-src 'self' https://*.supabase.co wss://*.supabase.co https://api.openai.com https://openrouter.ai http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "frame-ancestors 'none'",

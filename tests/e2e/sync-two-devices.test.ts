@@ -151,6 +151,30 @@ describe('sync between devices', () => {
     }
   });
 
+  it("an edit on one device shows on the other's open board at once (Realtime hint)", async () => {
+    const writer = unique('cleo');
+    const a = await device();
+    const { boardUrl } = await createStoryWithPrompts(a.page, baseURL, 'Quayside', {
+      Quay: 'Ropes creak.',
+    });
+    await signUp(a.page, baseURL, writer, PASSWORD);
+    await waitForPhase(a.page, 'synced');
+    const b = await device();
+    await signIn(b.page, baseURL, writer, PASSWORD);
+    await waitForPhase(b.page, 'synced');
+    await b.page.goto(boardUrl);
+    await b.page.getByRole('link', { name: 'Quay', exact: true }).waitFor();
+
+    await a.page.goto(boardUrl);
+    await openPromptFromBoard(a.page, 'Quay');
+    await editPrompt(a.page, { title: 'Quay at night' });
+    // No reload, focus or online event on b, and its periodic sync is minutes away: only the
+    // hint a broadcasts after its push can make b pull now.
+    await b.page
+      .getByRole('link', { name: 'Quay at night', exact: true })
+      .waitFor({ timeout: 10_000 });
+  });
+
   it('signing in as another account asks first: cancel keeps the data, replace starts fresh', async () => {
     const { page } = await device();
     const ana = unique('ana');

@@ -19,7 +19,6 @@ export interface LeaderEngineOptions {
   connection: SupabaseConnection;
   reconciler: Reconciler;
   userId: string;
-  realtime: boolean;
 }
 
 export interface LeaderEngine {
@@ -38,7 +37,6 @@ export function startLeaderEngine({
   connection,
   reconciler,
   userId,
-  realtime,
 }: LeaderEngineOptions): LeaderEngine {
   const auth = connection.client.auth;
   let hint: RealtimeHint = noRealtimeHint();
@@ -58,7 +56,8 @@ export function startLeaderEngine({
     isOnline: () => navigator.onLine,
   });
   const syncNow = () => void engine.syncNow();
-  if (realtime) hint = openRealtimeHint(connection.client, userId, syncNow);
+  // Where the project has no Realtime the channel never joins: no hints, the other triggers remain.
+  hint = openRealtimeHint(connection.client, userId, syncNow);
   const removeTriggers = installSyncTriggers(db, {
     syncNow,
     onOnline: () => void engine.onOnline(),

@@ -28,8 +28,3 @@ export function resolveSyncConfig(
 export function sameConfig(a: SyncServerConfig | null, b: SyncServerConfig | null): boolean {
   return a?.url === b?.url && a?.anonKey === b?.anonKey;
 }
-
-/** Realtime exists on hosted Supabase (https); the local stand-in has none. */
-export function hasRealtime(config: SyncServerConfig): boolean {
-  return config.url.startsWith('https://');
-}

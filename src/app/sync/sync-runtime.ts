@@ -36,7 +36,6 @@ import type { Reconciler } from '../../sync/reconcile';
 import { completeMagicLinkRedirect, fetchMagicLinkAvailability, userOf } from './supabase-auth';
 import {
   buildTimeSyncSettings,
-  hasRealtime,
   resolveSyncConfig,
   sameConfig,
   SYNC_OFF_MESSAGE,
@@ -207,7 +206,6 @@ export class SyncRuntime {
       connection,
       reconciler: this.reconciler,
       userId: user.id,
-      realtime: hasRealtime(config),
     });
     const subscription = engine.status$.subscribe((status) => {
       this.base$.next(status);
