@@ -50,6 +50,22 @@ async function device(): Promise<{ context: BrowserContext; page: Page; workers:
 const unique = (name: string) =>
   `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
+/**
+ * One writer on two devices: `a` makes the story before signing up (its data is adopted by the
+ * new account and uploaded), `b` signs in to the same account; both end synced.
+ */
+async function twoDevices(storyTitle: string, prompts: Record<string, string>) {
+  const a = await device();
+  const { boardUrl } = await createStoryWithPrompts(a.page, baseURL, storyTitle, prompts);
+  const writer = unique('ana');
+  await signUp(a.page, baseURL, writer, PASSWORD);
+  await waitForPhase(a.page, 'synced');
+  const b = await device();
+  await signIn(b.page, baseURL, writer, PASSWORD);
+  await waitForPhase(b.page, 'synced');
+  return { a, b, boardUrl };
+}
+
 /** Nudges both devices (a focus event is a sync trigger) until they hold the same prompts. */
 async function converge(
   pages: Page[],
@@ -71,20 +87,11 @@ const BASE_DETAILS = 'The tide is out.\nGulls argue over the nets.\nA bell rings
 
 describe('sync between devices', () => {
   it('two devices edit offline and converge; the title clash is in Conflicts; another writer sees nothing', async () => {
-    const writer = unique('ana');
-    const a = await device();
-    // Data made before signing in is adopted by the account and uploaded.
-    await createStoryWithPrompts(a.page, baseURL, 'Harbour Town', {
+    const { a, b } = await twoDevices('Harbour Town', {
       Harbour: BASE_DETAILS,
       Lighthouse: 'The lamp is cold.',
       Market: 'Fish and salt.',
     });
-    await signUp(a.page, baseURL, writer, PASSWORD);
-    await waitForPhase(a.page, 'synced');
-
-    const b = await device();
-    await signIn(b.page, baseURL, writer, PASSWORD);
-    await waitForPhase(b.page, 'synced');
     expect(await readRows(b.page, 'prompts')).toEqual(await readRows(a.page, 'prompts'));
 
     const board = (await readRows(a.page, 'stories'))[0]!.id;
@@ -152,16 +159,7 @@ describe('sync between devices', () => {
   });
 
   it("an edit on one device shows on the other's open board at once (Realtime hint)", async () => {
-    const writer = unique('cleo');
-    const a = await device();
-    const { boardUrl } = await createStoryWithPrompts(a.page, baseURL, 'Quayside', {
-      Quay: 'Ropes creak.',
-    });
-    await signUp(a.page, baseURL, writer, PASSWORD);
-    await waitForPhase(a.page, 'synced');
-    const b = await device();
-    await signIn(b.page, baseURL, writer, PASSWORD);
-    await waitForPhase(b.page, 'synced');
+    const { a, b, boardUrl } = await twoDevices('Quayside', { Quay: 'Ropes creak.' });
     await b.page.goto(boardUrl);
     await b.page.getByRole('link', { name: 'Quay', exact: true }).waitFor();
 
