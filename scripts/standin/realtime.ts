@@ -42,25 +42,33 @@ export function attachRealtime(server: Server, jwtSecret: string): { close(): vo
     topicsOf.set(ws, new Set());
     ws.on('close', () => topicsOf.delete(ws));
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (isBinary) {
-        const push = decodeBroadcastPush(toArrayBuffer(data));
-        if (push) relay(ws, push);
-        return;
+      try {
+        handle(ws, data, isBinary);
+      } catch {
+        ws.close(1003, 'The stand-in could not read that Realtime message.');
       }
-      const [joinRef, ref, topic, event] = JSON.parse(String(data)) as Frame;
-      const reply = (response: object = {}) =>
-        send(ws, [joinRef, ref, topic, 'phx_reply', { status: 'ok', response }]);
-      if (event === 'heartbeat') reply();
-      else if (event === 'phx_join') {
-        topicsOf.get(ws)?.add(topic);
-        reply({ postgres_changes: [] });
-      } else if (event === 'phx_leave') {
-        topicsOf.get(ws)?.delete(topic);
-        reply();
-      }
-      // 'access_token' (a refreshed session) needs nothing here: topics are not authorized.
     });
   });
+
+  function handle(ws: WebSocket, data: RawData, isBinary: boolean) {
+    if (isBinary) {
+      const push = decodeBroadcastPush(toArrayBuffer(data));
+      if (push) relay(ws, push);
+      return;
+    }
+    const [joinRef, ref, topic, event] = JSON.parse(String(data)) as Frame;
+    const reply = (response: object = {}) =>
+      send(ws, [joinRef, ref, topic, 'phx_reply', { status: 'ok', response }]);
+    if (event === 'heartbeat') reply();
+    else if (event === 'phx_join') {
+      topicsOf.get(ws)?.add(topic);
+      reply({ postgres_changes: [] });
+    } else if (event === 'phx_leave') {
+      topicsOf.get(ws)?.delete(topic);
+      reply();
+    }
+    // 'access_token' (a refreshed session) needs nothing here: topics are not authorized.
+  }
 
   /** To every other socket joined to the topic: broadcast with `self: false`, as the app asks. */
   function relay(from: WebSocket, push: BroadcastPush) {

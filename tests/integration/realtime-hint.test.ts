@@ -2,6 +2,7 @@
 // through the unmodified supabase-js Realtime client over a real WebSocket to the stand-in's
 // broadcast endpoint: the writer's other devices hear it, the sender and other writers do not.
 import type { SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Standin } from '../../scripts/standin/standin';
 import { openRealtimeHint } from '../../src/app/sync/realtime-hint';
@@ -63,5 +64,28 @@ describe('Realtime hint', () => {
     expect(laptop.heard).toBe(1);
     expect(phone.heard).toBe(1);
     expect(stranger.heard).toBe(0);
+  });
+
+  it('refuses sockets without an API key and closes on unreadable messages, serving on', async () => {
+    const endpoint = `${standin.url.replace('http', 'ws')}/realtime/v1/websocket`;
+    const refused = new WebSocket(`${endpoint}?vsn=2.0.0`);
+    const refusal = await new Promise<string>((resolve) => {
+      refused.on('unexpected-response', (_request, response) =>
+        resolve(String(response.statusCode)),
+      );
+      refused.on('error', (error) => resolve(error.message));
+    });
+    expect(refusal).toMatch(/401/);
+
+    const garbled = new WebSocket(`${endpoint}?apikey=${standin.anonKey}&vsn=2.0.0`);
+    await new Promise((resolve) => garbled.once('open', resolve));
+    garbled.send('not a phoenix frame');
+    const code = await new Promise<number>((resolve) => garbled.once('close', resolve));
+    expect(code).toBe(1003);
+
+    const email = freshEmail();
+    const [first, second] = [await device(email), await device(email)];
+    first.hint.notifyChanged();
+    await expect.poll(() => second.heard, { timeout: 5_000 }).toBe(1);
   });
 });
