@@ -101,6 +101,27 @@ async function dragWithKeyboard(page: Page, handle: Locator, key: 'ArrowDown' | 
   await page.keyboard.press('Space');
 }
 
+/** Keeps a read-write transaction on the app's prompts store busy for `ms` (runs in the page). */
+function holdPromptsStore(ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('story-prompts');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('prompts', 'readwrite').objectStore('prompts');
+      const until = performance.now() + ms;
+      const spin = () => {
+        if (performance.now() < until) store.count().onsuccess = spin;
+        else {
+          db.close();
+          resolve();
+        }
+      };
+      spin();
+    };
+  });
+}
+
 describe('prompt board', () => {
   it('creates categories and prompts and reorders categories by drag, keyboard and buttons, across reloads', async () => {
     const page = await freshPage();
@@ -247,6 +268,28 @@ describe('prompt board', () => {
 
     await page.getByLabel('Filter by title').fill('Bulk 1999');
     await expect.poll(() => promptOrder(page, 'Many')).toEqual(['Bulk 1999']);
+  });
+
+  it('adds prompts typed in quick succession: none ignored, none cleared, in the order typed', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Quick adds');
+    await addCategory(page, 'Scenes');
+    // A slow disk: another transaction holds the prompts store for a moment, so the first add is
+    // still being written while the next titles are typed and submitted.
+    const diskBusy = page.evaluate(holdPromptsStore, 700);
+    const field = section(page, 'Scenes').getByLabel('New prompt title');
+    const titles = ['Dawn', 'Noon', 'Dusk'];
+    for (const title of titles) {
+      await field.fill(title);
+      await field.press('Enter');
+    }
+    await field.fill('Midnight'); // typed, not yet submitted, while the others are written
+    await diskBusy;
+    await expect.poll(() => promptOrder(page, 'Scenes'), { timeout: 10_000 }).toEqual(titles);
+    expect(await field.inputValue()).toBe('Midnight');
+    await field.press('Enter');
+    await expect.poll(() => promptOrder(page, 'Scenes')).toEqual([...titles, 'Midnight']);
+    await expect.poll(() => field.inputValue()).toBe('');
   });
 
   it('has no serious or critical axe violations on the board', async () => {

@@ -1,10 +1,13 @@
 // A one-field "add" form (new category, new prompt, new action step, new tag): submits on
 // Enter or the button, clears only after the write succeeded, and on a ValidationError or a
-// full disk shows the message under the field with the typed text kept.
+// full disk shows the message under the field with the typed text kept. Submissions made while
+// an earlier one is still being written wait their turn (create-queue.ts), and text typed in
+// the meantime is not cleared by the earlier one's success.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { TextField } from '../../components/ui/text-field';
+import { CreateQueue } from './create-queue';
 import { messageFor } from './write-errors';
 
 export interface CreateFormProps {
@@ -17,23 +20,36 @@ export interface CreateFormProps {
   placeholder?: string;
 }
 
-export function CreateForm({ label, buttonLabel, onCreate, field, className, placeholder }: CreateFormProps) {
+export function CreateForm({
+  label,
+  buttonLabel,
+  onCreate,
+  field,
+  className,
+  placeholder,
+}: CreateFormProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Only re-renders when a submission starts or settles: the button shows queue.isPending.
+  const [, setPending] = useState(0);
+  const [queue] = useState(() => new CreateQueue());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === '' || busy) return;
-    setBusy(true);
+    const submitted = text.trim();
+    const run = submitted === '' ? null : queue.submit(submitted, onCreate);
+    if (!run) return;
+    setPending((count) => count + 1);
     try {
-      await onCreate(text.trim());
-      setText('');
+      await run;
+      setText((current) => (current.trim() === submitted ? '' : current));
       setError(null);
     } catch (caught) {
+      // The field may hold the next title by now: the failed one comes back only into an empty field.
+      setText((current) => (current.trim() === '' ? submitted : current));
       setError(messageFor(caught, field));
     } finally {
-      setBusy(false);
+      setPending((count) => count - 1);
     }
   };
 
@@ -47,7 +63,7 @@ export function CreateForm({ label, buttonLabel, onCreate, field, className, pla
         error={error}
         onChange={(event) => setText(event.target.value)}
       />
-      <Button type="submit" variant="secondary" disabled={busy}>
+      <Button type="submit" variant="secondary" disabled={queue.isPending(text.trim())}>
         {buttonLabel}
       </Button>
     </form>
