@@ -102,6 +102,33 @@ describe('search palette', () => {
     expect(await page.getByRole('dialog', { name: 'Search' }).count()).toBe(0);
   });
 
+  it('keeps what is typed right after Ctrl+K while the palette is still loading', async () => {
+    const context = await freshContext();
+    const page = await newPage(context);
+    await createPrompt(page, 'Harbour', 'Lanterns');
+    await writeDetails(page, 'The harbour lanterns swing in the gale.');
+    await page.getByLabel('Details').focus();
+    // The palette's code arrives late (a slow network on first use).
+    await context.route(/search-palette-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('gale', { delay: 20 });
+    const input = page
+      .getByRole('dialog', { name: 'Search' })
+      .getByRole('combobox', { name: 'Search stories, prompts and chats' });
+    await option(page, /Lanterns/).waitFor({ timeout: 5_000 });
+    expect(await input.inputValue()).toBe('gale');
+    await page.keyboard.type('s');
+    expect(await input.inputValue()).toBe('gales');
+    // Nothing went into the editor that had focus.
+    await page.keyboard.press('Escape');
+    expect(await page.getByLabel('Details').inputValue()).toBe(
+      'The harbour lanterns swing in the gale.',
+    );
+  });
+
   it('finds a prompt by the words of an edit within a second', async () => {
     const page = await newPage(await freshContext());
     await createPrompt(page, 'Edits', 'Rival');

@@ -3,6 +3,9 @@
 // search workers are started so the index follows the database from the beginning and the first
 // search answers at once.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { SearchPaletteShell } from './search-palette-shell';
+// Eager with the launcher (2 KB of CSS, no JS): the shell shown while the palette loads uses it.
+import './search.css';
 
 const SearchPalette = lazy(() =>
   import('./search-palette').then((module) => ({ default: module.SearchPalette })),
@@ -51,6 +54,8 @@ export interface SearchLauncherProps {
 
 export function SearchLauncher({ showButton = false }: SearchLauncherProps) {
   const [open, setOpen] = useState(false);
+  /** What was typed into the shell while the palette's code loaded: its first query. */
+  const [draft, setDraft] = useState('');
   const returnFocusTo = useRef<HTMLElement | null>(null);
   useWarmUpWhenIdle();
 
@@ -62,6 +67,7 @@ export function SearchLauncher({ showButton = false }: SearchLauncherProps) {
 
   const close = useCallback((options: { restoreFocus: boolean }) => {
     setOpen(false);
+    setDraft('');
     if (options.restoreFocus) returnFocusTo.current?.focus();
     returnFocusTo.current = null;
   }, []);
@@ -90,8 +96,10 @@ export function SearchLauncher({ showButton = false }: SearchLauncherProps) {
         </button>
       ) : null}
       {open ? (
-        <Suspense fallback={null}>
-          <SearchPalette onClose={close} />
+        <Suspense
+          fallback={<SearchPaletteShell value={draft} onChange={setDraft} onClose={close} />}
+        >
+          <SearchPalette initialQuery={draft} onClose={close} />
         </Suspense>
       ) : null}
     </>

@@ -8,9 +8,10 @@ import type { SearchHit } from '../../platform/search-client';
 import { groupsOf, optionId, RESULTS_ID, SearchResultsList } from './search-results-list';
 import { pathOfHit } from './search-routes';
 import { useSearchResults } from './use-search-results';
-import './search.css';
 
 export interface SearchPaletteProps {
+  /** Words typed while the palette was loading (search-palette-shell.tsx). */
+  initialQuery?: string;
   onClose: (options: { restoreFocus: boolean }) => void;
 }
 
@@ -22,8 +23,8 @@ function moveIndex(current: number, count: number, key: string): number {
   return count - 1;
 }
 
-export function SearchPalette({ onClose }: SearchPaletteProps) {
-  const [query, setQuery] = useState('');
+export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps) {
+  const [query, setQuery] = useState(initialQuery);
   const [activeIndex, setActiveIndex] = useState(0);
   const { response, error } = useSearchResults(query);
   const groups = useMemo(() => groupsOf(response), [response]);
@@ -33,7 +34,10 @@ export function SearchPalette({ onClose }: SearchPaletteProps) {
   const active = hits.length > 0 ? Math.min(activeIndex, hits.length - 1) : -1;
 
   useEffect(() => {
-    input.current?.focus();
+    const field = input.current;
+    field?.focus();
+    // Typing goes on after what the shell received.
+    field?.setSelectionRange(field.value.length, field.value.length);
   }, []);
   useEffect(() => {
     // Block body: Chromium's scrollIntoView now returns a promise, which an effect must not return.

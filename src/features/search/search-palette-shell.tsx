@@ -1,0 +1,48 @@
+// What the search palette shows while its code loads on first use: the same dialog and field,
+// focused at once, so the words typed right after Ctrl+K land here (and are handed to the
+// palette) instead of being lost, or typed into the editor that had focus.
+import { useEffect, useRef } from 'react';
+
+export interface SearchPaletteShellProps {
+  value: string;
+  onChange: (value: string) => void;
+  onClose: (options: { restoreFocus: boolean }) => void;
+}
+
+export function SearchPaletteShell({ value, onChange, onClose }: SearchPaletteShellProps) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+  return (
+    <div className="search-backdrop" onMouseDown={() => onClose({ restoreFocus: true })}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="Search"
+        aria-busy="true"
+        className="search-palette"
+        onMouseDown={(event) => event.stopPropagation()}
+      >
+        <input
+          ref={input}
+          type="search"
+          className="search-palette__input"
+          aria-label="Search stories, prompts and chats"
+          placeholder="Search stories, prompts and chats…"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              onClose({ restoreFocus: true });
+            } else if (event.key === 'Tab' || event.key === 'Enter') event.preventDefault();
+          }}
+        />
+        <p className="search-palette__message search-palette__hint">Starting search…</p>
+      </div>
+    </div>
+  );
+}
