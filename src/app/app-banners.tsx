@@ -56,7 +56,8 @@ function StorageNotices() {
         {facts?.usage != null && facts.quota != null
           ? ` (${formatBytes(facts.usage)} of ${formatBytes(facts.quota)} used)`
           : ''}
-        . New changes may fail to save: export a backup or free some space.
+        . New changes may fail to save: free some space, or turn on sync so a copy of your work is
+        kept on your sync server.
       </Notice>
     ) : (
       <Notice
@@ -65,8 +66,8 @@ function StorageNotices() {
         onDismiss={() => dismiss('refused')}
         dismissLabel="Dismiss storage warning"
       >
-        Storage may be cleared by the browser when the device runs short of space. Install the app
-        or export backups now and then to keep your work safe.
+        Storage may be cleared by the browser when the device runs short of space. Install the app,
+        or turn on sync so a copy of your work is kept on your sync server.
       </Notice>
     ),
   );
