@@ -2,6 +2,7 @@
 // focused at once, so the words typed right after Ctrl+K land here (and are handed to the
 // palette) instead of being lost, or typed into the editor that had focus.
 import { useEffect, useRef } from 'react';
+import { SEARCH_FIELD_PROPS, SearchDialog } from './search-dialog';
 
 export interface SearchPaletteShellProps {
   value: string;
@@ -15,34 +16,20 @@ export function SearchPaletteShell({ value, onChange, onClose }: SearchPaletteSh
     input.current?.focus();
   }, []);
   return (
-    <div className="search-backdrop" onMouseDown={() => onClose({ restoreFocus: true })}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="Search"
-        aria-busy="true"
-        className="search-palette"
-        onMouseDown={(event) => event.stopPropagation()}
-      >
-        <input
-          ref={input}
-          type="search"
-          className="search-palette__input"
-          aria-label="Search stories, prompts and chats"
-          placeholder="Search stories, prompts and chats…"
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              onClose({ restoreFocus: true });
-            } else if (event.key === 'Tab' || event.key === 'Enter') event.preventDefault();
-          }}
-        />
-        <p className="search-palette__message search-palette__hint">Starting search…</p>
-      </div>
-    </div>
+    <SearchDialog onClose={onClose} busy>
+      <input
+        ref={input}
+        {...SEARCH_FIELD_PROPS}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            onClose({ restoreFocus: true });
+          } else if (event.key === 'Tab' || event.key === 'Enter') event.preventDefault();
+        }}
+      />
+      <p className="search-palette__message search-palette__hint">Starting search…</p>
+    </SearchDialog>
   );
 }

@@ -6,6 +6,7 @@ import type { KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchHit } from '../../platform/search-client';
 import { groupsOf, optionId, RESULTS_ID, SearchResultsList } from './search-results-list';
+import { SEARCH_FIELD_PROPS, SearchDialog } from './search-dialog';
 import { pathOfHit } from './search-routes';
 import { useSearchResults } from './use-search-results';
 
@@ -70,63 +71,50 @@ export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps
   const trimmed = query.trim();
   const searched = response?.query ?? trimmed;
   return (
-    <div className="search-backdrop" onMouseDown={() => onClose({ restoreFocus: true })}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="Search"
-        className="search-palette"
-        onMouseDown={(event) => event.stopPropagation()}
-      >
-        <input
-          ref={input}
-          type="search"
-          className="search-palette__input"
-          role="combobox"
-          aria-label="Search stories, prompts and chats"
-          aria-expanded={hits.length > 0}
-          aria-controls={RESULTS_ID}
-          aria-autocomplete="list"
-          aria-activedescendant={active >= 0 ? optionId(active) : undefined}
-          placeholder="Search stories, prompts and chats…"
-          autoComplete="off"
-          spellCheck={false}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActiveIndex(0);
-          }}
-          onKeyDown={onKeyDown}
+    <SearchDialog onClose={onClose}>
+      <input
+        ref={input}
+        {...SEARCH_FIELD_PROPS}
+        role="combobox"
+        aria-expanded={hits.length > 0}
+        aria-controls={RESULTS_ID}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActiveIndex(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {error ? (
+        <p role="alert" className="search-palette__message">
+          Search is not available right now: {error} Your writing is not affected.
+        </p>
+      ) : null}
+      {trimmed && response && hits.length === 0 ? (
+        <p role="status" className="search-palette__message">
+          No results for “{searched}”
+        </p>
+      ) : null}
+      {!trimmed ? (
+        <p className="search-palette__message search-palette__hint">
+          Type to search. Narrow prompts with <code>tag:name</code> or <code>category:name</code>.
+        </p>
+      ) : null}
+      {hits.length > 0 ? (
+        <SearchResultsList
+          groups={groups}
+          activeIndex={active}
+          onHover={setActiveIndex}
+          onChoose={choose}
         />
-        {error ? (
-          <p role="alert" className="search-palette__message">
-            Search is not available right now: {error} Your writing is not affected.
-          </p>
-        ) : null}
-        {trimmed && response && hits.length === 0 ? (
-          <p role="status" className="search-palette__message">
-            No results for “{searched}”
-          </p>
-        ) : null}
-        {!trimmed ? (
-          <p className="search-palette__message search-palette__hint">
-            Type to search. Narrow prompts with <code>tag:name</code> or <code>category:name</code>.
-          </p>
-        ) : null}
-        {hits.length > 0 ? (
-          <SearchResultsList
-            groups={groups}
-            activeIndex={active}
-            onHover={setActiveIndex}
-            onChoose={choose}
-          />
-        ) : null}
-        {trimmed && response && !response.complete ? (
-          <p role="status" className="search-palette__message search-palette__hint">
-            Still indexing: some results may be missing.
-          </p>
-        ) : null}
-      </div>
-    </div>
+      ) : null}
+      {trimmed && response && !response.complete ? (
+        <p role="status" className="search-palette__message search-palette__hint">
+          Still indexing: some results may be missing.
+        </p>
+      ) : null}
+    </SearchDialog>
   );
 }
