@@ -343,14 +343,20 @@ function focusIsOn(page: Page, text: string): Promise<boolean> {
   );
 }
 
+/** A fresh page whose database holds a 700-message chat ending in 'END-OF-LONG-CHAT'. */
+async function pageWithLongChat() {
+  const { page, context } = await freshPage();
+  // The seeding function is shared with the B18 bench; tsx-style name helpers may wrap it.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  await page.goto(`${baseURL}/`);
+  await page.getByLabel('New story title').waitFor();
+  const chatId = await page.evaluate(seedLongChat, { count: 700, marker: 'END-OF-LONG-CHAT' });
+  return { page, chatId };
+}
+
 describe('a long chat', () => {
   it('opens at its end with only the newest messages read, and reads older ones as the writer scrolls up, keeping the text in view', async () => {
-    const { page, context } = await freshPage();
-    // The seeding function is shared with the B18 bench; tsx-style name helpers may wrap it.
-    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-    await page.goto(`${baseURL}/`);
-    await page.getByLabel('New story title').waitFor();
-    const chatId = await page.evaluate(seedLongChat, { count: 700, marker: 'END-OF-LONG-CHAT' });
+    const { page, chatId } = await pageWithLongChat();
     await page.goto(`${baseURL}/chats/${chatId}`);
     const log = page.getByRole('log', { name: 'Messages' });
     await log.getByText('END-OF-LONG-CHAT').waitFor();
@@ -393,11 +399,7 @@ describe('a long chat', () => {
   });
 
   it('opens at an old message from a link and from the search palette, then pages older ones above it', async () => {
-    const { page, context } = await freshPage();
-    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-    await page.goto(`${baseURL}/`);
-    await page.getByLabel('New story title').waitFor();
-    const chatId = await page.evaluate(seedLongChat, { count: 700, marker: 'END-OF-LONG-CHAT' });
+    const { page, chatId } = await pageWithLongChat();
     // 580 messages from the end: beyond the first window (60) and the next two pages (200).
     const words = 'Quillfeather zephyrine vow';
     const messageId = await markOldMessage(page, chatId, 120, words);
