@@ -1,7 +1,9 @@
 // Read queries for live views (wrap them in dexie-react-hooks' useLiveQuery). Deleted rows
-// are tombstones: every query here hides them. Queries read a key range in one go (IndexedDB
-// getAll) and drop tombstones in JS: a Dexie `.filter()` would walk a cursor row by row, which
-// is several times slower for a story with 10,000 prompts.
+// are tombstones: every query here hides them, and a prompt is hidden too while its category
+// or story is deleted (deleting a category marks only the category, so undo brings its prompts
+// back untouched; search hides them the same way). Queries read a key range in one go
+// (IndexedDB getAll) and drop tombstones in JS: a Dexie `.filter()` would walk a cursor row by
+// row, which is several times slower for a story with 10,000 prompts.
 import { Dexie } from 'dexie';
 import type { Category, Prompt, Story } from '../domain/entities';
 import type { StoryPromptsDatabase } from './database';
@@ -40,30 +42,45 @@ export async function listCategoryPrompts(
   );
 }
 
+/** Ids of the story's live categories: a prompt shows only while its category is one of them. */
+async function liveCategoryIds(db: StoryPromptsDatabase, storyId: string): Promise<Set<string>> {
+  return new Set((await listCategories(db, storyId)).map((category) => category.id));
+}
+
 export async function listStoryPrompts(
   db: StoryPromptsDatabase,
   storyId: string,
 ): Promise<Prompt[]> {
-  return alive(await db.prompts.where('story_id').equals(storyId).toArray());
+  const [prompts, categoryIds] = await Promise.all([
+    db.prompts.where('story_id').equals(storyId).toArray(),
+    liveCategoryIds(db, storyId),
+  ]);
+  return alive(prompts).filter((prompt) => categoryIds.has(prompt.category_id));
 }
 
-/** The most recently edited prompts of a story (reads pages until `limit` alive ones). */
+/**
+ * The most recently edited prompts of a story. Reads pages, each twice the last, until `limit`
+ * shown ones: a deleted category of thousands of prompts costs a few reads, not thousands.
+ */
 export async function recentStoryPrompts(
   db: StoryPromptsDatabase,
   storyId: string,
   limit: number,
 ): Promise<Prompt[]> {
+  const categoryIds = await liveCategoryIds(db, storyId);
   const result: Prompt[] = [];
-  for (let offset = 0; ; offset += limit) {
+  let offset = 0;
+  for (let pageSize = limit; ; pageSize *= 2) {
     const page = await db.prompts
       .where('[story_id+updated_at]')
       .between([storyId, Dexie.minKey], [storyId, Dexie.maxKey])
       .reverse()
       .offset(offset)
-      .limit(limit)
+      .limit(pageSize)
       .toArray();
-    result.push(...alive(page));
-    if (result.length >= limit || page.length < limit) return result.slice(0, limit);
+    offset += page.length;
+    result.push(...alive(page).filter((prompt) => categoryIds.has(prompt.category_id)));
+    if (result.length >= limit || page.length < pageSize) return result.slice(0, limit);
   }
 }
 
@@ -71,8 +88,15 @@ export async function listPromptsWithTag(db: StoryPromptsDatabase, tag: string):
   return alive(await db.prompts.where('tags').equals(tag).toArray());
 }
 
-export function getPrompt(db: StoryPromptsDatabase, id: string): Promise<Prompt | undefined> {
-  return db.prompts.get(id).then((prompt) => (prompt && !prompt.deleted ? prompt : undefined));
+/** The prompt, unless it, its category or its story is deleted (a deep link then finds nothing). */
+export async function getPrompt(db: StoryPromptsDatabase, id: string): Promise<Prompt | undefined> {
+  const prompt = await db.prompts.get(id);
+  if (!prompt || prompt.deleted) return undefined;
+  const [category, story] = await Promise.all([
+    db.prompt_categories.get(prompt.category_id),
+    db.stories.get(prompt.story_id),
+  ]);
+  return category && !category.deleted && story && !story.deleted ? prompt : undefined;
 }
 
 /** Number of outbox entries not yet pushed (the "N pending" of the sync indicator). */

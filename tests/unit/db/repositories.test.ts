@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { categoryProgress, tagsInUse } from '../../../src/domain/story-summary';
 import { sortByPosition } from '../../../src/domain/ordering';
-import { createCategory, deleteCategory, moveCategory, restoreCategory } from '../../../src/db/categories-repository';
+import {
+  createCategory,
+  deleteCategory,
+  moveCategory,
+  restoreCategory,
+} from '../../../src/db/categories-repository';
 import {
   addActionStep,
   addTag,
@@ -12,8 +17,15 @@ import {
   removeTag,
   setActionStepDone,
 } from '../../../src/db/prompts-repository';
-import { listCategories, listCategoryPrompts, listPromptsWithTag, listStoryPrompts, recentStoryPrompts } from '../../../src/db/queries';
-import { createStory } from '../../../src/db/stories-repository';
+import {
+  getPrompt,
+  listCategories,
+  listCategoryPrompts,
+  listPromptsWithTag,
+  listStoryPrompts,
+  recentStoryPrompts,
+} from '../../../src/db/queries';
+import { createStory, deleteStory, restoreStory } from '../../../src/db/stories-repository';
 import { freshDatabase } from './test-database';
 
 async function storyWithCategories(titles: string[]) {
@@ -44,7 +56,9 @@ describe('categories', () => {
 
   it('refuses a colour that is not a hex colour', async () => {
     const { db, story } = await storyWithCategories([]);
-    await expect(createCategory(db, story.id, { title: 'X', color: 'red' })).rejects.toMatchObject({ code: 'validation/invalid' });
+    await expect(createCategory(db, story.id, { title: 'X', color: 'red' })).rejects.toMatchObject({
+      code: 'validation/invalid',
+    });
   });
 });
 
@@ -91,7 +105,9 @@ describe('prompts', () => {
 
   it('refuses a prompt in a category that does not exist', async () => {
     const db = freshDatabase();
-    await expect(createPrompt(db, crypto.randomUUID(), { title: 'Lost' })).rejects.toMatchObject({ code: 'db/not-found' });
+    await expect(createPrompt(db, crypto.randomUUID(), { title: 'Lost' })).rejects.toMatchObject({
+      code: 'db/not-found',
+    });
   });
 
   it('lists the most recently edited prompts first', async () => {
@@ -100,21 +116,57 @@ describe('prompts', () => {
       await createPrompt(db, categories[0]!.id, { title });
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    expect((await recentStoryPrompts(db, story.id, 2)).map((p) => p.title)).toEqual(['Three', 'Two']);
+    expect((await recentStoryPrompts(db, story.id, 2)).map((p) => p.title)).toEqual([
+      'Three',
+      'Two',
+    ]);
+  });
+
+  it('hides the prompts of a deleted category or story until it is restored', async () => {
+    const { db, story, categories } = await storyWithCategories(['Plot', 'World']);
+    const [plot, world] = categories;
+    const opening = await createPrompt(db, plot!.id, { title: 'Opening', tags: ['night'] });
+    await createPrompt(db, world!.id, { title: 'Map' });
+    const titles = (prompts: { title: string }[]) => prompts.map((p) => p.title).sort();
+
+    await deleteCategory(db, plot!.id);
+    expect(titles(await listStoryPrompts(db, story.id))).toEqual(['Map']);
+    expect(titles(await recentStoryPrompts(db, story.id, 5))).toEqual(['Map']);
+    expect(await getPrompt(db, opening.id)).toBeUndefined();
+
+    await restoreCategory(db, plot!.id);
+    expect(titles(await listStoryPrompts(db, story.id))).toEqual(['Map', 'Opening']);
+    expect(titles(await recentStoryPrompts(db, story.id, 5))).toEqual(['Map', 'Opening']);
+    expect((await getPrompt(db, opening.id))?.tags).toEqual(['night']);
+
+    await deleteStory(db, story.id);
+    expect(await getPrompt(db, opening.id)).toBeUndefined();
+    await restoreStory(db, story.id);
+    expect((await getPrompt(db, opening.id))?.title).toBe('Opening');
   });
 });
 
 describe('story summary', () => {
   it('counts prompts and action steps per category and the tags in use', async () => {
     const { db, story, categories } = await storyWithCategories(['Plot', 'World']);
-    const prompt = await createPrompt(db, categories[0]!.id, { title: 'Opening', tags: ['night', 'sea'] });
+    const prompt = await createPrompt(db, categories[0]!.id, {
+      title: 'Opening',
+      tags: ['night', 'sea'],
+    });
     await createPrompt(db, categories[1]!.id, { title: 'Map', tags: ['sea'] });
     await addActionStep(db, prompt.id, 'Outline');
     await addActionStep(db, prompt.id, 'Draft');
-    await setActionStepDone(db, prompt.id, (await db.prompts.get(prompt.id))!.action_steps[0]!.id, true);
+    await setActionStepDone(
+      db,
+      prompt.id,
+      (await db.prompts.get(prompt.id))!.action_steps[0]!.id,
+      true,
+    );
     const prompts = await listStoryPrompts(db, story.id);
     const progress = categoryProgress(await listCategories(db, story.id), prompts);
-    expect(progress.map((p) => [p.category.title, p.promptCount, p.stepsDone, p.stepsTotal])).toEqual([
+    expect(
+      progress.map((p) => [p.category.title, p.promptCount, p.stepsDone, p.stepsTotal]),
+    ).toEqual([
       ['Plot', 1, 1, 2],
       ['World', 1, 0, 0],
     ]);
