@@ -44,7 +44,9 @@ async function openEditor(page: Page, storyTitle: string): Promise<Setup> {
   for (const title of ['Characters', 'Plot']) {
     await page.getByLabel('New category title').fill(title);
     await page.getByRole('button', { name: 'Add category' }).click();
-    await page.getByRole('button', { name: `Edit Category title: ${title}`, exact: true }).waitFor();
+    await page
+      .getByRole('button', { name: `Edit Category title: ${title}`, exact: true })
+      .waitFor();
   }
   await page.getByLabel('New prompt title').first().fill('Motive');
   await page.getByRole('button', { name: 'Add prompt' }).first().click();
@@ -58,7 +60,10 @@ async function waitUntilSaved(page: Page): Promise<void> {
 }
 
 function stepOrder(page: Page): Promise<string[]> {
-  return page.getByRole('list', { name: 'Action steps' }).getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? ''));
+  return page
+    .getByRole('list', { name: 'Action steps' })
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? ''));
 }
 
 async function addStep(page: Page, text: string): Promise<void> {
@@ -88,7 +93,9 @@ describe('prompt editor', () => {
     await page.getByLabel('Title', { exact: true }).fill(tooLong);
     await page.getByText('Prompt title is too long: at most 200 characters.').waitFor();
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(tooLong);
-    expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await page.getByLabel('Title', { exact: true }).fill('Short again');
     await waitUntilSaved(page);
     await page.reload();
@@ -147,9 +154,13 @@ describe('prompt editor', () => {
     await page.getByLabel('Move to category').selectOption({ label: 'Plot' });
     await page.getByText('Moved to Plot').waitFor();
     await page.goto(`${baseURL}/stories/${storyId}/prompts`);
-    const plot = page.locator('li.board-section', { has: page.getByRole('button', { name: 'Edit Category title: Plot', exact: true }) });
+    const plot = page.locator('li.board-section', {
+      has: page.getByRole('button', { name: 'Edit Category title: Plot', exact: true }),
+    });
     await plot.getByRole('link', { name: 'Motive', exact: true }).waitFor();
-    expect(await plot.getByRole('list', { name: 'Tags of Motive' }).textContent()).toBe('slow-burn');
+    expect(await plot.getByRole('list', { name: 'Tags of Motive' }).textContent()).toBe(
+      'slow-burn',
+    );
 
     await plot.getByRole('link', { name: 'Motive', exact: true }).click();
     await page.getByRole('button', { name: 'Delete prompt' }).click();
@@ -178,7 +189,11 @@ describe('prompt preview', () => {
   it('fills story variables, turns other variables into fields, updates live, copies the filled prompt', async () => {
     const page = await freshPage();
     const { editorUrl } = await openEditor(page, 'The Salt Road');
-    await page.getByLabel('Details').fill('# {{story.title}}\n\n**{{hero}}** meets {{villain}} in {{story.title}}. Genre: {{story.genre}}.');
+    await page
+      .getByLabel('Details')
+      .fill(
+        '# {{story.title}}\n\n**{{hero}}** meets {{villain}} in {{story.title}}. Genre: {{story.genre}}.',
+      );
     await waitUntilSaved(page);
     await page.getByRole('link', { name: 'Preview', exact: true }).click();
     const preview = page.getByRole('article', { name: 'Filled prompt' });
@@ -192,7 +207,9 @@ describe('prompt preview', () => {
     await page.getByRole('button', { name: 'Copy' }).click();
     await page.getByText('Copied', { exact: true }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe('# The Salt Road\n\n**Mara** meets the Tide Warden in The Salt Road. Genre: {{story.genre}}.');
+    expect(copied).toBe(
+      '# The Salt Road\n\n**Mara** meets the Tide Warden in The Salt Road. Genre: {{story.genre}}.',
+    );
 
     await page.getByRole('link', { name: 'Open in editor' }).click();
     await page.waitForURL(editorUrl);
