@@ -2,7 +2,8 @@
 // you type (kept across a reload), action steps (add, tick, reorder by button and keyboard,
 // rename, delete) feeding the overview's progress, tags, moving to another category, an
 // over-long title refused with its message while the text stays, delete with undo, the preview
-// filling story and form variables and copying the result, and axe on editor and preview.
+// filling story and form variables and copying the result, axe on editor and preview, and long
+// unbroken titles that must wrap at 390 px on every screen of the workbench.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, runAxe } from '../support/browser';
@@ -182,6 +183,51 @@ describe('prompt editor', () => {
     await page.getByRole('link', { name: 'Preview', exact: true }).click();
     await page.getByLabel('name', { exact: true }).waitFor();
     expect((await runAxe(page)).summary).toBe('');
+  });
+});
+
+describe('long titles on a phone', () => {
+  it('wraps long unbroken titles, tags, steps and variable names instead of widening a 390 px screen', async () => {
+    const page = await freshPage();
+    const unbroken = (prefix: string) => prefix + 'Unbreakable'.repeat(12);
+    const { storyId, editorUrl } = await openEditor(page, unbroken('Story'));
+    await page.getByLabel('Title', { exact: true }).fill(unbroken('Prompt'));
+    await page.getByLabel('Details').fill(`{{${'v'.repeat(60)}}} ${unbroken('Text')}`);
+    await waitUntilSaved(page);
+    await addStep(page, unbroken('Step'));
+    await page.getByLabel('New tag').fill('t'.repeat(40));
+    await page.getByLabel('New tag').press('Enter');
+    await page.getByRole('button', { name: `Remove tag ${'t'.repeat(40)}` }).waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    await page
+      .getByRole('button', { name: 'Edit Category title: Characters', exact: true })
+      .click();
+    await page
+      .getByRole('textbox', { name: 'Category title', exact: true })
+      .fill(unbroken('Category'));
+    await page.getByRole('textbox', { name: 'Category title', exact: true }).press('Enter');
+    await page
+      .getByRole('button', { name: `Edit Category title: ${unbroken('Category')}` })
+      .waitFor();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const pages: Array<[string, string]> = [
+      [`/stories/${storyId}`, 'Recent prompts'],
+      [`/stories/${storyId}/prompts`, 'Categories and prompts'],
+      [new URL(editorUrl).pathname, 'Action steps'],
+      [`${new URL(editorUrl).pathname}/preview`, 'Fill in'],
+      ['/', 'Your stories'],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(`${baseURL}${path}`);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      expect(widths.scroll, `${path} is wider than the screen`).toBeLessThanOrEqual(widths.client);
+    }
   });
 });
 
