@@ -204,6 +204,39 @@ describe('sync between devices', () => {
     expect(await storyTitlesOnServer()).not.toContain('Ben’s draft');
   });
 
+  it('"Retry now" tries at once once the server is back, even while backing off', async () => {
+    const { context, page } = await device();
+    await signUp(page, baseURL, unique('retry'), PASSWORD);
+    await waitForPhase(page, 'synced');
+    // The server fails every sync call and asks for two minutes of quiet (503 + Retry-After).
+    const rpc = `${standin.url}/rest/v1/rpc/**`;
+    await context.route(rpc, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 503,
+            headers: {
+              'access-control-allow-origin': '*',
+              'access-control-expose-headers': 'retry-after',
+              'retry-after': '120',
+            },
+            contentType: 'application/json',
+            body: JSON.stringify({ message: 'Service unavailable' }),
+          })
+        : route.fallback(),
+    );
+    await page.getByRole('link', { name: 'Story Prompts', exact: true }).click();
+    await page.getByLabel('New story title').fill('Sent on retry');
+    await page.getByRole('button', { name: 'Create story' }).click();
+    await page.waitForFunction(() =>
+      /Retrying in \d{3}s/.test(document.querySelector('.sync-indicator')?.textContent ?? ''),
+    );
+
+    await context.unroute(rpc);
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await waitForPhase(page, 'synced', 10_000);
+    expect(await storyTitlesOnServer()).toContain('Sent on retry');
+  });
+
   it('two tabs: one leader syncs for both, and the other takes over when it closes', async () => {
     const { context, page: first } = await device();
     await signUp(first, baseURL, unique('tabs'), PASSWORD);

@@ -24,6 +24,8 @@ export interface LeaderEngineOptions {
 export interface LeaderEngine {
   status$: Observable<SyncStatus>;
   syncNow(): void;
+  /** The writer's "Retry now": one attempt at once, even while the breaker waits. */
+  retryNow(): void;
   stop(): void;
 }
 
@@ -56,6 +58,12 @@ export function startLeaderEngine({
     isOnline: () => navigator.onLine,
   });
   const syncNow = () => void engine.syncNow();
+  // Triggers (focus, writes, hints) respect the backoff; a writer who presses "Retry now" has
+  // just seen the server come back and must not be told "Retrying in 2 min" again.
+  const retryNow = () => {
+    engine.breaker.probeNow();
+    void engine.syncNow();
+  };
   // Where the project has no Realtime the channel never joins: no hints, the other triggers remain.
   hint = openRealtimeHint(connection.client, userId, syncNow);
   const removeTriggers = installSyncTriggers(db, {
@@ -66,6 +74,7 @@ export function startLeaderEngine({
   return {
     status$: engine.status$,
     syncNow,
+    retryNow,
     stop: () => {
       removeTriggers();
       hint.close();

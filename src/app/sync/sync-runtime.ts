@@ -114,9 +114,9 @@ export class SyncRuntime {
     this.channel.close();
   }
 
-  /** "Sync now" / "Retry now": the leader runs at once; other tabs ask the leader. */
+  /** "Retry now" / "Retry": the leader tries at once, backoff or not; other tabs ask the leader. */
   syncNow(): void {
-    if (this.engine) this.engine.value.syncNow();
+    if (this.engine) this.engine.value.retryNow();
     else this.channel.post({ type: 'sync-now' });
   }
 
@@ -228,7 +228,7 @@ export class SyncRuntime {
     } else if (message.type === 'status-request') {
       if (this.engine) this.channel.post({ type: 'status', status: this.base$.value });
     } else if (this.engine) {
-      this.engine.value.syncNow();
+      this.engine.value.retryNow();
     }
   }
 
