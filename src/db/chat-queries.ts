@@ -181,9 +181,21 @@ export function getCustomPersona(
 
 /** Messages queued on this device, oldest first (tombstoned or already sent ones are skipped). */
 export async function listQueuedMessages(db: StoryPromptsDatabase): Promise<Message[]> {
+  return queueMessagesWithStatus(db, 'queued');
+}
+
+/** Messages this device was sending: a tab may still be streaming their reply, or it closed. */
+export async function listSendingMessages(db: StoryPromptsDatabase): Promise<Message[]> {
+  return queueMessagesWithStatus(db, 'sending');
+}
+
+async function queueMessagesWithStatus(
+  db: StoryPromptsDatabase,
+  status: Message['status'],
+): Promise<Message[]> {
   const ids = await readChatQueue(db);
   const rows = await db.messages.bulkGet(ids);
   return rows.filter(
-    (row): row is Message => row !== undefined && !row.deleted && row.status === 'queued',
+    (row): row is Message => row !== undefined && !row.deleted && row.status === status,
   );
 }

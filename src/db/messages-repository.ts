@@ -2,7 +2,9 @@
 // afterwards (queued → sending → sent | error, error → sending again on Retry), and a
 // regenerated reply is a new assistant message. Messages written offline are queued on THIS
 // device: their ids sit in a device-local list (db.settings, never synced) so only the device
-// that queued a message ever sends it, even after the message row synced elsewhere.
+// that queued a message ever sends it, even after the message row synced elsewhere. An id
+// stays in that list while its message is 'sending' too: if the tab closes mid-reply, this
+// device (and only it) knows the message was never answered and can offer Retry again.
 import { Dexie } from 'dexie';
 import type { Message } from '../domain/entities';
 import { AppError } from '../lib/app-error';
@@ -83,7 +85,7 @@ export class MessageStatusError extends AppError {
   }
 }
 
-/** Moves a message to its next status; going to or leaving 'queued' updates this device's queue. */
+/** Moves a message to its next status, keeping this device's queue in step (see the top). */
 export async function setMessageStatus(
   db: StoryPromptsDatabase,
   id: string,
@@ -102,9 +104,11 @@ export async function setMessageStatus(
       id,
       usage === undefined ? { status } : { status, usage },
     );
-    if (status === 'queued') await editQueue(db, (ids) => (ids.includes(id) ? ids : [...ids, id]));
-    if (current.status === 'queued')
-      await editQueue(db, (ids) => ids.filter((queued) => queued !== id));
+    // In the list while this device owes the message an answer (queued, or sending now).
+    const owed = status === 'queued' || status === 'sending';
+    await editQueue(db, (ids) =>
+      owed ? (ids.includes(id) ? ids : [...ids, id]) : ids.filter((queued) => queued !== id),
+    );
     return next;
   });
 }
@@ -122,6 +126,22 @@ export async function claimMessageForSending(
     if (!current || current.deleted || (current.status !== 'queued' && current.status !== 'error'))
       return false;
     await setMessageStatus(db, id, 'sending');
+    return true;
+  });
+}
+
+/**
+ * A message left 'sending' by a tab that closed (or crashed) mid-reply becomes 'error', so the
+ * writer sees "Not sent" with Retry. The caller makes sure no tab is still sending it.
+ */
+export async function markInterruptedMessage(
+  db: StoryPromptsDatabase,
+  id: string,
+): Promise<boolean> {
+  return db.transaction('rw', [db.messages, db.changes, db.row_meta, db.settings], async () => {
+    const current = await db.messages.get(id);
+    if (!current || current.deleted || current.status !== 'sending') return false;
+    await setMessageStatus(db, id, 'error');
     return true;
   });
 }

@@ -525,3 +525,37 @@ describe('chat safety', () => {
     }
   });
 });
+
+describe('a reply its tab never finished', () => {
+  it('offers Retry once the tab that was answering is gone, but not while another tab still answers', async () => {
+    const { page, context } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Lanterns', 'x');
+    await openNewChat(page, baseURL, storyId);
+    const mine = (tab: Page) => tab.getByRole('article', { name: 'You said' });
+    const streamingIn = (tab: Page) =>
+      tab.getByRole('article', { name: 'Assistant is replying' }).getByText(/slow slow/);
+
+    stub.setBehaviour({ reply: 'slow '.repeat(60), chunkDelayMs: 50 });
+    await send(page, 'Answered while a second tab opens');
+    await streamingIn(page).waitFor();
+    // A tab opened mid-reply sees the message being sent by the first one: not lost.
+    const second = await newPage(context, { allowConsoleErrors: NETWORK_ERRORS });
+    await second.goto(page.url());
+    await mine(second).getByText('Sending…').waitFor();
+    await second.waitForTimeout(500);
+    expect(await mine(second).getByText('Not sent.').count()).toBe(0);
+    await second.close();
+    await replies(page).first().waitFor();
+    expect(await mine(page).getByText('Not sent.').count()).toBe(0);
+
+    await send(page, 'Interrupted by a reload');
+    await streamingIn(page).waitFor();
+    await page.reload();
+    const interrupted = mine(page).filter({ hasText: 'Interrupted by a reload' });
+    await interrupted.getByText('Not sent.').waitFor();
+    stub.setBehaviour({ reply: 'Answered on retry.' });
+    await interrupted.getByRole('button', { name: 'Retry' }).click();
+    await replies(page).getByText('Answered on retry.').waitFor();
+    expect(await interrupted.getByText('Not sent.').count()).toBe(0);
+  });
+});

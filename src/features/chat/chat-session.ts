@@ -6,11 +6,12 @@ import {
   getChat,
   getCustomPersona,
   listQueuedMessages,
+  listSendingMessages,
   promptOfReply,
 } from '../../db/chat-queries';
 import { titleFromFirstMessage } from '../../db/chats-repository';
 import { db } from '../../db/instance';
-import { appendMessage } from '../../db/messages-repository';
+import { appendMessage, markInterruptedMessage } from '../../db/messages-repository';
 import type { Chat, Message } from '../../domain/entities';
 import { isBuiltinPersonaId } from '../../domain/personas';
 import { describeError } from '../../lib/app-error';
@@ -38,6 +39,15 @@ export function chatProviderDeps(): ProviderDeps {
 }
 
 const isOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine);
+const webLocks = () => (typeof navigator !== 'undefined' ? navigator.locks : undefined);
+
+/** Held by the tab answering a message for as long as its reply streams. */
+const replyLockName = (userMessageId: string) => `story-prompts-chat-reply:${userMessageId}`;
+
+function holdingReplyLock<T>(userMessageId: string, run: () => Promise<T>): Promise<T> {
+  const locks = webLocks();
+  return locks ? locks.request(replyLockName(userMessageId), run) : run();
+}
 
 async function personaFields(personaId: string | null) {
   if (!personaId) return {};
@@ -66,10 +76,12 @@ async function runAnswer(
       userMessageId,
       mode,
     };
-    const outcome = await runChatTurn(db, provider, input, controller.signal, {
-      onDelta: (content) => streamingStore.update(chatId, content),
-      isOnline,
-    });
+    const outcome = await holdingReplyLock(userMessageId, () =>
+      runChatTurn(db, provider, input, controller.signal, {
+        onDelta: (content) => streamingStore.update(chatId, content),
+        isOnline,
+      }),
+    );
     if (outcome.kind === 'failed') error = outcome.error.message;
     return outcome;
   } catch (caught) {
@@ -142,6 +154,21 @@ export async function flushQueue(): Promise<void> {
   }
 }
 
+/**
+ * Messages this device left 'sending' when a tab closed or crashed mid-reply: without this they
+ * would show "Sending…" forever, with no Retry. A message whose reply lock a tab still holds is
+ * being answered right now and is left alone.
+ */
+export async function recoverInterruptedMessages(): Promise<void> {
+  const locks = webLocks();
+  if (!locks) return;
+  for (const message of await listSendingMessages(db)) {
+    await locks.request(replyLockName(message.id), { ifAvailable: true }, async (lock) => {
+      if (lock) await markInterruptedMessage(db, message.id);
+    });
+  }
+}
+
 let senderStarted = false;
 
 /** Starts the queue sender of this tab once: at start (if online) and whenever `online` fires. */
@@ -150,12 +177,13 @@ export function startQueueSender(): void {
   senderStarted = true;
   const flush = () => {
     // One tab at a time flushes; each message is also claimed in a transaction (never sent twice).
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    const locks = webLocks();
     const run = locks
       ? locks.request('story-prompts-chat-queue', () => flushQueue())
       : flushQueue();
     void run.catch(() => {});
   };
+  void recoverInterruptedMessages().catch(() => {});
   window.addEventListener('online', flush);
   if (isOnline()) flush();
 }

@@ -6,6 +6,7 @@ import {
   listChatMessages,
   listCustomPersonas,
   listQueuedMessages,
+  listSendingMessages,
   listStoryChats,
   lastChatMessages,
 } from '../../../src/db/chat-queries';
@@ -20,6 +21,7 @@ import {
   appendMessage,
   cancelUnsentMessage,
   CHAT_QUEUE_KEY,
+  markInterruptedMessage,
   setMessageStatus,
 } from '../../../src/db/messages-repository';
 import {
@@ -182,5 +184,24 @@ describe('messages', () => {
     await expect(cancelUnsentMessage(db, queued.id)).rejects.toMatchObject({
       code: 'chat/not-cancellable',
     });
+  });
+
+  it('remembers a message this device is sending until it settles, so a closed tab can be recovered', async () => {
+    const { db, append } = await chatWith();
+    const cut = await append('Cut short', 'user', 'queued');
+    const done = await append('Answered', 'user', 'queued');
+    await setMessageStatus(db, cut.id, 'sending');
+    await setMessageStatus(db, done.id, 'sending');
+    expect((await listSendingMessages(db)).map((m) => m.id)).toEqual([cut.id, done.id]);
+    await setMessageStatus(db, done.id, 'sent');
+    expect((await db.settings.get(CHAT_QUEUE_KEY))?.value).toEqual([cut.id]);
+
+    // The tab sending `cut` closed: it becomes a failed message, and leaves the queue.
+    expect(await markInterruptedMessage(db, cut.id)).toBe(true);
+    expect((await db.messages.get(cut.id))?.status).toBe('error');
+    expect((await db.settings.get(CHAT_QUEUE_KEY))?.value).toEqual([]);
+    // One that settled in the meantime is left as it is.
+    expect(await markInterruptedMessage(db, done.id)).toBe(false);
+    expect((await db.messages.get(done.id))?.status).toBe('sent');
   });
 });
