@@ -559,3 +559,29 @@ describe('a reply its tab never finished', () => {
     expect(await interrupted.getByText('Not sent.').count()).toBe(0);
   });
 });
+
+describe('the composer', () => {
+  it('refuses an over-long first message with its limit, keeps the text and makes no empty chat', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Long winded', 'x');
+    await openNewChat(page, baseURL, storyId);
+    const tooLong = 'a'.repeat(200_001);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await send(page, tooLong);
+      await page.getByText('Message is too long: at most 200,000 characters.').waitFor();
+    }
+    expect((await composer(page).inputValue()).length).toBe(tooLong.length);
+    expect(page.url()).toContain('/chats/new');
+    stub.setBehaviour({ reply: 'Short is better.' });
+    await composer(page).press('End');
+    await composer(page).press('Backspace');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.waitForURL(/\/chats\/[0-9a-f-]{36}$/);
+    await replies(page).getByText('Short is better.').waitFor();
+
+    await page.goto(`${baseURL}/stories/${storyId}/chats`);
+    await page.getByRole('link', { name: /^a{20}/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Untitled chat' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Delete chat/ }).count()).toBe(1);
+  });
+});

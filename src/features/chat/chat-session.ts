@@ -9,7 +9,8 @@ import {
   listSendingMessages,
   promptOfReply,
 } from '../../db/chat-queries';
-import { titleFromFirstMessage } from '../../db/chats-repository';
+import { createChat, titleFromFirstMessage } from '../../db/chats-repository';
+import type { ChatFields } from '../../db/chats-repository';
 import { db } from '../../db/instance';
 import { appendMessage, markInterruptedMessage } from '../../db/messages-repository';
 import type { Chat, Message } from '../../domain/entities';
@@ -108,20 +109,47 @@ export function answer(
   return next;
 }
 
+const MESSAGE_WRITE_TABLES = () => [db.chats, db.messages, db.changes, db.row_meta, db.settings];
+
+/** Stores the writer's message as queued, and titles an untitled chat after it. */
+function storeUserMessage(chat: Chat, content: string): Promise<Message> {
+  return db.transaction('rw', MESSAGE_WRITE_TABLES(), async () => {
+    const message = await appendMessage(db, {
+      chatId: chat.id,
+      role: 'user',
+      content,
+      model: chat.model,
+      personaId: chat.persona_id,
+      status: 'queued',
+    });
+    await titleFromFirstMessage(db, chat.id, content);
+    return message;
+  });
+}
+
+function askForReply(message: Message): void {
+  streamingStore.clearError(message.chat_id);
+  if (isOnline()) void answer(message.chat_id, message.id, 'send');
+}
+
 /** Stores the writer's message (queued when offline) and, when online, asks for the reply. */
 export async function sendUserMessage(chat: Chat, content: string): Promise<Message> {
-  const message = await appendMessage(db, {
-    chatId: chat.id,
-    role: 'user',
-    content,
-    model: chat.model,
-    personaId: chat.persona_id,
-    status: 'queued',
-  });
-  await titleFromFirstMessage(db, chat.id, content);
-  streamingStore.clearError(chat.id);
-  if (isOnline()) void answer(chat.id, message.id, 'send');
+  const message = await storeUserMessage(chat, content);
+  askForReply(message);
   return message;
+}
+
+/**
+ * Creates a chat with its first message in one transaction: a message the database refuses
+ * (too long) leaves no empty chat behind, however often the writer tries.
+ */
+export async function startChat(fields: Partial<ChatFields>, content: string): Promise<Chat> {
+  const { chat, message } = await db.transaction('rw', MESSAGE_WRITE_TABLES(), async () => {
+    const created = await createChat(db, fields);
+    return { chat: created, message: await storeUserMessage(created, content) };
+  });
+  askForReply(message);
+  return chat;
 }
 
 export function retryMessage(message: Message): Promise<TurnOutcome | null> {

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import { Notice } from '../../components/ui/notice';
 import { useToast } from '../../components/ui/toast';
-import { createChat, renameChat, setChatModel, setChatPersona } from '../../db/chats-repository';
+import { renameChat, setChatModel, setChatPersona } from '../../db/chats-repository';
 import { db } from '../../db/instance';
 import { cancelUnsentMessage } from '../../db/messages-repository';
 import type { Chat, Message, Persona } from '../../domain/entities';
@@ -15,7 +15,13 @@ import { defaultModel } from '../../platform/chat-providers/provider-settings';
 import { estimateChatTokens } from '../../platform/chat-providers/token-estimate';
 import { useOnlineStatus } from '../../platform/online-status';
 import { findPersona } from './chat-persona';
-import { regenerateReply, retryMessage, sendUserMessage, stopReply } from './chat-session';
+import {
+  regenerateReply,
+  retryMessage,
+  sendUserMessage,
+  startChat,
+  stopReply,
+} from './chat-session';
 import { contextTurns, CONTEXT_MESSAGES } from './chat-turn';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
@@ -89,10 +95,8 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatW
   };
 
   const send = async (text: string) => {
-    const target =
-      chat ?? (await createChat(db, { story_id: storyId, model, persona_id: personaId }));
-    await sendUserMessage(target, text);
-    if (!chat) onCreated?.(target);
+    if (chat) return void (await sendUserMessage(chat, text));
+    onCreated?.(await startChat({ story_id: storyId, model, persona_id: personaId }, text));
   };
 
   const actions = useMemo<MessageActions>(
