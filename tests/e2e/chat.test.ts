@@ -561,6 +561,37 @@ describe('a reply its tab never finished', () => {
 });
 
 describe('the composer', () => {
+  it('keeps the caret in the composer after each send, by keyboard or with the Send button', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Keys only', 'x');
+    await openNewChat(page, baseURL, storyId);
+    const composerHasFocus = () =>
+      composer(page).evaluate((field) => field === document.activeElement);
+    stub.setBehaviour({ reply: 'Noted.' });
+    await composer(page).focus();
+    await page.keyboard.type('First line');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('second line');
+    await page.keyboard.press('Control+Enter');
+    // The new chat's window replaces the new-chat one: its composer has the caret.
+    await page.waitForURL(/\/chats\/[0-9a-f-]{36}$/);
+    await expect.poll(composerHasFocus).toBe(true);
+    await replies(page).first().waitFor();
+    expect(await page.getByRole('article', { name: 'You said' }).first().textContent()).toContain(
+      'First line\nsecond line',
+    );
+
+    await page.keyboard.type('Straight on');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => replies(page).count()).toBe(2);
+    expect(await composerHasFocus()).toBe(true);
+
+    await composer(page).fill('With the button');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => replies(page).count()).toBe(3);
+    await expect.poll(composerHasFocus).toBe(true);
+  });
+
   it('refuses an over-long first message with its limit, keeps the text and makes no empty chat', async () => {
     const { page } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Long winded', 'x');

@@ -52,7 +52,9 @@ function NewChat() {
         chat={null}
         storyId={storyId}
         draftKey={draftKey}
-        onCreated={(chat) => void navigate(`/chats/${chat.id}`, { replace: true })}
+        onCreated={(chat) =>
+          void navigate(`/chats/${chat.id}`, { replace: true, state: { focusComposer: true } })
+        }
         loaded={NO_MESSAGES}
       />
     </>
@@ -67,8 +69,15 @@ function useMessageTarget(): MessageTarget | null {
   return useMemo(() => (messageId ? { messageId, key } : null), [messageId, key]);
 }
 
+/** Set by a new chat's first send: the window that replaces it keeps the caret in the composer. */
+function useFocusComposer(): boolean {
+  const { state } = useLocation();
+  return (state as { focusComposer?: unknown } | null)?.focusComposer === true;
+}
+
 function ExistingChat({ chatId }: { chatId: string }) {
   const chat = useLiveQuery(async () => (await getChat(db, chatId)) ?? null, [chatId]);
+  const focusComposer = useFocusComposer();
   // Read together with the chat row, so opening a chat is one IndexedDB round trip, not two.
   const loaded = useChatMessages(chatId, useMessageTarget());
   if (chat === undefined) return <p className="page-loading">Loading chat…</p>;
@@ -93,6 +102,7 @@ function ExistingChat({ chatId }: { chatId: string }) {
         storyId={chat.story_id}
         draftKey={chat.id}
         loaded={loaded}
+        focusComposer={focusComposer}
       />
     </>
   );

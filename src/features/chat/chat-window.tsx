@@ -44,6 +44,8 @@ export interface ChatWindowProps {
    * B18); undefined while they load.
    */
   loaded: ChatMessages | undefined;
+  /** Put the caret in the composer when the window opens (after a new chat's first send). */
+  focusComposer?: boolean;
 }
 
 const NO_MESSAGES: Message[] = [];
@@ -57,7 +59,14 @@ function useContextTokens(messages: readonly Message[], persona: Persona | undef
   }, [messages, persona]);
 }
 
-export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatWindowProps) {
+export function ChatWindow({
+  chat,
+  storyId,
+  draftKey,
+  onCreated,
+  loaded,
+  focusComposer = false,
+}: ChatWindowProps) {
   const toast = useToast();
   const online = useOnlineStatus();
   const settings = useProviderSettings();
@@ -202,6 +211,7 @@ export function ChatWindow({ chat, storyId, draftKey, onCreated, loaded }: ChatW
         blocked={blocked}
         onSend={send}
         onStop={() => chat && stopReply(chat.id)}
+        focusOnMount={focusComposer}
       />
     </section>
   );

@@ -1,7 +1,9 @@
 // The composer: the writer's next message, an estimate of what sending costs ("~N tokens",
 // counting the context that goes with it), Send (Ctrl/Cmd+Enter) and Stop while a reply
-// streams. The text leaves the composer only once it is stored as a message.
-import { useState } from 'react';
+// streams. The text leaves the composer only once it is stored as a message. After a send the
+// caret is back in the field (Send is disabled while sending, which would drop focus to the
+// page), so a keyboard writer goes on with the next message.
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { TextArea } from '../../components/ui/text-field';
@@ -23,6 +25,8 @@ export interface ComposerProps {
   blocked: string | null;
   onSend: (text: string) => Promise<unknown>;
   onStop: () => void;
+  /** Take focus when mounted: the first message of a new chat was just sent from a composer. */
+  focusOnMount?: boolean;
 }
 
 export function Composer({
@@ -33,10 +37,15 @@ export function Composer({
   blocked,
   onSend,
   onStop,
+  focusOnMount = false,
 }: ComposerProps) {
   const [text, setText] = useDraft(draftKey);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusOnMount) field.current?.focus();
+  }, [focusOnMount]);
   const tokens = text.trim()
     ? contextTokens + estimateTextTokens(text) + TOKENS_PER_MESSAGE
     : contextTokens;
@@ -48,6 +57,7 @@ export function Composer({
       await onSend(text);
       setText('');
       setError(null);
+      field.current?.focus();
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -68,6 +78,7 @@ export function Composer({
   return (
     <form className="chat-composer" onSubmit={submit} aria-label="New message">
       <TextArea
+        ref={field}
         label="Message"
         hideLabel
         rows={3}
