@@ -204,6 +204,74 @@ describe('sync between devices', () => {
     expect(await storyTitlesOnServer()).not.toContain('Ben’s draft');
   });
 
+  it('conflicts resolve with the keyboard alone: "Use this one" on either side, focus moves on', async () => {
+    const { a, b, boardUrl } = await twoDevices('Jetty', { Pier: 'Nets dry.\nBoats rest.' });
+    for (const { page } of [a, b]) {
+      await page.goto(boardUrl);
+      await openPromptFromBoard(page, 'Pier');
+    }
+    await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
+    await Promise.all([waitForPhase(a.page, 'offline'), waitForPhase(b.page, 'offline')]);
+    await editPrompt(a.page, { title: 'Pier at dawn', details: 'Nets wet.\nBoats rest.' });
+    await editPrompt(b.page, { title: 'Pier at dusk', details: 'Nets torn.\nBoats rest.' });
+    for (const { context, page } of [a, b]) {
+      await context.setOffline(false);
+      await waitForPhase(page, 'synced');
+    }
+    // Both clashes (title, and the same line of details) reach a with its next sync.
+    await a.page.goto(`${baseURL}/conflicts`);
+    const cards = a.page.getByRole('list', { name: 'Open conflicts' }).getByRole('listitem');
+    const deadline = Date.now() + 30_000;
+    while ((await cards.count()) < 2) {
+      if (Date.now() > deadline) throw new Error('a never listed both conflicts');
+      await a.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+
+    const chosen: Record<string, string> = {};
+    /** Tabs to the card's "Use this one" on the given side, presses Enter, returns the focus after. */
+    const useByKeyboard = async (side: 'Other value' | 'Kept value') => {
+      const card = cards.first();
+      const field = (await card.getByRole('heading', { level: 2 }).textContent())!.split(' · ')[1]!;
+      chosen[field] = (await card.getByRole('group', { name: side }).locator('pre').textContent())!;
+      for (let presses = 0; ; presses++) {
+        if (presses > 40) throw new Error(`never reached "Use this one" under ${side}`);
+        await a.page.keyboard.press('Tab');
+        const reached = await a.page.evaluate(
+          (heading) =>
+            document.activeElement?.textContent === 'Use this one' &&
+            document.activeElement.closest('[role=group]')?.querySelector('h3')?.textContent ===
+              heading,
+          side,
+        );
+        if (reached) break;
+      }
+      await a.page.keyboard.press('Enter');
+      // Focus leaves with the resolved card: wait until it has landed somewhere else.
+      await a.page.waitForFunction(
+        () => {
+          const active = document.activeElement;
+          return active && active !== document.body && active.textContent !== 'Use this one';
+        },
+        null,
+        { timeout: 5_000 },
+      );
+      return a.page.evaluate(() => document.activeElement?.textContent);
+    };
+    await a.page.locator('main').focus();
+    const afterFirst = await useByKeyboard('Other value');
+    expect(await cards.count()).toBe(1);
+    expect(afterFirst).toBe(await cards.first().getByRole('heading', { level: 2 }).textContent());
+    expect(await useByKeyboard('Kept value')).toBe('No conflicts: every device agrees.');
+
+    const rows = await converge([a.page, b.page], (prompts) =>
+      prompts.some((prompt) => prompt.title === chosen.Title && prompt.details === chosen.Details),
+    );
+    expect(rows).toHaveLength(1);
+    await b.page.goto(`${baseURL}/conflicts`);
+    await b.page.getByText('No conflicts').waitFor();
+  });
+
   it('"Retry now" tries at once once the server is back, even while backing off', async () => {
     const { context, page } = await device();
     await signUp(page, baseURL, unique('retry'), PASSWORD);

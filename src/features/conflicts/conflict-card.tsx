@@ -65,7 +65,13 @@ function DeletedVersusEdited({
   );
 }
 
-export function ConflictCard({ conflict }: { conflict: Conflict }) {
+export interface ConflictCardProps {
+  conflict: Conflict;
+  /** The writer chose: the card is about to leave the list (focus moves on from it). */
+  onResolving?: () => void;
+}
+
+export function ConflictCard({ conflict, onResolving }: ConflictCardProps) {
   const name = useLiveQuery(
     () => rowName(db, conflict.entity, conflict.row_id),
     [conflict.entity, conflict.row_id],
@@ -77,6 +83,7 @@ export function ConflictCard({ conflict }: { conflict: Conflict }) {
   const choose = async (choice: ConflictChoice) => {
     setBusy(true);
     setError(null);
+    onResolving?.();
     try {
       await resolveConflict(db, conflict, choice);
     } catch (caught) {
@@ -88,7 +95,7 @@ export function ConflictCard({ conflict }: { conflict: Conflict }) {
   const isText = conflict.kind === 'text_overlap';
   return (
     <li className="card stack-tight conflict-card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="conflict-card__title">
+      <h2 id={titleId} className="conflict-card__title" tabIndex={-1}>
         {entityLabel(conflict.entity)}
         {name ? ` “${name}”` : ''} ·{' '}
         {conflict.kind === 'edit_vs_delete' ? 'Deleted' : fieldLabel(conflict.field)}

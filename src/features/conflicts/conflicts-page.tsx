@@ -1,14 +1,19 @@
 // Conflicts (/conflicts): every value that lost a concurrent edit on another device, live, each
 // resolvable in one click; then the changes the server refused.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
 import { db } from '../../db/instance';
 import { ConflictCard } from './conflict-card';
 import { listOpenConflicts } from './conflict-resolution';
 import { DeadLetterList } from './dead-letter-list';
+import { useFocusAfterResolve } from './use-focus-after-resolve';
 import './conflicts.css';
 
 export function ConflictsPage() {
   const conflicts = useLiveQuery(() => listOpenConflicts(db), []);
+  const listRef = useRef<HTMLUListElement>(null);
+  const emptyRef = useRef<HTMLParagraphElement>(null);
+  const resolving = useFocusAfterResolve(conflicts, listRef, emptyRef);
   return (
     <section className="conflicts-page stack" aria-labelledby="conflicts-heading">
       <title>Conflicts · Story Prompts</title>
@@ -22,11 +27,17 @@ export function ConflictsPage() {
       {conflicts === undefined ? (
         <p className="page-loading">Loading…</p>
       ) : conflicts.length === 0 ? (
-        <p className="empty-state">No conflicts: every device agrees.</p>
+        <p className="empty-state" ref={emptyRef} tabIndex={-1}>
+          No conflicts: every device agrees.
+        </p>
       ) : (
-        <ul className="conflict-list stack" aria-label="Open conflicts">
-          {conflicts.map((conflict) => (
-            <ConflictCard key={conflict.id} conflict={conflict} />
+        <ul className="conflict-list stack" aria-label="Open conflicts" ref={listRef}>
+          {conflicts.map((conflict, index) => (
+            <ConflictCard
+              key={conflict.id}
+              conflict={conflict}
+              onResolving={() => resolving(conflict.id, index)}
+            />
           ))}
         </ul>
       )}
