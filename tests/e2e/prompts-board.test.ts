@@ -43,7 +43,9 @@ async function addCategory(page: Page, title: string): Promise<void> {
 }
 
 function section(page: Page, title: string): Locator {
-  return page.locator('li.board-section', { has: page.getByRole('button', { name: `Edit Category title: ${title}`, exact: true }) });
+  return page.locator('li.board-section', {
+    has: page.getByRole('button', { name: `Edit Category title: ${title}`, exact: true }),
+  });
 }
 
 async function addPrompt(page: Page, category: string, title: string): Promise<void> {
@@ -62,7 +64,9 @@ async function categoryOrder(page: Page): Promise<string[]> {
   await movesWritten(page);
   return page
     .locator('.board-section__title .ui-inline-edit')
-    .evaluateAll((buttons) => buttons.map((button) => (button.textContent ?? '').replace('Edit Category title: ', '')));
+    .evaluateAll((buttons) =>
+      buttons.map((button) => (button.textContent ?? '').replace('Edit Category title: ', '')),
+    );
 }
 
 async function promptOrder(page: Page, category: string): Promise<string[]> {
@@ -77,7 +81,13 @@ async function center(locator: Locator): Promise<{ x: number; y: number }> {
 }
 
 /** Mouse drag: press on `handle`, move so that `dragged` ends centred on `target`, release. */
-async function dragWithMouse(page: Page, handle: Locator, dragged: Locator, target: Locator, dy = 0): Promise<void> {
+async function dragWithMouse(
+  page: Page,
+  handle: Locator,
+  dragged: Locator,
+  target: Locator,
+  dy = 0,
+): Promise<void> {
   const start = await center(handle);
   const from = await center(dragged);
   const to = await center(target);
@@ -90,7 +100,12 @@ async function dragWithMouse(page: Page, handle: Locator, dragged: Locator, targ
 }
 
 /** dnd-kit keyboard sensor: focus the handle, Space to lift, arrows to move, Space to drop. */
-async function dragWithKeyboard(page: Page, handle: Locator, key: 'ArrowDown' | 'ArrowUp', times = 1): Promise<void> {
+async function dragWithKeyboard(
+  page: Page,
+  handle: Locator,
+  key: 'ArrowDown' | 'ArrowUp',
+  times = 1,
+): Promise<void> {
   await handle.focus();
   await page.keyboard.press('Space');
   await page.waitForTimeout(150);
@@ -141,7 +156,11 @@ describe('prompt board', () => {
     await expect.poll(() => categoryOrder(page)).toEqual(['Plot', 'Setting', 'Characters']);
 
     // Keyboard sensor: Plot one step down.
-    await dragWithKeyboard(page, page.getByRole('button', { name: 'Drag category Plot' }), 'ArrowDown');
+    await dragWithKeyboard(
+      page,
+      page.getByRole('button', { name: 'Drag category Plot' }),
+      'ArrowDown',
+    );
     await expect.poll(() => categoryOrder(page)).toEqual(['Setting', 'Plot', 'Characters']);
 
     // Buttons.
@@ -164,14 +183,24 @@ describe('prompt board', () => {
     await addPrompt(page, 'Later', 'Epilogue');
 
     const scenes = section(page, 'Scenes');
-    const card = (title: string) => page.locator('.prompt-card', { has: page.getByRole('link', { name: title, exact: true }) });
+    const card = (title: string) =>
+      page.locator('.prompt-card', { has: page.getByRole('link', { name: title, exact: true }) });
 
     // Mouse: One dropped on Three (moving down lands after it).
-    await dragWithMouse(page, page.getByRole('button', { name: 'Drag prompt One' }), card('One'), card('Three'));
+    await dragWithMouse(
+      page,
+      page.getByRole('button', { name: 'Drag prompt One' }),
+      card('One'),
+      card('Three'),
+    );
     await expect.poll(() => promptOrder(page, 'Scenes')).toEqual(['Two', 'Three', 'One', 'Four']);
 
     // Keyboard sensor: Four up one place.
-    await dragWithKeyboard(page, scenes.getByRole('button', { name: 'Drag prompt Four' }), 'ArrowUp');
+    await dragWithKeyboard(
+      page,
+      scenes.getByRole('button', { name: 'Drag prompt Four' }),
+      'ArrowUp',
+    );
     await expect.poll(() => promptOrder(page, 'Scenes')).toEqual(['Two', 'Three', 'Four', 'One']);
 
     // Buttons.
@@ -180,7 +209,13 @@ describe('prompt board', () => {
     expect(await page.getByRole('button', { name: 'Move Three up' }).isDisabled()).toBe(true);
 
     // Mouse across sections: Two dropped on Epilogue lands before it, in Later.
-    await dragWithMouse(page, page.getByRole('button', { name: 'Drag prompt Two' }), card('Two'), card('Epilogue'), -10);
+    await dragWithMouse(
+      page,
+      page.getByRole('button', { name: 'Drag prompt Two' }),
+      card('Two'),
+      card('Epilogue'),
+      -10,
+    );
     await expect.poll(() => promptOrder(page, 'Later')).toEqual(['Two', 'Epilogue']);
     expect(await promptOrder(page, 'Scenes')).toEqual(['Three', 'Four', 'One']);
 
@@ -205,8 +240,13 @@ describe('prompt board', () => {
     await page.getByRole('textbox', { name: 'Description of People' }).fill('Who wants what.');
     await page.getByRole('textbox', { name: 'Description of People' }).blur();
     await section(page, 'People').getByText('Who wants what.').waitFor();
-    await page.getByRole('group', { name: 'Colour of People' }).getByRole('radio', { name: 'Green' }).check();
-    await expect.poll(() => section(page, 'People').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(46, 125, 91)');
+    await page
+      .getByRole('group', { name: 'Colour of People' })
+      .getByRole('radio', { name: 'Green' })
+      .check();
+    await expect
+      .poll(() => section(page, 'People').evaluate((el) => getComputedStyle(el).borderTopColor))
+      .toBe('rgb(46, 125, 91)');
 
     await page.getByRole('link', { name: 'Tagged', exact: true }).click();
     await page.getByLabel('New tag').fill('Villain');
@@ -243,9 +283,18 @@ describe('prompt board', () => {
         const now = new Date().toISOString();
         for (let i = 0; i < 2000; i++) {
           tx.objectStore('prompts').put({
-            id: crypto.randomUUID(), story_id: storyId, category_id: categoryId, title: `Bulk ${String(i).padStart(4, '0')}`,
-            details: 'x'.repeat(500), action_steps: [], files: [], tags: [], position: `b${String(i).padStart(5, '0')}`,
-            created_at: now, updated_at: now, deleted: false,
+            id: crypto.randomUUID(),
+            story_id: storyId,
+            category_id: categoryId,
+            title: `Bulk ${String(i).padStart(4, '0')}`,
+            details: 'x'.repeat(500),
+            action_steps: [],
+            files: [],
+            tags: [],
+            position: `b${String(i).padStart(5, '0')}`,
+            created_at: now,
+            updated_at: now,
+            deleted: false,
           });
         }
         await new Promise((resolve, reject) => {
@@ -261,10 +310,15 @@ describe('prompt board', () => {
     const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
     expect(nodes).toBeLessThan(1500);
     expect(await page.locator('.prompt-card').count()).toBeLessThan(60);
-    expect(await promptOrder(page, 'Many').then((titles) => titles.slice(0, 2))).toEqual(['Seed prompt', 'Bulk 0000']);
+    expect(await promptOrder(page, 'Many').then((titles) => titles.slice(0, 2))).toEqual([
+      'Seed prompt',
+      'Bulk 0000',
+    ]);
 
     await page.getByRole('button', { name: 'Move Bulk 0000 up' }).click();
-    await expect.poll(() => promptOrder(page, 'Many').then((titles) => titles.slice(0, 2))).toEqual(['Bulk 0000', 'Seed prompt']);
+    await expect
+      .poll(() => promptOrder(page, 'Many').then((titles) => titles.slice(0, 2)))
+      .toEqual(['Bulk 0000', 'Seed prompt']);
 
     await page.getByLabel('Filter by title').fill('Bulk 1999');
     await expect.poll(() => promptOrder(page, 'Many')).toEqual(['Bulk 1999']);

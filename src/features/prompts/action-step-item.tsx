@@ -17,13 +17,37 @@ export interface ActionStepItemProps {
   onMoveDown?: () => void;
 }
 
-export function ActionStepItem({ step, onToggle, onRename, onDelete, onMoveUp, onMoveDown }: ActionStepItemProps) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: step.id });
+export function ActionStepItem({
+  step,
+  onToggle,
+  onRename,
+  onDelete,
+  onMoveUp,
+  onMoveDown,
+}: ActionStepItemProps) {
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: step.id });
   const checked = usePendingValue(step.done, onToggle);
   const style = { transform: CSS.Translate.toString(transform), transition };
   return (
-    <li ref={setNodeRef} style={style} className={`step-item${step.done ? ' step-item--done' : ''}${isDragging ? ' is-dragging' : ''}`}>
-      <DragHandle label={`Drag step ${step.text}`} attributes={attributes} listeners={listeners} setRef={setActivatorNodeRef} />
+    <li
+      ref={setNodeRef}
+      style={style}
+      className={`step-item${step.done ? ' step-item--done' : ''}${isDragging ? ' is-dragging' : ''}`}
+    >
+      <DragHandle
+        label={`Drag step ${step.text}`}
+        attributes={attributes}
+        listeners={listeners}
+        setRef={setActivatorNodeRef}
+      />
       <input
         type="checkbox"
         className="step-item__check"
@@ -31,14 +55,36 @@ export function ActionStepItem({ step, onToggle, onRename, onDelete, onMoveUp, o
         aria-label={step.text}
         onChange={(event) => checked.set(event.target.checked)}
       />
-      <InlineEditableText value={step.text} label="Action step" className="step-item__text" onCommit={onRename} />
-      <Button size="small" variant="ghost" aria-label={`Move step ${step.text} up`} disabled={!onMoveUp} onClick={onMoveUp}>
+      <InlineEditableText
+        value={step.text}
+        label="Action step"
+        className="step-item__text"
+        onCommit={onRename}
+      />
+      <Button
+        size="small"
+        variant="ghost"
+        aria-label={`Move step ${step.text} up`}
+        disabled={!onMoveUp}
+        onClick={onMoveUp}
+      >
         ↑
       </Button>
-      <Button size="small" variant="ghost" aria-label={`Move step ${step.text} down`} disabled={!onMoveDown} onClick={onMoveDown}>
+      <Button
+        size="small"
+        variant="ghost"
+        aria-label={`Move step ${step.text} down`}
+        disabled={!onMoveDown}
+        onClick={onMoveDown}
+      >
         ↓
       </Button>
-      <Button size="small" variant="ghost" aria-label={`Delete step ${step.text}`} onClick={onDelete}>
+      <Button
+        size="small"
+        variant="ghost"
+        aria-label={`Delete step ${step.text}`}
+        onClick={onDelete}
+      >
         ✕
       </Button>
     </li>

@@ -26,10 +26,16 @@ export function CategoryHeader(props: CategoryHeaderProps) {
       <div className="board-section__title-row">
         {handle}
         <h2 className="board-section__title">
-          <InlineEditableText value={category.title} label="Category title" variant="heading" onCommit={props.onRename} />
+          <InlineEditableText
+            value={category.title}
+            label="Category title"
+            variant="heading"
+            onCommit={props.onRename}
+          />
         </h2>
         <p className="board-section__counts">
-          {promptCount} {promptCount === 1 ? 'prompt' : 'prompts'} · {stepsDone}/{stepsTotal} steps done
+          {promptCount} {promptCount === 1 ? 'prompt' : 'prompts'} · {stepsDone}/{stepsTotal} steps
+          done
         </p>
       </div>
       <InlineEditableText
@@ -41,15 +47,36 @@ export function CategoryHeader(props: CategoryHeaderProps) {
         onCommit={props.onDescribe}
       />
       <div className="board-section__tools">
-        <ColorPicker categoryTitle={category.title} value={category.color} onChange={props.onRecolor} />
+        <ColorPicker
+          categoryTitle={category.title}
+          value={category.color}
+          onChange={props.onRecolor}
+        />
         <span className="board-section__spacer" />
-        <Button size="small" variant="ghost" aria-label={`Move category ${category.title} up`} disabled={!props.onMoveUp} onClick={props.onMoveUp}>
+        <Button
+          size="small"
+          variant="ghost"
+          aria-label={`Move category ${category.title} up`}
+          disabled={!props.onMoveUp}
+          onClick={props.onMoveUp}
+        >
           ↑ Up
         </Button>
-        <Button size="small" variant="ghost" aria-label={`Move category ${category.title} down`} disabled={!props.onMoveDown} onClick={props.onMoveDown}>
+        <Button
+          size="small"
+          variant="ghost"
+          aria-label={`Move category ${category.title} down`}
+          disabled={!props.onMoveDown}
+          onClick={props.onMoveDown}
+        >
           ↓ Down
         </Button>
-        <Button size="small" variant="danger" aria-label={`Delete category ${category.title}`} onClick={props.onDelete}>
+        <Button
+          size="small"
+          variant="danger"
+          aria-label={`Delete category ${category.title}`}
+          onClick={props.onDelete}
+        >
           Delete
         </Button>
       </div>

@@ -26,7 +26,10 @@ function CardMeta({ prompt }: { prompt: Prompt }) {
   const files = prompt.files.length;
   return (
     <p className="prompt-card__meta">
-      <span aria-label={`Action steps: ${done} of ${total} done`} className={total > 0 && done === total ? 'prompt-card__done' : undefined}>
+      <span
+        aria-label={`Action steps: ${done} of ${total} done`}
+        className={total > 0 && done === total ? 'prompt-card__done' : undefined}
+      >
         <span aria-hidden="true">✓ </span>
         {done}/{total}
       </span>
@@ -40,10 +43,25 @@ function CardMeta({ prompt }: { prompt: Prompt }) {
   );
 }
 
-function PromptCardView({ prompt, handle, onMoveUp, onMoveDown, ref, style, className, dataIndex }: PromptCardProps) {
+function PromptCardView({
+  prompt,
+  handle,
+  onMoveUp,
+  onMoveDown,
+  ref,
+  style,
+  className,
+  dataIndex,
+}: PromptCardProps) {
   const base = `/stories/${prompt.story_id}/prompts/${prompt.id}`;
   return (
-    <li ref={ref} style={style} className={`prompt-card ${className ?? ''}`} data-index={dataIndex} data-prompt-id={prompt.id}>
+    <li
+      ref={ref}
+      style={style}
+      className={`prompt-card ${className ?? ''}`}
+      data-index={dataIndex}
+      data-prompt-id={prompt.id}
+    >
       {handle}
       <div className="prompt-card__body">
         <Link to={base} className="prompt-card__title">
@@ -61,13 +79,29 @@ function PromptCardView({ prompt, handle, onMoveUp, onMoveDown, ref, style, clas
         <CardMeta prompt={prompt} />
       </div>
       <div className="prompt-card__actions">
-        <Link to={`${base}/preview`} className="prompt-card__preview" aria-label={`Preview ${prompt.title}`}>
+        <Link
+          to={`${base}/preview`}
+          className="prompt-card__preview"
+          aria-label={`Preview ${prompt.title}`}
+        >
           Preview
         </Link>
-        <Button size="small" variant="ghost" aria-label={`Move ${prompt.title} up`} disabled={!onMoveUp} onClick={onMoveUp}>
+        <Button
+          size="small"
+          variant="ghost"
+          aria-label={`Move ${prompt.title} up`}
+          disabled={!onMoveUp}
+          onClick={onMoveUp}
+        >
           ↑
         </Button>
-        <Button size="small" variant="ghost" aria-label={`Move ${prompt.title} down`} disabled={!onMoveDown} onClick={onMoveDown}>
+        <Button
+          size="small"
+          variant="ghost"
+          aria-label={`Move ${prompt.title} down`}
+          disabled={!onMoveDown}
+          onClick={onMoveDown}
+        >
           ↓
         </Button>
       </div>

@@ -10,7 +10,9 @@ import { CreateForm } from './create-form';
 export function TagEditor({ prompt }: { prompt: Prompt }) {
   const toast = useToast();
   const remove = (tag: string) => {
-    removeTag(db, prompt.id, tag).catch((error: unknown) => toast.error(`The tag was not removed: ${describeError(error)}`));
+    removeTag(db, prompt.id, tag).catch((error: unknown) =>
+      toast.error(`The tag was not removed: ${describeError(error)}`),
+    );
   };
   return (
     <section className="editor-card tag-editor" aria-labelledby="tags-heading">
@@ -22,14 +24,25 @@ export function TagEditor({ prompt }: { prompt: Prompt }) {
           {prompt.tags.map((tag) => (
             <li key={tag} className="tag">
               {tag}
-              <button type="button" className="tag__remove" aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={() => remove(tag)}>
+              <button
+                type="button"
+                className="tag__remove"
+                aria-label={`Remove tag ${tag}`}
+                title={`Remove tag ${tag}`}
+                onClick={() => remove(tag)}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}
         </ul>
       )}
-      <CreateForm label="New tag" buttonLabel="Add tag" field="tags" onCreate={(tag) => addTag(db, prompt.id, tag)} />
+      <CreateForm
+        label="New tag"
+        buttonLabel="Add tag"
+        field="tags"
+        onCreate={(tag) => addTag(db, prompt.id, tag)}
+      />
     </section>
   );
 }
