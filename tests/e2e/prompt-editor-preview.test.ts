@@ -141,6 +141,46 @@ describe('prompt editor', () => {
     expect(await bar.getAttribute('aria-valuenow')).toBe('1');
   });
 
+  it('keeps keyboard focus in place when a step is moved to an end, or a step or tag is removed', async () => {
+    const page = await freshPage();
+    await openEditor(page, 'Keyboard steps');
+    for (const text of ['Outline', 'Draft', 'Revise']) await addStep(page, text);
+    const focusedName = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement as HTMLInputElement | null;
+        return (
+          focused?.getAttribute('aria-label') ??
+          focused?.labels?.[0]?.textContent ??
+          focused?.tagName
+        );
+      });
+    const press = async (name: string) => {
+      await page.getByRole('button', { name, exact: true }).focus();
+      await page.keyboard.press('Enter');
+    };
+
+    await press('Move step Draft up');
+    await expect.poll(() => stepOrder(page)).toEqual(['Draft', 'Outline', 'Revise']);
+    expect(await focusedName()).toBe('Move step Draft up');
+
+    await press('Delete step Outline');
+    await expect.poll(() => stepOrder(page)).toEqual(['Draft', 'Revise']);
+    expect(await focusedName()).toBe('Delete step Revise');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => stepOrder(page)).toEqual([]);
+    expect(await focusedName()).toBe('New action step');
+
+    for (const tag of ['arc', 'mood']) {
+      await page.getByLabel('New tag').fill(tag);
+      await page.getByLabel('New tag').press('Enter');
+      await page.getByRole('button', { name: `Remove tag ${tag}` }).waitFor();
+    }
+    await press('Remove tag mood');
+    await page.getByRole('button', { name: 'Remove tag mood' }).waitFor({ state: 'detached' });
+    expect(await focusedName()).toBe('Remove tag arc');
+  });
+
   it('adds and removes tags, moves the prompt to another category, and undoes a delete', async () => {
     const page = await freshPage();
     const { storyId } = await openEditor(page, 'Tags');

@@ -225,6 +225,31 @@ describe('prompt board', () => {
     expect(await promptOrder(page, 'Later')).toEqual(['Two', 'Epilogue']);
   });
 
+  it('keeps keyboard focus on a move button that takes a prompt or a category to an end of its list', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Keyboard moves');
+    for (const title of ['First', 'Second']) await addCategory(page, title);
+    for (const title of ['One', 'Two']) await addPrompt(page, 'First', title);
+    const focusedName = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
+      );
+
+    await page.getByRole('button', { name: 'Move Two up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => promptOrder(page, 'First')).toEqual(['Two', 'One']);
+    expect(await focusedName()).toBe('Move Two up');
+    // At the top it does nothing, and focus still stays.
+    await page.keyboard.press('Enter');
+    expect(await promptOrder(page, 'First')).toEqual(['Two', 'One']);
+    expect(await focusedName()).toBe('Move Two up');
+
+    await page.getByRole('button', { name: 'Move category Second up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => categoryOrder(page)).toEqual(['Second', 'First']);
+    expect(await focusedName()).toBe('Move category Second up');
+  });
+
   it('renames, describes and recolours a category, filters by tag, and undoes a delete', async () => {
     const page = await freshPage();
     const storyId = await openNewStoryBoard(page, 'Editing categories');

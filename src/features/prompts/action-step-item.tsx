@@ -6,6 +6,8 @@ import { Button } from '../../components/ui/button';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import type { ActionStep } from '../../domain/entities';
 import { DragHandle } from './drag-handle';
+import { moveFocusOffRow } from './focus-off-row';
+import { MoveButton } from './move-button';
 import { usePendingValue } from './use-pending-value';
 
 export interface ActionStepItemProps {
@@ -61,29 +63,20 @@ export function ActionStepItem({
         className="step-item__text"
         onCommit={onRename}
       />
-      <Button
-        size="small"
-        variant="ghost"
-        aria-label={`Move step ${step.text} up`}
-        disabled={!onMoveUp}
-        onClick={onMoveUp}
-      >
+      <MoveButton aria-label={`Move step ${step.text} up`} onMove={onMoveUp}>
         ↑
-      </Button>
-      <Button
-        size="small"
-        variant="ghost"
-        aria-label={`Move step ${step.text} down`}
-        disabled={!onMoveDown}
-        onClick={onMoveDown}
-      >
+      </MoveButton>
+      <MoveButton aria-label={`Move step ${step.text} down`} onMove={onMoveDown}>
         ↓
-      </Button>
+      </MoveButton>
       <Button
         size="small"
         variant="ghost"
         aria-label={`Delete step ${step.text}`}
-        onClick={onDelete}
+        onClick={(event) => {
+          moveFocusOffRow(event.currentTarget);
+          onDelete();
+        }}
       >
         ✕
       </Button>

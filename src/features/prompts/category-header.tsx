@@ -4,6 +4,7 @@ import { Button } from '../../components/ui/button';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import type { Category } from '../../domain/entities';
 import { ColorPicker } from './color-picker';
+import { MoveButton } from './move-button';
 
 export interface CategoryHeaderProps {
   category: Category;
@@ -53,24 +54,12 @@ export function CategoryHeader(props: CategoryHeaderProps) {
           onChange={props.onRecolor}
         />
         <span className="board-section__spacer" />
-        <Button
-          size="small"
-          variant="ghost"
-          aria-label={`Move category ${category.title} up`}
-          disabled={!props.onMoveUp}
-          onClick={props.onMoveUp}
-        >
+        <MoveButton aria-label={`Move category ${category.title} up`} onMove={props.onMoveUp}>
           ↑ Up
-        </Button>
-        <Button
-          size="small"
-          variant="ghost"
-          aria-label={`Move category ${category.title} down`}
-          disabled={!props.onMoveDown}
-          onClick={props.onMoveDown}
-        >
+        </MoveButton>
+        <MoveButton aria-label={`Move category ${category.title} down`} onMove={props.onMoveDown}>
           ↓ Down
-        </Button>
+        </MoveButton>
         <Button
           size="small"
           variant="danger"

@@ -4,9 +4,9 @@
 import { memo } from 'react';
 import type { CSSProperties, ReactNode, Ref } from 'react';
 import { Link } from 'react-router';
-import { Button } from '../../components/ui/button';
 import type { Prompt } from '../../domain/entities';
 import { stepProgress } from './board-model';
+import { MoveButton } from './move-button';
 
 export interface PromptCardProps {
   prompt: Prompt;
@@ -86,24 +86,12 @@ function PromptCardView({
         >
           Preview
         </Link>
-        <Button
-          size="small"
-          variant="ghost"
-          aria-label={`Move ${prompt.title} up`}
-          disabled={!onMoveUp}
-          onClick={onMoveUp}
-        >
+        <MoveButton aria-label={`Move ${prompt.title} up`} onMove={onMoveUp}>
           ↑
-        </Button>
-        <Button
-          size="small"
-          variant="ghost"
-          aria-label={`Move ${prompt.title} down`}
-          disabled={!onMoveDown}
-          onClick={onMoveDown}
-        >
+        </MoveButton>
+        <MoveButton aria-label={`Move ${prompt.title} down`} onMove={onMoveDown}>
           ↓
-        </Button>
+        </MoveButton>
       </div>
     </li>
   );

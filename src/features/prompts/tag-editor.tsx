@@ -6,6 +6,7 @@ import { addTag, removeTag } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
 import type { Prompt } from '../../domain/entities';
 import { CreateForm } from './create-form';
+import { moveFocusOffRow } from './focus-off-row';
 
 export function TagEditor({ prompt }: { prompt: Prompt }) {
   const toast = useToast();
@@ -29,7 +30,10 @@ export function TagEditor({ prompt }: { prompt: Prompt }) {
                 className="tag__remove"
                 aria-label={`Remove tag ${tag}`}
                 title={`Remove tag ${tag}`}
-                onClick={() => remove(tag)}
+                onClick={(event) => {
+                  moveFocusOffRow(event.currentTarget);
+                  remove(tag);
+                }}
               >
                 <span aria-hidden="true">×</span>
               </button>
