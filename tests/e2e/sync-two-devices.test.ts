@@ -37,10 +37,14 @@ afterAll(async () => {
   await standin?.stop();
 });
 
-async function device(): Promise<{ context: BrowserContext; page: Page; workers: string[] }> {
+async function device(
+  allowConsoleErrors: RegExp[] = [],
+): Promise<{ context: BrowserContext; page: Page; workers: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   onTestFinished(() => context.close());
-  const page = await newPage(context, { allowConsoleErrors: NETWORK_NOISE });
+  const page = await newPage(context, {
+    allowConsoleErrors: [...NETWORK_NOISE, ...allowConsoleErrors],
+  });
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   await configureServer(page, baseURL, standin.url, standin.anonKey);
@@ -270,6 +274,25 @@ describe('sync between devices', () => {
     expect(rows).toHaveLength(1);
     await b.page.goto(`${baseURL}/conflicts`);
     await b.page.getByText('No conflicts').waitFor();
+  });
+
+  it('signing out works offline, and the device stays signed out', async () => {
+    // supabase-js logs the failed request to end the session on the server.
+    const { context, page } = await device([/TypeError: Failed to fetch/]);
+    const writer = unique('away');
+    await signUp(page, baseURL, writer, PASSWORD);
+    await waitForPhase(page, 'synced');
+    await context.setOffline(true);
+    await waitForPhase(page, 'offline');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('.sync-indicator').getAttribute('data-phase')).toBe('disabled');
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await signIn(page, baseURL, writer, PASSWORD);
+    await waitForPhase(page, 'synced');
   });
 
   it('"Retry now" tries at once once the server is back, even while backing off', async () => {

@@ -23,6 +23,13 @@ function requireClient(runtime: SyncRuntime) {
   return connection.client;
 }
 
+async function signOutThisDevice(runtime: SyncRuntime): Promise<void> {
+  const client = requireClient(runtime);
+  // A connection exists (requireClient), so it has a storage key.
+  await signOutHere(client, runtime.currentAuthStorageKey()!);
+  await runtime.setUser(null);
+}
+
 function outcome(runtime: SyncRuntime): SignInResult {
   const pending = runtime.account$.value.pendingReplace;
   return pending ? { kind: 'confirm-replace', pending } : { kind: 'signed-in' };
@@ -57,13 +64,7 @@ export function createAccountService(
       await replaceLocalData(db, user);
       await runtime.refresh();
     },
-    async cancelReplace() {
-      await signOutHere(requireClient(runtime));
-      await runtime.setUser(null);
-    },
-    async signOut() {
-      await signOutHere(requireClient(runtime));
-      await runtime.setUser(null);
-    },
+    cancelReplace: () => signOutThisDevice(runtime),
+    signOut: () => signOutThisDevice(runtime),
   };
 }

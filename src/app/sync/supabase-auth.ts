@@ -1,6 +1,7 @@
 // The Supabase Auth calls behind the account screen, turned into the feature's vocabulary:
 // users as { id, email }, failures as typed errors carrying the server's own message (the
 // writer needs to read "Invalid login credentials", not a generic failure).
+import { isAuthRetryableFetchError } from '@supabase/supabase-js';
 import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import type { AccountUser } from '../../features/account/account-service';
 import { AppError } from '../../lib/app-error';
@@ -52,10 +53,25 @@ export async function sendMagicLink(client: SupabaseClient, email: string): Prom
   if (error) throw new AccountError('magic-link-failed', error.message, error);
 }
 
-/** Signs out this device only (the writer's other devices stay signed in). */
-export async function signOutHere(client: SupabaseClient): Promise<void> {
+/** Where this device keeps its session with a server (one key per host: servers never mix). */
+export function authStorageKey(url: string): string {
+  return `story-prompts-auth:${new URL(url).host}`;
+}
+
+/**
+ * Signs out this device only (the writer's other devices stay signed in), also offline or with
+ * the server down: supabase-js first asks the server to end the session and keeps it when the
+ * server cannot be reached, so then the stored session is dropped here and sign-out repeated,
+ * which has nothing left to ask the server (the session's refresh token just expires there).
+ */
+export async function signOutHere(client: SupabaseClient, storageKey: string): Promise<void> {
   const { error } = await client.auth.signOut({ scope: 'local' });
-  if (error) throw new AccountError('sign-out-failed', error.message, error);
+  if (!error) return;
+  if (!isAuthRetryableFetchError(error))
+    throw new AccountError('sign-out-failed', error.message, error);
+  window.localStorage.removeItem(storageKey);
+  const retry = await client.auth.signOut({ scope: 'local' });
+  if (retry.error) throw new AccountError('sign-out-failed', retry.error.message, retry.error);
 }
 
 /**

@@ -33,7 +33,12 @@ import type { LeaderEngine } from './leader-engine';
 import { localSyncCounts } from './local-counts';
 import { createPoolReconciler } from './pool-reconciler';
 import type { Reconciler } from '../../sync/reconcile';
-import { completeMagicLinkRedirect, fetchMagicLinkAvailability, userOf } from './supabase-auth';
+import {
+  authStorageKey,
+  completeMagicLinkRedirect,
+  fetchMagicLinkAvailability,
+  userOf,
+} from './supabase-auth';
 import {
   buildTimeSyncSettings,
   resolveSyncConfig,
@@ -122,6 +127,11 @@ export class SyncRuntime {
 
   currentConnection(): SupabaseConnection | null {
     return this.connection?.value ?? null;
+  }
+
+  /** Where the current connection keeps its session (null without a sync server). */
+  currentAuthStorageKey(): string | null {
+    return this.connection ? authStorageKey(this.connection.config.url) : null;
   }
 
   currentUser(): AccountUser | null {
@@ -243,7 +253,7 @@ export class SyncRuntime {
     const value = connectSupabase({
       url: config.url,
       anonKey: config.anonKey,
-      storageKey: `story-prompts-auth:${new URL(config.url).host}`,
+      storageKey: authStorageKey(config.url),
     });
     const { data } = value.client.auth.onAuthStateChange((_event, session) => {
       // Never call Auth from inside its own callback (it holds Auth's lock): defer.
