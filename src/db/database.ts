@@ -50,6 +50,8 @@ export interface RowMeta {
   /** The HLC of every field missing from `field_hlc` (a row inserted on this device). */
   row_hlc?: string;
   server_version: number | null;
+  /** Set by a full download after a reset: this row was re-delivered (src/sync/resync.ts). */
+  resync_mark?: number;
 }
 
 export interface MetaEntry {

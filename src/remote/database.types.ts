@@ -427,7 +427,10 @@ export type Database = {
     Views: { [_ in never]: never };
     Functions: {
       sync_ack_pull: { Args: { client_id: string; version: number }; Returns: Json };
-      sync_pull: { Args: { client_id: string; cursor: number; limit: number }; Returns: Json };
+      sync_pull: {
+        Args: { client_id: string; cursor: number; limit: number; gc_seen: number };
+        Returns: Json;
+      };
       sync_push: {
         Args: { client_id: string; schema_version: number; mutations: Json };
         Returns: Json;

@@ -1,6 +1,7 @@
 // Writes rows from the server (pull pages, push replies) into the local database. Must run
 // inside a transaction that covers the synced tables, row_meta, changes and meta. Fields with
 // a pending local edit keep their local value and HLC; every other field takes the server's.
+// During a full download after a reset, each row's meta also carries the download's mark.
 import { clockFor } from '../db/clock';
 import type { RowMeta, StoryPromptsDatabase } from '../db/database';
 import { compactRowMeta, fieldHlcOf } from '../db/outbox-entries';
@@ -14,6 +15,7 @@ export async function applyServerRows(
   db: StoryPromptsDatabase,
   rows: readonly TableRow[],
   inflight: InflightBatch | null,
+  resyncMark: number | null = null,
 ): Promise<void> {
   if (rows.length === 0) return;
   const refs = rows.map(({ table, row }) => ({ table, id: row.id }));
@@ -50,7 +52,9 @@ export async function applyServerRows(
     const list = byTable.get(table) ?? [];
     list.push(incoming);
     byTable.set(table, list);
-    newMetas.push(compactRowMeta(table, row.id, fieldHlc, Number(row.server_version)));
+    const newMeta = compactRowMeta(table, row.id, fieldHlc, Number(row.server_version));
+    if (resyncMark !== null) newMeta.resync_mark = resyncMark;
+    newMetas.push(newMeta);
   });
   if (newestSeen) clock.recv(newestSeen);
   await Promise.all(pendingLocals);

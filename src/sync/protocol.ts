@@ -86,6 +86,11 @@ export interface PullRequest {
   client_id: string;
   cursor: number;
   limit: number;
+  /**
+   * The purge horizon this client's pages reported so far (null before its first page): a
+   * cursor below the server's horizon is still valid when the download saw that horizon.
+   */
+  gc_seen: number | null;
 }
 
 export interface PullResponse {
@@ -95,7 +100,22 @@ export interface PullResponse {
   has_more: boolean;
   /** The client's last applied mutation id, so a lost push reply is still acknowledged. */
   ack_mid: number;
+  /** Tombstones at or below this version may have been purged (absent from older servers). */
+  gc_version?: number;
   reset_required: boolean;
+}
+
+/** After a pull: "this client has applied everything up to `version`" (`sync_ack_pull`). */
+export interface AckPullRequest {
+  client_id: string;
+  version: number;
+}
+
+export interface AckPullResponse {
+  /** The version recorded for this client (capped at the account's newest). */
+  last_pull_version: number;
+  /** Tombstones at or below this version may be gone from the server (purged). */
+  gc_version: number;
 }
 
 /**

@@ -3,7 +3,14 @@
 // (status 0), 401, 429 with Retry-After, 5xx, the server's SQLSTATE codes, or a reply that is
 // not the protocol's shape.
 import type { SupabaseConnection } from '../remote/supabase-client';
-import type { PullRequest, PullResponse, PushRequest, PushResponse } from './protocol';
+import type {
+  AckPullRequest,
+  AckPullResponse,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from './protocol';
 import { SYNC_ERROR_CODES } from './protocol';
 import type { SyncErrorSqlState } from './protocol';
 import { SyncTransportError } from './sync-errors';
@@ -64,10 +71,15 @@ export class RpcSyncTransport implements SyncTransport {
   }
 
   pull(request: PullRequest): Promise<PullResponse> {
-    return this.call<PullResponse>('sync_pull', { client_id: request.client_id, cursor: request.cursor, limit: request.limit });
+    const { client_id, cursor, limit, gc_seen } = request;
+    return this.call<PullResponse>('sync_pull', { client_id, cursor, limit, gc_seen });
   }
 
-  private async call<T>(fn: 'sync_push' | 'sync_pull', args: Record<string, unknown>): Promise<T> {
+  ackPull(request: AckPullRequest): Promise<AckPullResponse> {
+    return this.call<AckPullResponse>('sync_ack_pull', { client_id: request.client_id, version: request.version });
+  }
+
+  private async call<T>(fn: 'sync_push' | 'sync_pull' | 'sync_ack_pull', args: Record<string, unknown>): Promise<T> {
     const { data, error, status } = await this.connection.client
       .rpc(fn as never, args as never)
       .abortSignal(AbortSignal.timeout(this.timeoutMs));

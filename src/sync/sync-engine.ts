@@ -91,6 +91,7 @@ export class SyncEngine {
     return {
       push: (request) => guard(() => transport.push(request)),
       pull: (request) => guard(() => transport.pull(request)),
+      ackPull: (request) => guard(() => transport.ackPull(request)),
     };
   }
 

@@ -12,6 +12,16 @@ export interface InflightBatch {
   up_to_seq: number;
 }
 
+/**
+ * A download of everything after the server purged history this device never saw (resync.ts):
+ * rows it re-delivers are marked with `mark`; afterwards, the local rows known at or below
+ * `up_to_version` that it did not re-deliver are gone from the server.
+ */
+export interface ResyncMark {
+  mark: number;
+  up_to_version: number;
+}
+
 export interface SyncMetaValues {
   client_id: string;
   /** Highest mutation id handed out so far. */
@@ -19,6 +29,12 @@ export interface SyncMetaValues {
   /** Highest mutation id the server confirmed applied. */
   acked_mid: number;
   pull_cursor: number;
+  /** The server's purge horizon as the last stored page reported it (PullRequest.gc_seen). */
+  gc_seen: number | null;
+  /** The pull cursor the server last recorded for this client (sync_ack_pull). */
+  acked_pull_cursor: number;
+  /** Set while a full download after a reset is under way. */
+  resync: ResyncMark | null;
   inflight: InflightBatch | null;
   /** The account whose data this database holds (set on first sync). */
   owner_user_id: string | null;
@@ -29,6 +45,9 @@ const DEFAULTS: Omit<SyncMetaValues, 'client_id'> = {
   last_mid: 0,
   acked_mid: 0,
   pull_cursor: 0,
+  gc_seen: null,
+  acked_pull_cursor: 0,
+  resync: null,
   inflight: null,
   owner_user_id: null,
   last_synced_at: null,

@@ -1,8 +1,17 @@
-// What the engine needs from the server: the two RPCs. The Supabase implementation lives in
+// What the engine needs from the server: the three RPCs. The Supabase implementation lives in
 // src/sync/rpc-transport.ts; tests wrap it with fault injection.
-import type { PullRequest, PullResponse, PushRequest, PushResponse } from './protocol';
+import type {
+  AckPullRequest,
+  AckPullResponse,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from './protocol';
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
   pull(request: PullRequest): Promise<PullResponse>;
+  /** Records how far this client has pulled, so the server can purge what every device has seen. */
+  ackPull(request: AckPullRequest): Promise<AckPullResponse>;
 }

@@ -24,6 +24,7 @@ const pullResponse = z.object({
   cursor: z.number().int().nonnegative(),
   has_more: z.boolean(),
   ack_mid: z.number().int().nonnegative(),
+  gc_version: z.number().int().nonnegative().optional(),
   reset_required: z.boolean(),
 });
 

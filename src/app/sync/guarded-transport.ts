@@ -3,7 +3,14 @@
 // storage shared by all tabs, so another tab can sign in as someone else at any moment; the
 // guard makes sure this device's data is then neither sent to, nor mixed with, that account
 // (the engine would otherwise treat "client id owned by another user" as repairable).
-import type { PullRequest, PullResponse, PushRequest, PushResponse } from '../../sync/protocol';
+import type {
+  AckPullRequest,
+  AckPullResponse,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from '../../sync/protocol';
 import { SyncTransportError } from '../../sync/sync-errors';
 import type { SyncTransport } from '../../sync/sync-transport';
 
@@ -44,6 +51,11 @@ export class GuardedTransport implements SyncTransport {
     const response = await this.inner.pull(request);
     await this.check();
     return response;
+  }
+
+  async ackPull(request: AckPullRequest): Promise<AckPullResponse> {
+    await this.check();
+    return this.inner.ackPull(request);
   }
 
   private async check(): Promise<void> {

@@ -21,12 +21,16 @@ function setup(session: { user: string | null }, owner = 'ana') {
       calls.push('pull');
       return PULL;
     },
+    ackPull: async () => {
+      calls.push('ackPull');
+      return { last_pull_version: 0, gc_version: 0 };
+    },
   };
   const guard = { sessionUserId: async () => session.user, ownerUserId: async () => owner };
   return { transport: new GuardedTransport(inner, guard, () => pushed.push(1)), calls, pushed };
 }
 
-const request = { client_id: 'c', cursor: 0, limit: 10 };
+const request = { client_id: 'c', cursor: 0, limit: 10, gc_seen: null };
 
 describe('guarded transport', () => {
   it('passes calls through for the owner and reports pushes (the Realtime hint)', async () => {

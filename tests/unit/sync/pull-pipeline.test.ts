@@ -33,6 +33,10 @@ function pagedServer(total: number, events: string[], delayMs = 5): SyncTranspor
   const rows = Array.from({ length: total }, (_, index) => storyRow(index + 1));
   return {
     push: () => Promise.reject(new Error('not used')),
+    ackPull: async (request) => {
+      events.push(`ack ${request.version}`);
+      return { last_pull_version: request.version, gc_version: 0 };
+    },
     pull: async (request: PullRequest): Promise<PullResponse> => {
       events.push(`request ${request.cursor}`);
       await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -86,6 +86,7 @@ async function initialSync(): Promise<InitialSyncRun> {
   let pullWaitMs = 0;
   const engine = engineFor(db, {
     push: (request) => transport.push(request),
+    ackPull: (request) => transport.ackPull(request),
     pull: async (request) => {
       const start = performance.now();
       try {
@@ -121,6 +122,7 @@ async function naiveSync(sampleRows: number): Promise<{ ms: number; rows: number
   let pulled = 0;
   const sampled: SyncTransport = {
     push: (request) => transport.push(request),
+    ackPull: (request) => transport.ackPull(request),
     pull: async (request) => {
       const page = await transport.pull(request);
       pulled += page.changes.length;
