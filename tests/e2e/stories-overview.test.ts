@@ -1,6 +1,7 @@
 // Stories list and Story Overview in real Chromium against the production build: creating and
-// opening stories, inline autosave of every overview field across a reload, an over-long title
-// refused with its message while the text stays, delete with undo, and axe on both screens.
+// opening stories, inline autosave of every overview field across a reload, a change from
+// another tab taken in once the field is left, an over-long title refused with its message
+// while the text stays, delete with undo, and axe on both screens.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, runAxe } from '../support/browser';
@@ -115,6 +116,37 @@ describe('stories and overview', () => {
     await page.reload();
     await genre.waitFor();
     expect(await genre.inputValue()).toBe('Noir');
+  });
+
+  it('takes in a change made in another tab while the field had focus once the writer leaves it', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await createStory(page, 'Two windows');
+    await page.getByRole('link', { name: 'Two windows' }).click();
+    const genre = page.getByLabel('Genre', { exact: true });
+    await genre.waitFor();
+    const other = await newPage(page.context());
+    await other.goto(page.url());
+    await other.getByLabel('Genre', { exact: true }).waitFor();
+
+    // The first tab's Genre has focus (nothing typed) while the other tab sets it.
+    await genre.focus();
+    await other.getByLabel('Genre', { exact: true }).fill('Noir');
+    await other.locator('.save-state', { hasText: /^Saved$/ }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await genre.inputValue()).toBe('');
+    await genre.blur();
+    await expect.poll(() => genre.inputValue()).toBe('Noir');
+
+    // An edit building on it now keeps the other tab's text.
+    await genre.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' thriller');
+    await genre.blur();
+    await waitUntilSaved(page);
+    await other.reload();
+    await other.getByLabel('Genre', { exact: true }).waitFor();
+    expect(await other.getByLabel('Genre', { exact: true }).inputValue()).toBe('Noir thriller');
   });
 
   it('refuses an over-long title with a message next to the field and keeps the typed text', async () => {

@@ -1,7 +1,9 @@
 // One overview field: a local draft autosaved through the stories repository. The draft is
 // what the writer sees, so a refused save (too long, disk full) never takes their text away.
 // When the stored value changes elsewhere (another tab, later a sync) and this field is not
-// being edited, the draft follows it.
+// being edited, the draft follows it; a change that arrives while the field has focus is taken
+// in when the writer leaves the field without unsaved typing (else the field would go on
+// showing, and the next edit would build on, text that is no longer stored).
 import { useCallback, useState } from 'react';
 import { db } from '../../db/instance';
 import { updateStory } from '../../db/stories-repository';
@@ -14,6 +16,8 @@ export function useStoryField(storyId: string, field: StoryFieldName, stored: st
   const [draft, setDraft] = useState(stored);
   const [lastStored, setLastStored] = useState(stored);
   const [focused, setFocused] = useState(false);
+  // The stored value changed while the field had focus and differs from the draft.
+  const [missed, setMissed] = useState(false);
 
   const save = useCallback(
     (value: string) => updateStory(db, storyId, { [field]: value }),
@@ -25,6 +29,7 @@ export function useStoryField(storyId: string, field: StoryFieldName, stored: st
   if (stored !== lastStored) {
     setLastStored(stored);
     if (!focused && !autosave.dirty && draft !== stored) setDraft(stored);
+    setMissed(focused && draft !== stored);
   }
 
   return {
@@ -34,6 +39,11 @@ export function useStoryField(storyId: string, field: StoryFieldName, stored: st
     onFocus: () => setFocused(true),
     onBlur: () => {
       setFocused(false);
+      setMissed(false);
+      if (missed && !autosave.dirty) {
+        autosave.markSaved(lastStored);
+        setDraft(lastStored);
+      }
       void autosave.flush();
     },
   };
