@@ -2,7 +2,7 @@
 // users as { id, email }, failures as typed errors carrying the server's own message (the
 // writer needs to read "Invalid login credentials", not a generic failure).
 import { isAuthRetryableFetchError } from '@supabase/supabase-js';
-import type { Session, SupabaseClient } from '@supabase/supabase-js';
+import type { AuthError, Session, SupabaseClient } from '@supabase/supabase-js';
 import type { AccountUser } from '../../features/account/account-service';
 import { AppError } from '../../lib/app-error';
 import type { SyncServerConfig } from './sync-config';
@@ -12,6 +12,28 @@ export class AccountError extends AppError {
     super(`account/${code}`, message, cause);
     this.name = 'AccountError';
   }
+}
+
+/**
+ * The server's own reason, except for the failures where it names plumbing ("Failed to fetch",
+ * "Invalid API key") instead of what the writer can do about it.
+ */
+function accountFailure(code: string, error: AuthError): AccountError {
+  if (isAuthRetryableFetchError(error)) {
+    const message =
+      error.status === 0
+        ? 'Cannot reach the sync server. Check that this device is online and the server URL in Settings is right.'
+        : `The sync server is not answering (${error.status}). Try again in a moment.`;
+    return new AccountError(code, message, error);
+  }
+  if (error.status === 401 && /invalid api key/i.test(error.message)) {
+    return new AccountError(
+      code,
+      'The sync server refused the anon key. Copy the anon (public) key from the project’s API settings into Settings.',
+      error,
+    );
+  }
+  return new AccountError(code, error.message, error);
 }
 
 export function userOf(session: Session | null): AccountUser | null {
@@ -25,7 +47,7 @@ export async function signUpWithPassword(
   password: string,
 ): Promise<AccountUser | null> {
   const { data, error } = await client.auth.signUp({ email, password });
-  if (error) throw new AccountError('sign-up-failed', error.message, error);
+  if (error) throw accountFailure('sign-up-failed', error);
   return userOf(data.session);
 }
 
@@ -35,7 +57,7 @@ export async function signInWithPassword(
   password: string,
 ): Promise<AccountUser> {
   const { data, error } = await client.auth.signInWithPassword({ email, password });
-  if (error) throw new AccountError('sign-in-failed', error.message, error);
+  if (error) throw accountFailure('sign-in-failed', error);
   const user = userOf(data.session);
   if (!user)
     throw new AccountError(
@@ -50,7 +72,7 @@ export async function sendMagicLink(client: SupabaseClient, email: string): Prom
     email,
     options: { emailRedirectTo: `${window.location.origin}/account` },
   });
-  if (error) throw new AccountError('magic-link-failed', error.message, error);
+  if (error) throw accountFailure('magic-link-failed', error);
 }
 
 /** Where this device keeps its session with a server (one key per host: servers never mix). */
@@ -91,7 +113,7 @@ export async function completeMagicLinkRedirect(client: SupabaseClient): Promise
     accessToken && refreshToken
       ? await client.auth.setSession({ access_token: accessToken, refresh_token: refreshToken })
       : await client.auth.exchangeCodeForSession(code!);
-  if (error) throw new AccountError('magic-link-failed', error.message, error);
+  if (error) throw accountFailure('magic-link-failed', error);
 }
 
 /** Asks the Auth server whether e-mail sign-in is on (GoTrue's public settings endpoint). */
