@@ -560,6 +560,30 @@ describe('a reply its tab never finished', () => {
   });
 });
 
+describe('reply actions', () => {
+  it('shows the Save as prompt panel of the last reply in view when it opens', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Far below', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'A long reply paragraph that fills the screen. '.repeat(25) });
+    await send(page, 'One');
+    await replies(page).first().waitFor();
+    await send(page, 'Two');
+    await expect.poll(() => replies(page).count()).toBe(2);
+    await replies(page).last().getByRole('button', { name: 'Save as prompt' }).click();
+    const panel = page.getByRole('form', { name: 'Save as prompt' });
+    await panel.waitFor();
+    // Read at once: any later Playwright action would scroll the panel into view by itself.
+    const inView = () =>
+      panel.evaluate((form) => {
+        const log = form.closest('.chat-log')!.getBoundingClientRect();
+        const box = form.getBoundingClientRect();
+        return box.top >= log.top && box.bottom <= log.bottom;
+      });
+    await expect.poll(inView).toBe(true);
+  });
+});
+
 describe('the composer', () => {
   it('keeps the caret in the composer after each send, by keyboard or with the Send button', async () => {
     const { page } = await freshPage();

@@ -1,7 +1,9 @@
 // "Save as prompt" (choose story + category; the reply becomes the prompt's details) and "Add as
-// action steps" (choose a prompt; each list item of the reply becomes a step).
+// action steps" (choose a prompt; each list item of the reply becomes a step). The panel opens
+// under the reply's buttons, which for the last reply is below the bottom of the log: it
+// scrolls itself into view, or the click would seem to do nothing.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
@@ -49,6 +51,10 @@ export function ReplyActionsPanel({
   const [title, setTitle] = useState(draft.title);
   const [targetId, setTargetId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const options =
     action === 'prompt'
       ? categories.map((c) => ({ id: c.id, label: c.title }))
@@ -81,6 +87,7 @@ export function ReplyActionsPanel({
   const nothing = action === 'steps' && steps.length === 0;
   return (
     <form
+      ref={form}
       className="reply-panel stack-tight"
       aria-label={label}
       onSubmit={(event) => void submit(event)}
