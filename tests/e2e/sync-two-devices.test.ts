@@ -276,6 +276,21 @@ describe('sync between devices', () => {
     await b.page.getByText('No conflicts').waitFor();
   });
 
+  it('settings: saving the URL without its anon key says sync stays off', async () => {
+    const context = await browser.newContext();
+    onTestFinished(() => context.close());
+    const page = await newPage(context, { allowConsoleErrors: NETWORK_NOISE });
+    await page.goto(`${baseURL}/settings`);
+    const form = page.getByRole('form', { name: 'Sync server' });
+    await form.getByLabel('Supabase URL').fill(standin.url);
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await form
+      .getByText('Saved, but sync stays off until the anon key is filled in too.')
+      .waitFor({ timeout: 5_000 });
+    await page.goto(`${baseURL}/account`);
+    await page.getByText('This device keeps everything locally').waitFor();
+  });
+
   it('signing out works offline, and the device stays signed out', async () => {
     // supabase-js logs the failed request to end the session on the server.
     const { context, page } = await device([/TypeError: Failed to fetch/]);

@@ -21,6 +21,18 @@ import type { ConnectionCheck } from './test-connection';
 const BUILT_URL = (import.meta.env.VITE_SUPABASE_URL as string | undefined) ?? '';
 const BUILT_KEY = (import.meta.env.VITE_SUPABASE_ANON_KEY as string | undefined) ?? '';
 
+// Sync needs both halves (an empty field falls back to the build's value): saying "Sign in to
+// sync" after saving only one of them sent the writer to an Account page that says sync is off.
+function savedMessage(draft: SyncServerSettings): string {
+  if (!draft.url.trim() && !draft.anonKey.trim())
+    return 'Saved: using the app’s default server, if any.';
+  const url = draft.url.trim() || BUILT_URL;
+  const anonKey = draft.anonKey.trim() || BUILT_KEY;
+  if (!url || !anonKey)
+    return `Saved, but sync stays off until the ${url ? 'anon key' : 'Supabase URL'} is filled in too.`;
+  return 'Saved. Sign in on the Account page to sync.';
+}
+
 function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
   const [draft, setDraft] = useState<SyncServerSettings>(saved);
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
@@ -33,11 +45,7 @@ function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
     if (urlError) return;
     try {
       await writeSyncServerSettings(db, draft);
-      setSaveState(
-        draft.url || draft.anonKey
-          ? 'Saved. Sign in on the Account page to sync.'
-          : 'Saved: using the app’s default server, if any.',
-      );
+      setSaveState(savedMessage(draft));
     } catch (error) {
       setSaveState(`Not saved: ${describeError(error)}`);
     }
