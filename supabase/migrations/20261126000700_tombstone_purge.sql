@@ -26,6 +26,42 @@ create index chats_tombstones_idx on public.chats (user_id, server_version) wher
 create index messages_tombstones_idx on public.messages (user_id, server_version) where deleted;
 create index sync_conflicts_tombstones_idx on public.sync_conflicts (user_id, server_version) where deleted;
 
+-- Purges one table's purgeable tombstones; returns the highest version removed (null: none).
+-- `children` names the 'table.column' pairs that point at this table's rows: a tombstone that
+-- one of them still points at stays. Runs only inside sync_purge_tombstones (no grants).
+create function private.sync_purge_table(
+  uid uuid, tbl text, horizon bigint, old_enough timestamptz, children text[]
+) returns bigint
+language plpgsql volatile security invoker set search_path = ''
+as $$
+declare
+  still_needed text := '';
+  child text;
+  purged bigint;
+begin
+  foreach child in array children loop
+    still_needed := still_needed || pg_catalog.format(
+      ' and not exists (select 1 from public.%I as c where c.user_id = $1 and c.%I = x.id)',
+      pg_catalog.split_part(child, '.', 1), pg_catalog.split_part(child, '.', 2));
+  end loop;
+  if tbl <> 'sync_conflicts' then
+    still_needed := still_needed
+      || pg_catalog.format(' and not private.sync_has_open_conflict($1, %L, x.id)', tbl);
+  end if;
+  -- SKIP LOCKED: see sync_purge_tombstones.
+  execute pg_catalog.format(
+    'with gone as (
+       delete from public.%1$I as t where t.id in (
+         select x.id from public.%1$I as x
+         where x.user_id = $1 and x.deleted and x.server_version <= $2 and x.updated_at < $3 %2$s
+         for update skip locked)
+       returning t.server_version)
+     select pg_catalog.max(gone.server_version) from gone', tbl, still_needed)
+  into purged using uid, horizon, old_enough;
+  return purged;
+end;
+$$;
+
 create function private.sync_purge_tombstones() returns bigint
 language plpgsql volatile
 -- Definer: writers may not set gc_version themselves (sync_user_state grants). Every statement
@@ -40,7 +76,6 @@ declare
   gc bigint;
   head bigint;
   horizon bigint;
-  purged bigint;
 begin
   if uid is null then
     raise exception using errcode = '42501', message = 'Purging needs a signed-in user.';
@@ -60,81 +95,17 @@ begin
   if horizon <= 0 then
     return gc;
   end if;
-
-  with gone as (
-    delete from public.sync_conflicts as t where t.id in (
-      select x.id from public.sync_conflicts as x
-      where x.user_id = uid and x.deleted and x.server_version <= horizon and x.updated_at < old_enough
-      for update skip locked)
-    returning t.server_version)
-  select pg_catalog.max(gone.server_version) into purged from gone;
-  gc := greatest(gc, purged);
-
-  with gone as (
-    delete from public.messages as t where t.id in (
-      select x.id from public.messages as x
-      where x.user_id = uid and x.deleted and x.server_version <= horizon and x.updated_at < old_enough
-        and not private.sync_has_open_conflict(uid, 'messages', x.id)
-      for update skip locked)
-    returning t.server_version)
-  select pg_catalog.max(gone.server_version) into purged from gone;
-  gc := greatest(gc, purged);
-
-  with gone as (
-    delete from public.prompts as t where t.id in (
-      select x.id from public.prompts as x
-      where x.user_id = uid and x.deleted and x.server_version <= horizon and x.updated_at < old_enough
-        and not private.sync_has_open_conflict(uid, 'prompts', x.id)
-      for update skip locked)
-    returning t.server_version)
-  select pg_catalog.max(gone.server_version) into purged from gone;
-  gc := greatest(gc, purged);
-
-  with gone as (
-    delete from public.personas as t where t.id in (
-      select x.id from public.personas as x
-      where x.user_id = uid and x.deleted and x.server_version <= horizon and x.updated_at < old_enough
-        and not private.sync_has_open_conflict(uid, 'personas', x.id)
-      for update skip locked)
-    returning t.server_version)
-  select pg_catalog.max(gone.server_version) into purged from gone;
-  gc := greatest(gc, purged);
-
-  with gone as (
-    delete from public.chats as t where t.id in (
-      select x.id from public.chats as x
-      where x.user_id = uid and x.deleted and x.server_version <= horizon and x.updated_at < old_enough
-        and not private.sync_has_open_conflict(uid, 'chats', x.id)
-        and not exists (select 1 from public.messages as m where m.user_id = uid and m.chat_id = x.id)
-      for update skip locked)
-    returning t.server_version)
-  select pg_catalog.max(gone.server_version) into purged from gone;
-  gc := greatest(gc, purged);
-
-  with gone as (
-    delete from public.prompt_categories as t where t.id in (
-      select x.id from public.prompt_categories as x
-      where x.user_id = uid and x.deleted and x.server_version <= horizon and x.updated_at < old_enough
-        and not private.sync_has_open_conflict(uid, 'prompt_categories', x.id)
-        and not exists (select 1 from public.prompts as p where p.user_id = uid and p.category_id = x.id)
-      for update skip locked)
-    returning t.server_version)
-  select pg_catalog.max(gone.server_version) into purged from gone;
-  gc := greatest(gc, purged);
-
-  with gone as (
-    delete from public.stories as t where t.id in (
-      select x.id from public.stories as x
-      where x.user_id = uid and x.deleted and x.server_version <= horizon and x.updated_at < old_enough
-        and not private.sync_has_open_conflict(uid, 'stories', x.id)
-        and not exists (select 1 from public.prompt_categories as c where c.user_id = uid and c.story_id = x.id)
-        and not exists (select 1 from public.prompts as p where p.user_id = uid and p.story_id = x.id)
-        and not exists (select 1 from public.chats as h where h.user_id = uid and h.story_id = x.id)
-      for update skip locked)
-    returning t.server_version)
-  select pg_catalog.max(gone.server_version) into purged from gone;
-  gc := greatest(gc, purged);
-
+  -- Children before parents, so a deleted story and everything deleted under it go together.
+  gc := greatest(gc,
+    private.sync_purge_table(uid, 'sync_conflicts', horizon, old_enough, '{}'),
+    private.sync_purge_table(uid, 'messages', horizon, old_enough, '{}'),
+    private.sync_purge_table(uid, 'prompts', horizon, old_enough, '{}'),
+    private.sync_purge_table(uid, 'personas', horizon, old_enough, '{}'));
+  gc := greatest(gc,
+    private.sync_purge_table(uid, 'chats', horizon, old_enough, '{messages.chat_id}'),
+    private.sync_purge_table(uid, 'prompt_categories', horizon, old_enough, '{prompts.category_id}'));
+  gc := greatest(gc, private.sync_purge_table(uid, 'stories', horizon, old_enough,
+    '{prompt_categories.story_id, prompts.story_id, chats.story_id}'));
   update public.sync_user_state as s set gc_version = gc where s.user_id = uid and s.gc_version < gc;
   return gc;
 end;
@@ -254,6 +225,8 @@ begin
 end;
 $$;
 
+revoke all on function private.sync_purge_table(uuid, text, bigint, timestamptz, text[])
+  from public, anon, authenticated;
 revoke all on function private.sync_purge_tombstones() from public;
 revoke all on function private.sync_has_open_conflict(uuid, text, uuid) from public;
 grant execute on function private.sync_purge_tombstones() to authenticated, service_role;

@@ -263,5 +263,12 @@ describe('tombstone purge', () => {
         client.query('select private.sync_purge_tombstones()'),
       ),
     ).rejects.toThrow();
+    // The per-table step takes a user id: only the purge itself may call it.
+    await expect(
+      asUser(stranger, (sql) =>
+        sql(`select private.sync_purge_table($1, 'stories', 1000, now(), '{}')`, [owner]),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    expect(await exists('stories', gone)).toBe(true);
   });
 });

@@ -14,29 +14,7 @@ import type {
 import { readSyncMeta } from '../../../src/sync/sync-meta';
 import type { SyncTransport } from '../../../src/sync/sync-transport';
 import { freshDatabase } from '../db/test-database';
-
-const USER = '00000000-0000-4000-8000-000000000001';
-
-function storyRow(version: number, title = `Story ${version}`): TableRow {
-  const now = new Date(1_700_000_000_000 + version).toISOString();
-  return {
-    table: 'stories',
-    row: {
-      id: crypto.randomUUID(),
-      user_id: USER,
-      title,
-      logline: '',
-      synopsis: '',
-      genre: '',
-      notes: '',
-      created_at: now,
-      updated_at: now,
-      deleted: false,
-      field_hlc: { title: `${String(1_700_000_000_000 + version).padStart(18, '0')}-00000-aa` },
-      server_version: version,
-    },
-  };
-}
+import { serverStoryRow as storyRow } from './server-story-row';
 
 /**
  * An in-memory sync server with sync_pull's rules: rows by version, a purge horizon (a cursor
