@@ -62,7 +62,10 @@ export function filterGroup(group: readonly Prompt[], filter: BoardFilter): read
 }
 
 /** Groups prompts by category; prompts of unknown (e.g. deleted) categories are left out. */
-export function groupPrompts(categories: readonly Category[], prompts: readonly Prompt[]): Map<string, Prompt[]> {
+export function groupPrompts(
+  categories: readonly Category[],
+  prompts: readonly Prompt[],
+): Map<string, Prompt[]> {
   const groups = new Map<string, Prompt[]>();
   for (const category of categories) groups.set(category.id, []);
   for (const prompt of prompts) {
@@ -73,7 +76,8 @@ export function groupPrompts(categories: readonly Category[], prompts: readonly 
   return groups;
 }
 
-const filterKey = (filter: BoardFilter) => (isFiltering(filter) ? `${filter.tag ?? ''}\u0000${filter.text.trim().toLowerCase()}` : '');
+const filterKey = (filter: BoardFilter) =>
+  isFiltering(filter) ? `${filter.tag ?? ''}\u0000${filter.text.trim().toLowerCase()}` : '';
 
 /**
  * Builds the sections from per-category groups (a category whose group is missing is still
@@ -83,14 +87,22 @@ const filterKey = (filter: BoardFilter) => (isFiltering(filter) ? `${filter.tag 
  */
 export function createSectionBuilder() {
   let previous = new Map<string, { section: BoardSection; key: string }>();
-  return (categories: readonly Category[], groups: PromptGroups, filter: BoardFilter): BoardSection[] => {
+  return (
+    categories: readonly Category[],
+    groups: PromptGroups,
+    filter: BoardFilter,
+  ): BoardSection[] => {
     const key = filterKey(filter);
     const next = new Map<string, { section: BoardSection; key: string }>();
     const live = sortByPosition(categories.filter((category) => !category.deleted));
     const sections = live.map((category) => {
       const group = groups.get(category.id);
       const last = previous.get(category.id);
-      const reusable = last && last.key === key && last.section.category === category && (group ? last.section.prompts === group : last.section.loading);
+      const reusable =
+        last &&
+        last.key === key &&
+        last.section.category === category &&
+        (group ? last.section.prompts === group : last.section.loading);
       const section: BoardSection = reusable
         ? last.section
         : group
@@ -128,7 +140,9 @@ function tagsOf(group: readonly Prompt[]): readonly string[] {
 
 /** Every tag used by the given prompts (or groups of prompts), alphabetical, for the tag filter. */
 export function boardTags(prompts: readonly Prompt[] | PromptGroups): string[] {
-  const groups = Array.isArray(prompts) ? [prompts as readonly Prompt[]] : [...(prompts as PromptGroups).values()];
+  const groups = Array.isArray(prompts)
+    ? [prompts as readonly Prompt[]]
+    : [...(prompts as PromptGroups).values()];
   const tags = new Set<string>();
   for (const group of groups) for (const tag of tagsOf(group)) tags.add(tag);
   return [...tags].sort((a, b) => a.localeCompare(b));
@@ -145,7 +159,10 @@ export interface PromptPlacement {
  * position), as the board shows a move before the live queries bring it back. Applying a
  * placement the data already has changes nothing; untouched groups keep their arrays.
  */
-export function placePrompts(groups: PromptGroups, placements: readonly PromptPlacement[]): PromptGroups {
+export function placePrompts(
+  groups: PromptGroups,
+  placements: readonly PromptPlacement[],
+): PromptGroups {
   if (placements.length === 0) return groups;
   const next = new Map(groups);
   for (const placement of placements) {
@@ -156,11 +173,17 @@ export function placePrompts(groups: PromptGroups, placements: readonly PromptPl
       const at = group.findIndex((prompt) => prompt.id === placement.id);
       if (at < 0) continue;
       found ??= group[at];
-      next.set(categoryId, group.filter((prompt) => prompt.id !== placement.id));
+      next.set(
+        categoryId,
+        group.filter((prompt) => prompt.id !== placement.id),
+      );
     }
     if (!found) continue;
     const moved = { ...found, category_id: placement.category_id, position: placement.position };
-    next.set(placement.category_id, [...next.get(placement.category_id)!, moved].sort(comparePositioned));
+    next.set(
+      placement.category_id,
+      [...next.get(placement.category_id)!, moved].sort(comparePositioned),
+    );
   }
   return next;
 }
@@ -194,9 +217,20 @@ export function indexForStep(
   const at = visible.findIndex((item) => item.id === movingId);
   const neighbour = visible[direction === 'up' ? at - 1 : at + 1];
   if (at < 0 || !neighbour) return null;
-  return indexBesideAnchor(fullSorted, movingId, neighbour.id, direction === 'up' ? 'before' : 'after');
+  return indexBesideAnchor(
+    fullSorted,
+    movingId,
+    neighbour.id,
+    direction === 'up' ? 'before' : 'after',
+  );
 }
 
-export function stepProgress(prompt: Pick<Prompt, 'action_steps'>): { done: number; total: number } {
-  return { done: prompt.action_steps.filter((step) => step.done).length, total: prompt.action_steps.length };
+export function stepProgress(prompt: Pick<Prompt, 'action_steps'>): {
+  done: number;
+  total: number;
+} {
+  return {
+    done: prompt.action_steps.filter((step) => step.done).length,
+    total: prompt.action_steps.length,
+  };
 }

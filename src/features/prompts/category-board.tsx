@@ -10,9 +10,18 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { memo, useMemo, useState } from 'react';
-import { ActiveDragKindContext, boardAnnouncements, boardCollisions, resolveDrop } from './board-dnd';
+import {
+  ActiveDragKindContext,
+  boardAnnouncements,
+  boardCollisions,
+  resolveDrop,
+} from './board-dnd';
 import type { BoardDragData, BoardMove, DragKind } from './board-dnd';
 import type { BoardSection } from './board-model';
 import { PromptSection } from './prompt-section';
@@ -37,7 +46,8 @@ function CategoryBoardView({ sections, filtering, busy, onMove }: CategoryBoardP
   const ids = useMemo(() => sections.map((section) => section.category.id), [sections]);
   const onDragStart = (event: DragStartEvent) => {
     const data = event.active.data.current as BoardDragData | undefined;
-    if (data?.type === 'category' || data?.type === 'prompt') setActive({ kind: data.type, title: data.title });
+    if (data?.type === 'category' || data?.type === 'prompt')
+      setActive({ kind: data.type, title: data.title });
   };
   const onDragEnd = (event: DragEndEvent) => {
     setActive(null);
@@ -76,7 +86,9 @@ function CategoryBoardView({ sections, filtering, busy, onMove }: CategoryBoardP
           </ol>
         </SortableContext>
       </ActiveDragKindContext.Provider>
-      <DragOverlay>{active ? <div className="board-drag-overlay">{active.title}</div> : null}</DragOverlay>
+      <DragOverlay>
+        {active ? <div className="board-drag-overlay">{active.title}</div> : null}
+      </DragOverlay>
     </DndContext>
   );
 }

@@ -33,13 +33,15 @@ export interface OptimisticPlacements {
 function stillShown(pending: Pending, groups: PromptGroups): boolean {
   if (!pending.settled) return true;
   if (pending.failed || !pending.settledOn) return false;
-  const fromSame = pending.from !== undefined && groups.get(pending.from) === pending.settledOn.from;
+  const fromSame =
+    pending.from !== undefined && groups.get(pending.from) === pending.settledOn.from;
   const toSame = groups.get(pending.placement.category_id) === pending.settledOn.to;
   return fromSame || toSame;
 }
 
 function categoryOf(groups: PromptGroups, promptId: string): string | undefined {
-  for (const [categoryId, group] of groups) if (group.some((prompt) => prompt.id === promptId)) return categoryId;
+  for (const [categoryId, group] of groups)
+    if (group.some((prompt) => prompt.id === promptId)) return categoryId;
   return undefined;
 }
 
@@ -54,7 +56,10 @@ export function useOptimisticPlacements(live: PromptGroups): OptimisticPlacement
 
   const groups = useMemo(() => {
     const shown = pending.filter((item) => stillShown(item, live));
-    return placePrompts(live, shown.map((item) => item.placement));
+    return placePrompts(
+      live,
+      shown.map((item) => item.placement),
+    );
   }, [live, pending]);
 
   const apply = (placement: PromptPlacement, write: () => Promise<boolean>) => {
@@ -69,7 +74,10 @@ export function useOptimisticPlacements(live: PromptGroups): OptimisticPlacement
         current.map((item) => {
           if (item.key !== key) return item;
           const now = latest.current;
-          const settledOn = { from: from === undefined ? undefined : now.get(from), to: now.get(placement.category_id) };
+          const settledOn = {
+            from: from === undefined ? undefined : now.get(from),
+            to: now.get(placement.category_id),
+          };
           return { ...item, settled: true, failed: !ok, settledOn };
         }),
       );

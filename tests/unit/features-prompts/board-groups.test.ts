@@ -8,51 +8,113 @@ import { createPrompt, movePrompt, updatePrompt } from '../../../src/db/prompts-
 import { listCategoryPrompts } from '../../../src/db/queries';
 import { createStory } from '../../../src/db/stories-repository';
 import type { Category, Prompt } from '../../../src/domain/entities';
-import { boardTags, createSectionBuilder, filterGroup, NO_FILTER, placePrompts } from '../../../src/features/prompts/board-model';
+import {
+  boardTags,
+  createSectionBuilder,
+  filterGroup,
+  NO_FILTER,
+  placePrompts,
+} from '../../../src/features/prompts/board-model';
 import type { PromptGroups } from '../../../src/features/prompts/board-model';
-import { CategoryPromptsStore, keepUnchanged } from '../../../src/features/prompts/category-prompts-store';
+import {
+  CategoryPromptsStore,
+  keepUnchanged,
+} from '../../../src/features/prompts/category-prompts-store';
 
 const STORY = '00000000-0000-4000-8000-000000000000';
 const now = '2026-01-01T00:00:00.000Z';
 
 function category(id: string, position: string): Category {
-  return { id, story_id: STORY, title: id, description: '', color: '#2f6f9f', position, created_at: now, updated_at: now, deleted: false };
+  return {
+    id,
+    story_id: STORY,
+    title: id,
+    description: '',
+    color: '#2f6f9f',
+    position,
+    created_at: now,
+    updated_at: now,
+    deleted: false,
+  };
 }
 
-function prompt(id: string, categoryId: string, position: string, extra: Partial<Prompt> = {}): Prompt {
+function prompt(
+  id: string,
+  categoryId: string,
+  position: string,
+  extra: Partial<Prompt> = {},
+): Prompt {
   return {
-    id, story_id: STORY, category_id: categoryId, title: `Prompt ${id}`, details: '', action_steps: [], files: [], tags: [],
-    position, created_at: now, updated_at: now, deleted: false, ...extra,
+    id,
+    story_id: STORY,
+    category_id: categoryId,
+    title: `Prompt ${id}`,
+    details: '',
+    action_steps: [],
+    files: [],
+    tags: [],
+    position,
+    created_at: now,
+    updated_at: now,
+    deleted: false,
+    ...extra,
   };
 }
 
 describe('createSectionBuilder', () => {
   const a = category('a', 'a1');
   const b = category('b', 'a2');
-  const groupA = [prompt('p1', 'a', 'a1', { title: 'Storm' }), prompt('p2', 'a', 'a2', { title: 'Calm' })];
+  const groupA = [
+    prompt('p1', 'a', 'a1', { title: 'Storm' }),
+    prompt('p2', 'a', 'a2', { title: 'Calm' }),
+  ];
 
   it('marks categories without a group as loading and reuses unchanged sections', () => {
     const build = createSectionBuilder();
     const first = build([b, a], new Map([['a', groupA]]), NO_FILTER);
-    expect(first.map((s) => [s.category.id, s.loading, s.prompts.length])).toEqual([['a', false, 2], ['b', true, 0]]);
+    expect(first.map((s) => [s.category.id, s.loading, s.prompts.length])).toEqual([
+      ['a', false, 2],
+      ['b', true, 0],
+    ]);
     const groupB = [prompt('p3', 'b', 'a1')];
-    const second = build([b, a], new Map<string, Prompt[]>([['a', groupA], ['b', groupB]]), NO_FILTER);
+    const second = build(
+      [b, a],
+      new Map<string, Prompt[]>([
+        ['a', groupA],
+        ['b', groupB],
+      ]),
+      NO_FILTER,
+    );
     expect(second[0]).toBe(first[0]);
     expect(second[1]).not.toBe(first[1]);
     expect(second[1]!.visible).toBe(groupB);
-    const filtered = build([b, a], new Map<string, Prompt[]>([['a', groupA], ['b', groupB]]), { tag: null, text: ' STORM' });
+    const filtered = build(
+      [b, a],
+      new Map<string, Prompt[]>([
+        ['a', groupA],
+        ['b', groupB],
+      ]),
+      { tag: null, text: ' STORM' },
+    );
     expect(filtered[0]!.visible.map((p) => p.id)).toEqual(['p1']);
     expect(filtered[0]!.prompts).toBe(groupA);
   });
 
   it('filters by tag and case-insensitive title words', () => {
-    const group = [prompt('1', 'a', 'a1', { title: 'Dark Lord', tags: ['villain'] }), prompt('2', 'a', 'a2', { title: 'Rival', tags: ['villain'] }), prompt('3', 'a', 'a3', { title: 'Rival hero' })];
+    const group = [
+      prompt('1', 'a', 'a1', { title: 'Dark Lord', tags: ['villain'] }),
+      prompt('2', 'a', 'a2', { title: 'Rival', tags: ['villain'] }),
+      prompt('3', 'a', 'a3', { title: 'Rival hero' }),
+    ];
     expect(filterGroup(group, { tag: 'villain', text: 'riv' }).map((p) => p.id)).toEqual(['2']);
     expect(filterGroup(group, NO_FILTER)).toBe(group);
   });
 
   it('lists tags of every group', () => {
-    const groups: PromptGroups = new Map([['a', [prompt('1', 'a', 'a1', { tags: ['plot'] })]], ['b', [prompt('2', 'b', 'a1', { tags: ['arc', 'plot'] })]]]);
+    const groups: PromptGroups = new Map([
+      ['a', [prompt('1', 'a', 'a1', { tags: ['plot'] })]],
+      ['b', [prompt('2', 'b', 'a1', { tags: ['arc', 'plot'] })]],
+    ]);
     expect(boardTags(groups)).toEqual(['arc', 'plot']);
   });
 });
@@ -66,7 +128,10 @@ describe('placePrompts', () => {
   it('shows a prompt in its new category at its new position and leaves other groups alone', () => {
     const placed = placePrompts(groups, [{ id: 'p1', category_id: 'b', position: 'a0' }]);
     expect(placed.get('a')!.map((p) => p.id)).toEqual(['p2']);
-    expect(placed.get('b')!.map((p) => [p.id, p.category_id])).toEqual([['p1', 'b'], ['p3', 'b']]);
+    expect(placed.get('b')!.map((p) => [p.id, p.category_id])).toEqual([
+      ['p1', 'b'],
+      ['p3', 'b'],
+    ]);
     expect(placePrompts(groups, [])).toBe(groups);
   });
 
@@ -89,7 +154,8 @@ describe('CategoryPromptsStore', () => {
   });
 
   const until = async (check: () => boolean) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 200 && !check(); i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(check()).toBe(true);
   };
 
@@ -97,7 +163,8 @@ describe('CategoryPromptsStore', () => {
     db = new StoryPromptsDatabase(`groups-${crypto.randomUUID()}`);
     const story = await createStory(db, { title: 'Story' });
     const cats = [];
-    for (const title of ['One', 'Two', 'Three']) cats.push(await createCategory(db, story.id, { title }));
+    for (const title of ['One', 'Two', 'Three'])
+      cats.push(await createCategory(db, story.id, { title }));
     const [one, two, three] = cats as [Category, Category, Category];
     const hero = await createPrompt(db, one.id, { title: 'Hero' });
     await createPrompt(db, two.id, { title: 'Plot' });
@@ -114,7 +181,11 @@ describe('CategoryPromptsStore', () => {
         reading--;
       }
     }, 1);
-    const titles = (id: string) => store.getSnapshot().get(id)?.map((p) => p.title);
+    const titles = (id: string) =>
+      store
+        .getSnapshot()
+        .get(id)
+        ?.map((p) => p.title);
     store.setCategories([three.id, one.id, two.id]);
     await until(() => store.getSnapshot().size === 3);
     expect(order.slice(0, 3)).toEqual([three.id, one.id, two.id]);
