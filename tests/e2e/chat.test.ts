@@ -585,6 +585,41 @@ describe('reply actions', () => {
 });
 
 describe('the composer', () => {
+  it('keeps an unsent draft through a reload, a handed-over prompt with its edits too, and forgets it once sent', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(
+      page,
+      baseURL,
+      'Drafts',
+      'Tell me of {{hero}}.',
+    );
+    await page.getByRole('link', { name: 'Preview', exact: true }).click();
+    await page.getByLabel('hero').fill('Ona');
+    await page.getByRole('link', { name: 'Send to chat' }).click();
+    await page.getByRole('heading', { name: 'New chat' }).waitFor();
+    await expect.poll(() => composer(page).inputValue()).toBe('Tell me of Ona.');
+    await composer(page).fill('Tell me of Ona, briefly.');
+    await page.reload();
+    await page.getByRole('heading', { name: 'New chat' }).waitFor();
+    expect(await composer(page).inputValue()).toBe('Tell me of Ona, briefly.');
+
+    stub.setBehaviour({ reply: 'Ona sails at dawn.' });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await replies(page).getByText('Ona sails at dawn.').waitFor();
+    await composer(page).fill('A careful follow-up, half written');
+    await page.reload();
+    await replies(page).getByText('Ona sails at dawn.').waitFor();
+    expect(await composer(page).inputValue()).toBe('A careful follow-up, half written');
+
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => replies(page).count()).toBe(2);
+    await page.reload();
+    await expect.poll(() => replies(page).count()).toBe(2);
+    expect(await composer(page).inputValue()).toBe('');
+    await openNewChat(page, baseURL, storyId);
+    expect(await composer(page).inputValue()).toBe('');
+  });
+
   it('keeps the caret in the composer after each send, by keyboard or with the Send button', async () => {
     const { page } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Keys only', 'x');

@@ -8,7 +8,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { getChat } from '../../db/chat-queries';
 import { db } from '../../db/instance';
 import { ChatWindow } from './chat-window';
-import { draftStore } from './streaming-store';
+import { draftStore } from './composer-drafts';
 import { useChatMessages } from './use-chat-data';
 import type { ChatMessages, MessageTarget } from './use-chat-data';
 import { useChatRuntime } from './use-chat-runtime';
@@ -39,10 +39,15 @@ function NewChat() {
   const draftKey = `new:${storyId ?? ''}`;
   const handed = readChatDraft(location.state, search);
   // Once per navigation (location.key), before paint: later renders must not overwrite what
-  // the writer edits in the composer.
+  // the writer edits in the composer. The handed text is then dropped from this history entry:
+  // the draft is kept on the device, and a reload must not put the handed text back over it.
   useLayoutEffect(() => {
-    if (handed !== null) draftStore.set(draftKey, handed);
-  }, [location.key, handed, draftKey]);
+    if (handed === null) return;
+    draftStore.set(draftKey, handed);
+    const rest = new URLSearchParams(search);
+    rest.delete('draft');
+    void navigate({ search: `?${rest}` }, { replace: true, state: null });
+  }, [location.key, handed, draftKey, search, navigate]);
   return (
     <>
       <p className="chat-crumb">

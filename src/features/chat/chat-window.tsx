@@ -28,7 +28,8 @@ import { MessageList } from './message-list';
 import type { MessageActions } from './message-item';
 import { ModelSelector } from './model-selector';
 import { PersonaSelector } from './persona-selector';
-import { draftStore, streamingStore } from './streaming-store';
+import { draftStore } from './composer-drafts';
+import { streamingStore } from './streaming-store';
 import type { ChatMessages } from './use-chat-data';
 import { useCustomPersonas, useLiveState, useModels, useProviderSettings } from './use-chat-data';
 

@@ -78,26 +78,3 @@ export class StreamingStore {
 }
 
 export const streamingStore = new StreamingStore();
-
-/** Drafts in the composer, per chat ('new' for a chat not created yet): they survive navigation. */
-export class DraftStore {
-  private readonly drafts = new Map<string, string>();
-  private readonly listeners = new Set<Listener>();
-
-  get(key: string): string {
-    return this.drafts.get(key) ?? '';
-  }
-
-  set(key: string, text: string): void {
-    if (text === '') this.drafts.delete(key);
-    else this.drafts.set(key, text);
-    for (const listener of this.listeners) listener();
-  }
-
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
-
-export const draftStore = new DraftStore();

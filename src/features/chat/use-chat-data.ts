@@ -16,7 +16,8 @@ import {
 } from '../../platform/chat-providers/provider-settings';
 import type { ChatProviderSettings } from '../../platform/chat-providers/provider-settings';
 import { chatProviderDeps } from './chat-session';
-import { draftStore, streamingStore } from './streaming-store';
+import { draftStore } from './composer-drafts';
+import { streamingStore } from './streaming-store';
 import type { ChatLiveState } from './streaming-store';
 
 /** Rows read when a chat opens: a few screens' worth, so a long chat opens as fast as a short one. */
