@@ -291,6 +291,38 @@ describe('sync between devices', () => {
     await page.getByText('This device keeps everything locally').waitFor();
   });
 
+  it('an expired session says so, and signing in again uploads what was written meanwhile', async () => {
+    const { page } = await device();
+    const writer = unique('expiry');
+    await signUp(page, baseURL, writer, PASSWORD);
+    await waitForPhase(page, 'synced');
+    // The access token ran out and the refresh token was revoked (e.g. signed out everywhere).
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) {
+        if (!key.startsWith('story-prompts-auth:') || key.endsWith(':expected')) continue;
+        const session = JSON.parse(localStorage.getItem(key)!) as Record<string, unknown>;
+        session.expires_at = Math.floor(Date.now() / 1000) - 60;
+        session.refresh_token = 'revoked';
+        localStorage.setItem(key, JSON.stringify(session));
+      }
+    });
+    await page.goto(`${baseURL}/`);
+    const label = page.locator('.sync-indicator__label');
+    await page.waitForFunction(
+      () => document.querySelector('.sync-indicator__label')?.textContent === 'Session expired',
+    );
+    expect(await label.getAttribute('title')).toContain('Sign in again to keep syncing');
+    await page.getByLabel('New story title').fill('Written while expired');
+    await page.getByRole('button', { name: 'Create story' }).click();
+    await page.getByRole('link', { name: 'Written while expired', exact: true }).waitFor();
+
+    await label.click();
+    await page.getByText('Your session has expired').waitFor();
+    await signIn(page, baseURL, writer, PASSWORD);
+    await waitForPhase(page, 'synced');
+    await waitForStoryOnServer('Written while expired');
+  });
+
   it('signing out works offline, and the device stays signed out', async () => {
     // supabase-js logs the failed request to end the session on the server.
     const { context, page } = await device([/TypeError: Failed to fetch/]);
@@ -306,6 +338,8 @@ describe('sync between devices', () => {
     await context.setOffline(false);
     await page.reload();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    // Signed out on purpose: no "Session expired".
+    expect(await page.locator('.sync-indicator__label').textContent()).toBe('Local only');
     await signIn(page, baseURL, writer, PASSWORD);
     await waitForPhase(page, 'synced');
   });

@@ -11,6 +11,7 @@ import {
   signOutHere,
   signUpWithPassword,
 } from './supabase-auth';
+import { expectSession, stopExpectingSession } from './session-expectation';
 import type { SyncRuntime } from './sync-runtime';
 
 function requireClient(runtime: SyncRuntime) {
@@ -26,7 +27,15 @@ function requireClient(runtime: SyncRuntime) {
 async function signOutThisDevice(runtime: SyncRuntime): Promise<void> {
   const client = requireClient(runtime);
   // A connection exists (requireClient), so it has a storage key.
-  await signOutHere(client, runtime.currentAuthStorageKey()!);
+  const storageKey = runtime.currentAuthStorageKey()!;
+  // Before the sign-out: every tab hears of it at once and must not take it for an expiry.
+  stopExpectingSession(storageKey);
+  try {
+    await signOutHere(client, storageKey);
+  } catch (error) {
+    expectSession(storageKey);
+    throw error;
+  }
   await runtime.setUser(null);
 }
 

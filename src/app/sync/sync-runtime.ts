@@ -46,10 +46,13 @@ import {
   SYNC_OFF_MESSAGE,
 } from './sync-config';
 import type { SyncServerConfig } from './sync-config';
+import { expectSession, sessionExpected } from './session-expectation';
 import { SYNC_LEADER_LOCK, SYNC_TAB_CHANNEL } from './tab-messages';
 import type { SyncTabMessage } from './tab-messages';
 
 const SIGNED_OUT_MESSAGE = 'Signed out: this device keeps everything locally. Sign in to sync.';
+const SESSION_EXPIRED_MESSAGE =
+  'Your session has expired. Sign in again to keep syncing; your changes are saved on this device.';
 
 const localOnly = (message: string): SyncStatus => ({
   ...INITIAL_SYNC_STATUS,
@@ -73,6 +76,9 @@ export class SyncRuntime {
     unsubscribe: () => void;
   } | null = null;
   private user: AccountUser | null = null;
+  /** Supabase Auth has reported this connection's session (until then "no user" means nothing). */
+  private authKnown = false;
+  private sessionExpired = false;
   private leader = false;
   private leadership: LeadershipHandle | null = null;
   private engine: { key: string; value: LeaderEngine; subscription: Subscription } | null = null;
@@ -96,6 +102,7 @@ export class SyncRuntime {
           ...counts,
           lastSyncedAt: counts.lastSyncedAt ?? base.lastSyncedAt,
           leader: this.engine !== null,
+          sessionExpired: this.sessionExpired,
         }),
       ),
     );
@@ -141,6 +148,8 @@ export class SyncRuntime {
   /** The signed-in user changed (auth event here or in another tab, or a sign-in call). */
   setUser(user: AccountUser | null): Promise<void> {
     this.user = user;
+    const storageKey = this.currentAuthStorageKey();
+    if (user && storageKey) expectSession(storageKey);
     return this.refresh();
   }
 
@@ -160,6 +169,7 @@ export class SyncRuntime {
   }
 
   private async derive(): Promise<void> {
+    this.sessionExpired = false;
     this.syncConnection();
     const config = this.config;
     if (!config) return this.becomeLocalOnly(SYNC_OFF_MESSAGE, LOCAL_ONLY_ACCOUNT);
@@ -168,9 +178,17 @@ export class SyncRuntime {
       configured: true,
       user: this.user,
       pendingReplace: null,
+      sessionExpired: false,
     };
     const user = this.user;
-    if (!user) return this.becomeLocalOnly(SIGNED_OUT_MESSAGE, account);
+    if (!user) {
+      const storageKey = this.currentAuthStorageKey();
+      const expired = this.authKnown && storageKey !== null && sessionExpected(storageKey);
+      return this.becomeLocalOnly(expired ? SESSION_EXPIRED_MESSAGE : SIGNED_OUT_MESSAGE, {
+        ...account,
+        sessionExpired: expired,
+      });
+    }
     const owner = await readLocalOwner(this.db);
     const decision = decideAdoption(owner, user);
     if (decision === 'ask-replace') {
@@ -193,6 +211,7 @@ export class SyncRuntime {
 
   private becomeLocalOnly(message: string, account: AccountSnapshot): void {
     this.stopEngine();
+    this.sessionExpired = account.sessionExpired;
     this.account$.next(account);
     this.base$.next(localOnly(message));
   }
@@ -248,6 +267,7 @@ export class SyncRuntime {
     this.stopEngine();
     this.closeConnection();
     this.user = null;
+    this.authKnown = false;
     const config = this.config;
     if (!config) return;
     const value = connectSupabase({
@@ -257,7 +277,10 @@ export class SyncRuntime {
     });
     const { data } = value.client.auth.onAuthStateChange((_event, session) => {
       // Never call Auth from inside its own callback (it holds Auth's lock): defer.
-      setTimeout(() => void this.setUser(userOf(session)), 0);
+      setTimeout(() => {
+        this.authKnown = true;
+        void this.setUser(userOf(session));
+      }, 0);
     });
     this.connection = { config, value, unsubscribe: () => data.subscription.unsubscribe() };
     void fetchMagicLinkAvailability(config).then((magicLink) => {

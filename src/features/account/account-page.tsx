@@ -78,6 +78,12 @@ function AccountScreen({ service }: { service: AccountService }) {
   const notice = resultNotice(lastResult);
   return (
     <>
+      {account.sessionExpired ? (
+        <Notice tone="warning" title="Your session has expired">
+          Sign in again to keep syncing. Everything you wrote meanwhile is saved on this device and
+          syncs once you are signed in.
+        </Notice>
+      ) : null}
       {notice ? <Notice tone="info">{notice}</Notice> : null}
       <SignInForm
         service={service}

@@ -20,6 +20,8 @@ export interface AccountSnapshot {
   pendingReplace: PendingReplace | null;
   /** Whether the server sends e-mail (magic links); 'unknown' until asked or when it cannot say. */
   magicLink: 'available' | 'unavailable' | 'unknown';
+  /** Signed out without the writer doing it: the session expired or was revoked. */
+  sessionExpired: boolean;
 }
 
 export type SignInResult =
@@ -47,4 +49,5 @@ export const LOCAL_ONLY_ACCOUNT: AccountSnapshot = {
   user: null,
   pendingReplace: null,
   magicLink: 'unknown',
+  sessionExpired: false,
 };

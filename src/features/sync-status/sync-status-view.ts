@@ -17,6 +17,8 @@ export interface SyncUiStatus {
   openConflicts: number;
   /** This tab runs the device's sync (the others show its status). */
   leader?: boolean;
+  /** disabled: the session ended without the writer signing out (sign in again to sync). */
+  sessionExpired?: boolean;
 }
 
 export type SyncAction = 'retry-now' | 'retry' | null;
@@ -48,7 +50,9 @@ function pendingText(pending: number): string {
 export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatusText {
   switch (status.phase) {
     case 'disabled':
-      return { label: 'Local only', detail: status.message, action: null, tone: 'neutral' };
+      return status.sessionExpired
+        ? { label: 'Session expired', detail: status.message, action: null, tone: 'warning' }
+        : { label: 'Local only', detail: status.message, action: null, tone: 'neutral' };
     case 'offline':
       return {
         label: status.pending > 0 ? `Offline · ${pendingText(status.pending)}` : 'Offline',

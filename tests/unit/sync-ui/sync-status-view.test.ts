@@ -22,6 +22,7 @@ const base: SyncUiStatus = {
 describe('sync status wording', () => {
   it.each<[string, Partial<SyncUiStatus>, string, string | null]>([
     ['local only', { phase: 'disabled', message: 'Sync is off' }, 'Local only', null],
+    ['session expired', { phase: 'disabled', sessionExpired: true }, 'Session expired', null],
     ['offline', { phase: 'offline' }, 'Offline', null],
     ['offline with pending', { phase: 'offline', pending: 3 }, 'Offline · 3 pending', null],
     ['synced, never', {}, 'Synced', null],
