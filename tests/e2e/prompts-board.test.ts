@@ -250,6 +250,40 @@ describe('prompt board', () => {
     expect(await focusedName()).toBe('Move category Second up');
   });
 
+  it('keeps focus on the handle of a prompt dragged by keyboard into another category', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Keyboard across');
+    for (const title of ['Alpha', 'Beta']) await addCategory(page, title);
+    for (const title of ['One', 'Two']) await addPrompt(page, 'Alpha', title);
+    await addPrompt(page, 'Beta', 'Three');
+    // The card must never leave the DOM between the drop and the live queries catching up.
+    await page.evaluate(() => {
+      const removed: string[] = [];
+      (window as unknown as { removedCards: string[] }).removedCards = removed;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.removedNodes)
+            if (node instanceof HTMLElement && node.dataset.promptId)
+              removed.push(node.textContent ?? '');
+      }).observe(document.querySelector('ol[aria-label="Prompts in Beta"]')!, { childList: true });
+    });
+
+    await dragWithKeyboard(
+      page,
+      page.getByRole('button', { name: 'Drag prompt One' }),
+      'ArrowDown',
+      2,
+    );
+    await expect.poll(() => promptOrder(page, 'Beta')).toEqual(['One', 'Three']);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Drag prompt One',
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { removedCards: string[] }).removedCards),
+    ).toEqual([]);
+  });
+
   it('renames, describes and recolours a category, filters by tag, and undoes a delete', async () => {
     const page = await freshPage();
     const storyId = await openNewStoryBoard(page, 'Editing categories');

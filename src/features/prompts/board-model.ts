@@ -152,6 +152,12 @@ export interface PromptPlacement {
   id: string;
   category_id: string;
   position: string;
+  /**
+   * The prompt as it was when moved. Shown when no group holds it: the old category's query
+   * can bring its new result (without the prompt) a frame before the new category's query
+   * brings it, and the card must not vanish and remount meanwhile.
+   */
+  row?: Prompt;
 }
 
 /**
@@ -178,6 +184,7 @@ export function placePrompts(
         group.filter((prompt) => prompt.id !== placement.id),
       );
     }
+    found ??= placement.row;
     if (!found) continue;
     const moved = { ...found, category_id: placement.category_id, position: placement.position };
     next.set(

@@ -26,6 +26,21 @@ import type { BoardDragData, BoardMove, DragKind } from './board-dnd';
 import type { BoardSection } from './board-model';
 import { PromptSection } from './prompt-section';
 
+/**
+ * After a keyboard drop, focus goes back to the prompt's drag handle. A prompt dropped into
+ * another section is a new card there, and dnd-kit's own focus restore (one frame after the
+ * drop) targets the old, detached handle: without this, focus would fall to <body>.
+ */
+function refocusHandle(promptId: string): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const card = document.querySelector(`[data-prompt-id="${CSS.escape(promptId)}"]`);
+      if (card && !card.contains(document.activeElement))
+        card.querySelector<HTMLElement>('.drag-handle')?.focus();
+    }),
+  );
+}
+
 export interface CategoryBoardProps {
   sections: BoardSection[];
   filtering: boolean;
@@ -58,7 +73,10 @@ function CategoryBoardView({ sections, filtering, busy, onMove }: CategoryBoardP
       overId: String(event.over.id),
       over: event.over.data.current as BoardDragData | undefined,
     });
-    if (move) onMove(move);
+    if (!move) return;
+    onMove(move);
+    if (move.kind === 'prompt' && event.activatorEvent instanceof KeyboardEvent)
+      refocusHandle(move.id);
   };
 
   return (

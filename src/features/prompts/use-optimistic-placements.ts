@@ -65,9 +65,13 @@ export function useOptimisticPlacements(live: PromptGroups): OptimisticPlacement
   const apply = (placement: PromptPlacement, write: () => Promise<boolean>) => {
     const key = nextKey.current++;
     const from = categoryOf(latest.current, placement.id);
+    const row =
+      from === undefined
+        ? undefined
+        : latest.current.get(from)?.find((prompt) => prompt.id === placement.id);
     setPending((current) => [
       ...current.filter((item) => stillShown(item, latest.current)),
-      { key, placement, from, failed: false, settled: false },
+      { key, placement: { ...placement, row }, from, failed: false, settled: false },
     ]);
     const settle = (ok: boolean) => () =>
       setPending((current) =>

@@ -144,6 +144,21 @@ describe('placePrompts', () => {
     expect(placed.get('a')!.map((p) => p.id)).toEqual(['p2']);
     expect(placed.get('b')!.map((p) => p.id)).toEqual(['p1', 'p3']);
   });
+
+  it('keeps the moved prompt shown while its old group no longer holds it and its new one not yet', () => {
+    // The old category's live query delivered first: for a moment no group has the prompt.
+    const between: PromptGroups = new Map([
+      ['a', [prompt('p2', 'a', 'a2')]],
+      ['b', [prompt('p3', 'b', 'a1')]],
+    ]);
+    const row = prompt('p1', 'a', 'a1', { title: 'Storm' });
+    const placed = placePrompts(between, [{ id: 'p1', category_id: 'b', position: 'a0', row }]);
+    expect(placed.get('b')!.map((p) => [p.id, p.title, p.category_id])).toEqual([
+      ['p1', 'Storm', 'b'],
+      ['p3', 'Prompt p3', 'b'],
+    ]);
+    expect(placed.get('a')!.map((p) => p.id)).toEqual(['p2']);
+  });
 });
 
 describe('CategoryPromptsStore', () => {
