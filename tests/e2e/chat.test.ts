@@ -560,6 +560,49 @@ describe('a reply its tab never finished', () => {
   });
 });
 
+describe('personas', () => {
+  it('can be created, edited and deleted by keyboard, focus never falling back to the page', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Voices', 'x');
+    await openNewChat(page, baseURL, storyId);
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return element?.getAttribute('aria-label') ?? element?.textContent ?? '';
+      });
+    const focusedLabel = () =>
+      page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent,
+      );
+    await page.getByRole('button', { name: 'Manage personas' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'New persona' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedLabel).toBe('Persona name');
+    await page.keyboard.type('Night owl');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Edit Night owl');
+    expect(
+      await page
+        .getByLabel('Persona', { exact: true })
+        .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
+    ).toBe('Night owl');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedLabel).toBe('Persona name');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' editor');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Edit Night owl editor');
+
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Delete Night owl editor');
+    await page.keyboard.press('Enter');
+    await page.getByText('Persona “Night owl editor” deleted').waitFor();
+    await expect.poll(focused).toBe('New persona');
+  });
+});
+
 describe('reply actions', () => {
   it('shows the Save as prompt panel of the last reply in view when it opens', async () => {
     const { page } = await freshPage();

@@ -1,7 +1,8 @@
 // Edit one custom persona: name, description, system prompt, default model, temperature.
 // Saved with the button; a refused value (empty name, too long) shows its message and the
-// typed text stays in the form.
-import { useState } from 'react';
+// typed text stays in the form. It opens with the caret in the name: the button that opened
+// it is gone, and focus would otherwise fall back to the page.
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { TextArea, TextField } from '../../components/ui/text-field';
@@ -19,6 +20,10 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
   const [fields, setFields] = useState(initial);
   const [temperature, setTemperature] = useState(String(initial.temperature));
   const [error, setError] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    nameField.current?.focus();
+  }, []);
   const set = <K extends keyof PersonaFields>(key: K, value: PersonaFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
 
@@ -43,6 +48,7 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
       aria-label={submitLabel}
     >
       <TextField
+        ref={nameField}
         label="Persona name"
         value={fields.name}
         maxLength={80}

@@ -1,6 +1,8 @@
 // Manage personas: copy a built-in into an editable one, create, edit, delete (with undo).
 // Built-ins themselves are never edited: they ship with the app and are the same everywhere.
-import { useState } from 'react';
+// Forms replace the row (or button) that opened them: when one closes, or a row is deleted,
+// focus goes to that persona's Edit button or to "New persona", never back to the page.
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { useToast } from '../../components/ui/toast';
 import { db } from '../../db/instance';
@@ -25,6 +27,9 @@ const BLANK: PersonaFields = {
   temperature: 0.7,
 };
 
+const NEW_KEY = 'new';
+const editKey = (personaId: string) => `edit:${personaId}`;
+
 function fieldsOf(persona: Persona): PersonaFields {
   const { name, description, system_prompt, default_model, temperature } = persona;
   return { name, description, system_prompt, default_model, temperature };
@@ -40,6 +45,22 @@ export interface PersonaManagerProps {
 export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerProps) {
   const toast = useToast();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const section = useRef<HTMLElement>(null);
+  /** The data-focus-key of the button to focus once it is rendered. */
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const key = focusNext.current;
+    const target = key
+      ? section.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`)
+      : null;
+    if (!target) return;
+    focusNext.current = null;
+    target.focus();
+  });
+  const close = (focusKey: string) => {
+    focusNext.current = focusKey;
+    setEditing(null);
+  };
 
   const copy = async (id: string) => {
     try {
@@ -51,6 +72,8 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
     }
   };
   const remove = async (persona: Persona) => {
+    // Its row (with the focused Delete button) is about to go.
+    focusNext.current = NEW_KEY;
     try {
       await deletePersona(db, persona.id);
       toast.show(`Persona “${persona.name}” deleted`, {
@@ -63,7 +86,11 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
   };
 
   return (
-    <section className="persona-manager card stack-tight" aria-label="Manage personas">
+    <section
+      ref={section}
+      className="persona-manager card stack-tight"
+      aria-label="Manage personas"
+    >
       <div className="row chat-panel-head">
         <h2>Personas</h2>
         <Button size="small" onClick={onClose}>
@@ -100,9 +127,9 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
                 submitLabel={`Save ${persona.name}`}
                 onSubmit={async (fields) => {
                   await updatePersona(db, persona.id, fields);
-                  setEditing(null);
+                  close(editKey(persona.id));
                 }}
-                onCancel={() => setEditing(null)}
+                onCancel={() => close(editKey(persona.id))}
               />
             </li>
           ) : (
@@ -115,6 +142,7 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
                   size="small"
                   onClick={() => setEditing(persona.id)}
                   aria-label={`Edit ${persona.name}`}
+                  data-focus-key={editKey(persona.id)}
                 >
                   Edit
                 </Button>
@@ -138,12 +166,14 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
           onSubmit={async (fields) => {
             const persona = await createPersona(db, fields);
             onCreated(persona);
-            setEditing(null);
+            close(editKey(persona.id));
           }}
-          onCancel={() => setEditing(null)}
+          onCancel={() => close(NEW_KEY)}
         />
       ) : (
-        <Button onClick={() => setEditing('new')}>New persona</Button>
+        <Button onClick={() => setEditing('new')} data-focus-key={NEW_KEY}>
+          New persona
+        </Button>
       )}
     </section>
   );
