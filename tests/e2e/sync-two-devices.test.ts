@@ -193,6 +193,10 @@ describe('sync between devices', () => {
     expect(await question.textContent()).toContain(
       `This device holds the data of ${ben}. Replace it with ${ana}’s data?`,
     );
+    // Nothing syncs until the writer chooses: the indicator points here, with no dead "Retry".
+    const indicator = page.locator('.sync-indicator');
+    await indicator.getByRole('link', { name: 'Open Account' }).waitFor({ timeout: 5_000 });
+    expect(await indicator.getByRole('button').count()).toBe(0);
     await page.getByRole('button', { name: 'Cancel and sign out' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 

@@ -78,7 +78,7 @@ export class SyncRuntime {
   private user: AccountUser | null = null;
   /** Supabase Auth has reported this connection's session (until then "no user" means nothing). */
   private authKnown = false;
-  private sessionExpired = false;
+  private accountNeeded: SyncUiStatus['accountNeeded'] = null;
   private leader = false;
   private leadership: LeadershipHandle | null = null;
   private engine: { key: string; value: LeaderEngine; subscription: Subscription } | null = null;
@@ -102,7 +102,7 @@ export class SyncRuntime {
           ...counts,
           lastSyncedAt: counts.lastSyncedAt ?? base.lastSyncedAt,
           leader: this.engine !== null,
-          sessionExpired: this.sessionExpired,
+          accountNeeded: this.accountNeeded,
         }),
       ),
     );
@@ -169,7 +169,7 @@ export class SyncRuntime {
   }
 
   private async derive(): Promise<void> {
-    this.sessionExpired = false;
+    this.accountNeeded = null;
     this.syncConnection();
     const config = this.config;
     if (!config) return this.becomeLocalOnly(SYNC_OFF_MESSAGE, LOCAL_ONLY_ACCOUNT);
@@ -194,6 +194,7 @@ export class SyncRuntime {
     if (decision === 'ask-replace') {
       this.stopEngine();
       const pendingReplace = { ownerEmail: owner.email ?? 'another account', newEmail: user.email };
+      this.accountNeeded = 'choose-data';
       this.account$.next({ ...account, pendingReplace });
       return this.base$.next({
         ...localOnly(
@@ -211,7 +212,7 @@ export class SyncRuntime {
 
   private becomeLocalOnly(message: string, account: AccountSnapshot): void {
     this.stopEngine();
-    this.sessionExpired = account.sessionExpired;
+    this.accountNeeded = account.sessionExpired ? 'session-expired' : null;
     this.account$.next(account);
     this.base$.next(localOnly(message));
   }

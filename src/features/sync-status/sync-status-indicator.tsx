@@ -52,7 +52,11 @@ export function SyncStatusIndicator({
       {text.detail && status.phase === 'error' ? (
         <span className="sync-indicator__detail">{text.detail}</span>
       ) : null}
-      {text.action ? (
+      {text.action === 'open-account' ? (
+        <Link to={accountHref} className="sync-indicator__action">
+          Open Account
+        </Link>
+      ) : text.action ? (
         <button type="button" className="sync-indicator__action" onClick={onRetry}>
           {text.action === 'retry-now' ? 'Retry now' : 'Retry'}
         </button>

@@ -17,11 +17,14 @@ export interface SyncUiStatus {
   openConflicts: number;
   /** This tab runs the device's sync (the others show its status). */
   leader?: boolean;
-  /** disabled: the session ended without the writer signing out (sign in again to sync). */
-  sessionExpired?: boolean;
+  /**
+   * Sync waits for the writer on the Account page: the session ended without them signing out,
+   * or they signed in as another account than the one whose data this device holds.
+   */
+  accountNeeded?: 'session-expired' | 'choose-data' | null;
 }
 
-export type SyncAction = 'retry-now' | 'retry' | null;
+export type SyncAction = 'retry-now' | 'retry' | 'open-account' | null;
 
 export interface SyncStatusText {
   label: string;
@@ -50,7 +53,7 @@ function pendingText(pending: number): string {
 export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatusText {
   switch (status.phase) {
     case 'disabled':
-      return status.sessionExpired
+      return status.accountNeeded === 'session-expired'
         ? { label: 'Session expired', detail: status.message, action: null, tone: 'warning' }
         : { label: 'Local only', detail: status.message, action: null, tone: 'neutral' };
     case 'offline':
@@ -79,6 +82,14 @@ export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatu
       };
     }
     case 'error':
+      // A retry cannot help while the writer has to choose whose data stays on this device.
+      if (status.accountNeeded === 'choose-data')
+        return {
+          label: 'Sync paused',
+          detail: status.message,
+          action: 'open-account',
+          tone: 'warning',
+        };
       return {
         label: 'Sync error',
         detail: status.message ?? 'Sync stopped.',

@@ -22,7 +22,12 @@ const base: SyncUiStatus = {
 describe('sync status wording', () => {
   it.each<[string, Partial<SyncUiStatus>, string, string | null]>([
     ['local only', { phase: 'disabled', message: 'Sync is off' }, 'Local only', null],
-    ['session expired', { phase: 'disabled', sessionExpired: true }, 'Session expired', null],
+    [
+      'session expired',
+      { phase: 'disabled', accountNeeded: 'session-expired' },
+      'Session expired',
+      null,
+    ],
     ['offline', { phase: 'offline' }, 'Offline', null],
     ['offline with pending', { phase: 'offline', pending: 3 }, 'Offline · 3 pending', null],
     ['synced, never', {}, 'Synced', null],
@@ -51,6 +56,12 @@ describe('sync status wording', () => {
       'retry-now',
     ],
     ['error', { phase: 'error', message: 'Your session has expired.' }, 'Sync error', 'retry'],
+    [
+      'another account signed in',
+      { phase: 'error', accountNeeded: 'choose-data', message: 'Choose on the Account page' },
+      'Sync paused',
+      'open-account',
+    ],
   ])('%s', (_name, patch, label, action) => {
     const text = describeSyncStatus({ ...base, ...patch }, NOW);
     expect(text.label).toBe(label);
