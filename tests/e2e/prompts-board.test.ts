@@ -284,6 +284,25 @@ describe('prompt board', () => {
     ).toEqual([]);
   });
 
+  it('keeps keyboard focus on the board when a category is deleted from the keyboard', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Keyboard deletes');
+    for (const title of ['First', 'Second']) await addCategory(page, title);
+    await addPrompt(page, 'First', 'Inside');
+    const focusedName = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement as HTMLInputElement | null;
+        return focused?.getAttribute('aria-label') ?? focused?.placeholder;
+      });
+    await page.getByRole('button', { name: 'Delete category First' }).focus();
+    await page.keyboard.press('Enter');
+    await section(page, 'First').waitFor({ state: 'detached' });
+    expect(await focusedName()).toBe('Delete category Second');
+    await page.keyboard.press('Enter');
+    await section(page, 'Second').waitFor({ state: 'detached' });
+    expect(await focusedName()).toBe('New category title');
+  });
+
   it('renames, describes and recolours a category, filters by tag, and undoes a delete', async () => {
     const page = await freshPage();
     const storyId = await openNewStoryBoard(page, 'Editing categories');

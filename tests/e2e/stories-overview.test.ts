@@ -192,6 +192,26 @@ describe('stories and overview', () => {
     expect(await page.getByRole('link', { name: 'Keep me' }).isVisible()).toBe(true);
   });
 
+  it('keeps keyboard focus in the list when a story is deleted from the keyboard', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await createStory(page, 'Older');
+    await createStory(page, 'Newer');
+    const focusedName = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement as HTMLInputElement | null;
+        return focused?.getAttribute('aria-label') ?? focused?.labels?.[0]?.textContent;
+      });
+    // Newest first: deleting "Newer" moves focus to the delete button of the story after it.
+    await page.getByRole('button', { name: 'Delete Newer' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Newer' }).waitFor({ state: 'detached' });
+    expect(await focusedName()).toBe('Delete Older');
+    await page.keyboard.press('Enter');
+    await page.getByText('No stories yet').waitFor();
+    expect(await focusedName()).toBe('New story title');
+  });
+
   it('has no serious or critical axe violations on the stories page and the overview', async () => {
     const page = await freshPage();
     await openStoriesPage(page);

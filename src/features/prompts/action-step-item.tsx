@@ -3,10 +3,10 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button } from '../../components/ui/button';
+import { moveFocusOffRow } from '../../components/ui/focus-off-row';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import type { ActionStep } from '../../domain/entities';
 import { DragHandle } from './drag-handle';
-import { moveFocusOffRow } from './focus-off-row';
 import { MoveButton } from './move-button';
 import { usePendingValue } from './use-pending-value';
 
@@ -73,6 +73,7 @@ export function ActionStepItem({
         size="small"
         variant="ghost"
         aria-label={`Delete step ${step.text}`}
+        data-row-action="delete-step"
         onClick={(event) => {
           moveFocusOffRow(event.currentTarget);
           onDelete();

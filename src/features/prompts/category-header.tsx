@@ -1,6 +1,7 @@
 // A section's header: drag handle, title (inline rename), description, colour, counts, move
 // buttons and delete. Every control's name includes the category title.
 import { Button } from '../../components/ui/button';
+import { moveFocusOffRow } from '../../components/ui/focus-off-row';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import type { Category } from '../../domain/entities';
 import { ColorPicker } from './color-picker';
@@ -64,7 +65,11 @@ export function CategoryHeader(props: CategoryHeaderProps) {
           size="small"
           variant="danger"
           aria-label={`Delete category ${category.title}`}
-          onClick={props.onDelete}
+          data-row-action="delete-category"
+          onClick={(event) => {
+            moveFocusOffRow(event.currentTarget, '.board-page__new-category input');
+            props.onDelete();
+          }}
         >
           Delete
         </Button>

@@ -2,11 +2,11 @@
 // the repository) and remove.
 import { useToast } from '../../components/ui/toast';
 import { describeError } from '../../components/ui/describe-error';
+import { moveFocusOffRow } from '../../components/ui/focus-off-row';
 import { addTag, removeTag } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
 import type { Prompt } from '../../domain/entities';
 import { CreateForm } from './create-form';
-import { moveFocusOffRow } from './focus-off-row';
 
 export function TagEditor({ prompt }: { prompt: Prompt }) {
   const toast = useToast();
@@ -29,6 +29,7 @@ export function TagEditor({ prompt }: { prompt: Prompt }) {
                 type="button"
                 className="tag__remove"
                 aria-label={`Remove tag ${tag}`}
+                data-row-action="remove-tag"
                 title={`Remove tag ${tag}`}
                 onClick={(event) => {
                   moveFocusOffRow(event.currentTarget);

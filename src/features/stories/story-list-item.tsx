@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Story } from '../../domain/entities';
 import { IconButton } from '../../components/ui/button';
+import { moveFocusOffRow } from '../../components/ui/focus-off-row';
 import { TrashIcon } from '../../components/ui/icons';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -25,8 +26,12 @@ export function StoryListItem({ story, onDelete }: { story: Story; onDelete: () 
       </div>
       <IconButton
         aria-label={`Delete ${story.title}`}
+        data-row-action="delete-story"
         icon={<TrashIcon />}
-        onClick={onDelete}
+        onClick={(event) => {
+          moveFocusOffRow(event.currentTarget, '.create-story input');
+          onDelete();
+        }}
         className="story-card__delete"
       />
     </li>
