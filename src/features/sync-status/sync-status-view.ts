@@ -74,8 +74,10 @@ export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatu
     case 'backing-off': {
       const seconds =
         status.nextRetryAt === null ? 0 : Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000));
+      // The writer's first question while the server is away: is my work still waiting?
+      const waiting = status.pending > 0 ? ` · ${pendingText(status.pending)}` : '';
       return {
-        label: `Retrying in ${seconds}s`,
+        label: `Retrying in ${seconds}s${waiting}`,
         detail: status.message,
         action: 'retry-now',
         tone: 'warning',

@@ -50,6 +50,12 @@ describe('sync status wording', () => {
       'retry-now',
     ],
     [
+      'backing off with changes waiting',
+      { phase: 'backing-off', nextRetryAt: NOW + 12_300, pending: 2 },
+      'Retrying in 13s · 2 pending',
+      'retry-now',
+    ],
+    [
       'backing off, due',
       { phase: 'backing-off', nextRetryAt: NOW - 500 },
       'Retrying in 0s',
