@@ -464,6 +464,21 @@ describe('chat safety', () => {
     expect((await runAxe(page)).summary).toBe('');
   });
 
+  it('heads an existing chat’s page with its title, still editable in place', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Headings', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'Fine.' });
+    await send(page, 'Where the river bends');
+    await replies(page).first().waitFor();
+    const heading = page.getByRole('heading', { level: 1 });
+    expect(await heading.textContent()).toContain('Where the river bends');
+    await heading.getByRole('button', { name: /^Edit Chat title/ }).click();
+    await page.getByRole('textbox', { name: 'Chat title' }).fill('The bend');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading.textContent()).toContain('The bend');
+  });
+
   it('never runs script from a markdown reply', async () => {
     const { page } = await freshPage();
     let dialogs = 0;

@@ -142,13 +142,16 @@ export function ChatWindow({
     <section className="chat-window" aria-label="Chat">
       <header className="chat-window__head">
         {chat ? (
-          <InlineEditableText
-            value={chat.title || 'Untitled chat'}
-            label="Chat title"
-            variant="heading"
-            maxLength={200}
-            onCommit={(title) => renameChat(db, chat.id, title)}
-          />
+          // The page's heading (as for a new chat), editable in place.
+          <h1 className="chat-window__title">
+            <InlineEditableText
+              value={chat.title || 'Untitled chat'}
+              label="Chat title"
+              variant="heading"
+              maxLength={200}
+              onCommit={(title) => renameChat(db, chat.id, title)}
+            />
+          </h1>
         ) : (
           <h1 className="chat-window__title">New chat</h1>
         )}
