@@ -17,28 +17,40 @@ import './preview.css';
 
 function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
   const [answers, setAnswers] = useState<FormValues>({});
-  const filled = useMemo(() => fillPrompt(prompt.details, story, answers), [prompt.details, story, answers]);
+  const filled = useMemo(
+    () => fillPrompt(prompt.details, story, answers),
+    [prompt.details, story, answers],
+  );
   const editor = `/stories/${story.id}/prompts/${prompt.id}`;
 
   return (
     <section className="preview-page" aria-labelledby="preview-heading">
       <div className="preview-page__top">
         <p className="preview-page__crumb">
-          <Link to={`/stories/${story.id}`}>{story.title}</Link> › <Link to={`/stories/${story.id}/prompts`}>Categories and prompts</Link>
+          <Link to={`/stories/${story.id}`}>{story.title}</Link> ›{' '}
+          <Link to={`/stories/${story.id}/prompts`}>Categories and prompts</Link>
         </p>
         <CopyButton text={filled.text} />
         <Link className="ui-button ui-button--secondary" to={editor}>
           Open in editor
         </Link>
         {/* Send to chat: the chat route takes the filled text as router state (see chat-window-page). */}
-        <Link className="ui-button ui-button--secondary" to={`/chats/new?story=${encodeURIComponent(story.id)}`} state={{ draft: filled.text }}>
+        <Link
+          className="ui-button ui-button--secondary"
+          to={`/chats/new?story=${encodeURIComponent(story.id)}`}
+          state={{ draft: filled.text }}
+        >
           Send to chat
         </Link>
       </div>
       <h1 id="preview-heading" className="preview-page__title">
         {prompt.title}
       </h1>
-      <VariableForm variables={filled.variables} answers={answers} onChange={(name, value) => setAnswers((current) => setAnswer(current, name, value))} />
+      <VariableForm
+        variables={filled.variables}
+        answers={answers}
+        onChange={(name, value) => setAnswers((current) => setAnswer(current, name, value))}
+      />
       <div className="preview-card">
         {prompt.details.trim() === '' ? (
           <p className="preview-hint">
@@ -61,11 +73,13 @@ export function PromptPreviewPage() {
       <section className="preview-page">
         <h1>Prompt not found</h1>
         <p>
-          It may have been deleted. <Link to={`/stories/${storyId}/prompts`}>Back to the prompts</Link>
+          It may have been deleted.{' '}
+          <Link to={`/stories/${storyId}/prompts`}>Back to the prompts</Link>
         </p>
       </section>
     );
   }
-  if (prompt === undefined || story === undefined) return <p className="page-loading">Loading preview…</p>;
+  if (prompt === undefined || story === undefined)
+    return <p className="page-loading">Loading preview…</p>;
   return <Preview prompt={prompt} story={story} />;
 }

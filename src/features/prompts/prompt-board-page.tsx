@@ -34,7 +34,9 @@ function useMoves(categories: Category[] | undefined, groups: PromptGroups) {
     if (move.kind === 'category') {
       const sorted = sortByPosition(shownCategories.rows ?? []);
       const position = positionForMove(sorted, move.id, move.targetIndex);
-      shownCategories.apply(move.id, { position }, () => actions.moveCategory(move.id, move.targetIndex));
+      shownCategories.apply(move.id, { position }, () =>
+        actions.moveCategory(move.id, move.targetIndex),
+      );
       return;
     }
     const siblings = shownPrompts.groups.get(move.categoryId) ?? [];
@@ -56,7 +58,10 @@ export function PromptBoardPage() {
   const { story, categories, groups } = useBoardData(storyId);
   const { shownCategories, shownGroups, saving, applyMove } = useMoves(categories, groups);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
-  const changeFilter = useCallback((change: Partial<BoardFilter>) => setFilter((current) => ({ ...current, ...change })), []);
+  const changeFilter = useCallback(
+    (change: Partial<BoardFilter>) => setFilter((current) => ({ ...current, ...change })),
+    [],
+  );
   // Typing in the filter stays responsive with 10k prompts: the list catches up a frame later.
   const deferredFilter = useDeferredValue(filter);
   const [buildSections] = useState(createSectionBuilder);
@@ -71,7 +76,9 @@ export function PromptBoardPage() {
     return (
       <section className="board-page">
         <h1>Story not found</h1>
-        <p>It may have been deleted. <Link to="/">Back to your stories</Link></p>
+        <p>
+          It may have been deleted. <Link to="/">Back to your stories</Link>
+        </p>
       </section>
     );
   }
@@ -87,9 +94,16 @@ export function PromptBoardPage() {
       </header>
       <BoardToolbar tags={tags} filter={filter} onChange={changeFilter} />
       {sections.length === 0 ? (
-        <p className="board-page__empty">No categories yet. Add one below to start collecting prompts.</p>
+        <p className="board-page__empty">
+          No categories yet. Add one below to start collecting prompts.
+        </p>
       ) : (
-        <CategoryBoard sections={sections} filtering={isFiltering(deferredFilter)} busy={saving || loading} onMove={applyMove} />
+        <CategoryBoard
+          sections={sections}
+          filtering={isFiltering(deferredFilter)}
+          busy={saving || loading}
+          onMove={applyMove}
+        />
       )}
       <CreateForm
         label="New category title"

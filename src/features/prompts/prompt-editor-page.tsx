@@ -25,12 +25,22 @@ function saveStatusText(statuses: string[]): string {
   return '';
 }
 
-function EditorForm({ prompt, categories, storyTitle }: { prompt: Prompt; categories: Category[]; storyTitle: string }) {
+function EditorForm({
+  prompt,
+  categories,
+  storyTitle,
+}: {
+  prompt: Prompt;
+  categories: Category[];
+  storyTitle: string;
+}) {
   const navigate = useNavigate();
   const toast = useToast();
   const { title, details } = usePromptTextFields(prompt);
   const board = `/stories/${prompt.story_id}/prompts`;
-  const storageError = [title.autosave, details.autosave].find((save) => save.status === 'error' && isStorageFull(save.error));
+  const storageError = [title.autosave, details.autosave].find(
+    (save) => save.status === 'error' && isStorageFull(save.error),
+  );
 
   const remove = async () => {
     await Promise.all([title.autosave.flush(), details.autosave.flush()]);
@@ -40,7 +50,10 @@ function EditorForm({ prompt, categories, storyTitle }: { prompt: Prompt; catego
       toast.error(`The prompt was not deleted: ${describeError(error)}`);
       return;
     }
-    toast.show(`Prompt “${prompt.title}” deleted`, { actionLabel: 'Undo', onAction: async () => void (await restorePrompt(db, prompt.id)) });
+    toast.show(`Prompt “${prompt.title}” deleted`, {
+      actionLabel: 'Undo',
+      onAction: async () => void (await restorePrompt(db, prompt.id)),
+    });
     void navigate(board);
   };
 
@@ -48,7 +61,8 @@ function EditorForm({ prompt, categories, storyTitle }: { prompt: Prompt; catego
     <section className="editor-page" aria-labelledby="editor-heading">
       <div className="editor-page__top">
         <p className="editor-page__crumb">
-          <Link to={`/stories/${prompt.story_id}`}>{storyTitle}</Link> › <Link to={board}>Categories and prompts</Link>
+          <Link to={`/stories/${prompt.story_id}`}>{storyTitle}</Link> ›{' '}
+          <Link to={board}>Categories and prompts</Link>
         </p>
         <span className="editor-page__status" role="status">
           {saveStatusText([title.autosave.status, details.autosave.status])}
@@ -103,11 +117,20 @@ export function PromptEditorPage() {
       <section className="editor-page">
         <h1>Prompt not found</h1>
         <p>
-          It may have been deleted. <Link to={`/stories/${storyId}/prompts`}>Back to the prompts</Link>
+          It may have been deleted.{' '}
+          <Link to={`/stories/${storyId}/prompts`}>Back to the prompts</Link>
         </p>
       </section>
     );
   }
-  if (prompt === undefined || categories === undefined || story === undefined) return <p className="page-loading">Loading prompt…</p>;
-  return <EditorForm key={prompt.id} prompt={prompt} categories={sortByPosition(categories)} storyTitle={story?.title ?? 'Story'} />;
+  if (prompt === undefined || categories === undefined || story === undefined)
+    return <p className="page-loading">Loading prompt…</p>;
+  return (
+    <EditorForm
+      key={prompt.id}
+      prompt={prompt}
+      categories={sortByPosition(categories)}
+      storyTitle={story?.title ?? 'Story'}
+    />
+  );
 }
