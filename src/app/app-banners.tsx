@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '../components/ui/button';
 import { Notice } from '../components/ui/notice';
+import { Link } from 'react-router';
 import { formatBytes } from '../platform/storage-health';
 import type { StorageWarning } from '../platform/storage-health';
 import {
@@ -56,8 +57,9 @@ function StorageNotices() {
         {facts?.usage != null && facts.quota != null
           ? ` (${formatBytes(facts.usage)} of ${formatBytes(facts.quota)} used)`
           : ''}
-        . New changes may fail to save: free some space, or turn on sync so a copy of your work is
-        kept on your sync server.
+        . New changes may fail to save: free some space, and{' '}
+        <Link to="/backup">download a backup</Link> or turn on sync so a copy of your work is kept
+        elsewhere.
       </Notice>
     ) : (
       <Notice
@@ -67,7 +69,8 @@ function StorageNotices() {
         dismissLabel="Dismiss storage warning"
       >
         Storage may be cleared by the browser when the device runs short of space. Install the app,
-        or turn on sync so a copy of your work is kept on your sync server.
+        turn on sync, or <Link to="/backup">download a backup</Link> now and then to keep your work
+        safe.
       </Notice>
     ),
   );

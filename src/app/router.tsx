@@ -25,7 +25,12 @@ const PromptEditorPage = lazy(() =>
 const PromptPreviewPage = lazy(() =>
   import('../features/preview/prompt-preview-page').then((m) => ({ default: m.PromptPreviewPage })),
 );
-const ChatsPage = lazy(() => import('../features/chat/chats-page').then((m) => ({ default: m.ChatsPage })));
+const BackupPage = lazy(() =>
+  import('../features/import-export/backup-page').then((m) => ({ default: m.BackupPage })),
+);
+const ChatsPage = lazy(() =>
+  import('../features/chat/chats-page').then((m) => ({ default: m.ChatsPage })),
+);
 const ChatWindowPage = lazy(() =>
   import('../features/chat/chat-window-page').then((m) => ({ default: m.ChatWindowPage })),
 );
@@ -44,6 +49,7 @@ export const router = createBrowserRouter([
       { path: 'stories/:storyId/chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
       { path: 'chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
       { path: 'chats/:chatId', element: <ChatWindowPage getAccessToken={chatAccessToken} /> },
+      { path: 'backup', element: <BackupPage /> },
       ...syncRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

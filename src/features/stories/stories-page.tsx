@@ -1,5 +1,6 @@
 // The list of stories on this device: create one by title, open it, delete it with undo.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'react-router';
 import { db } from '../../db/instance';
 import { listStories } from '../../db/queries';
 import { deleteStory, restoreStory } from '../../db/stories-repository';
@@ -49,6 +50,10 @@ export function StoriesPage() {
           ))}
         </ul>
       )}
+      <p className="muted">
+        <Link to="/backup">Backup and restore</Link>: download everything as one file, or bring a
+        backup back.
+      </p>
     </section>
   );
 }

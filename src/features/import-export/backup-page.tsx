@@ -1,0 +1,30 @@
+// The backup page (/backup): download a backup or a story as Markdown, restore from a backup.
+import { ExportSection } from './export-section';
+import { ImportSection } from './import-section';
+import { StoryMarkdownSection } from './story-markdown-section';
+
+const SECTIONS = [
+  { id: 'export', title: 'Download a backup', Component: ExportSection },
+  { id: 'markdown', title: 'Download a story as Markdown', Component: StoryMarkdownSection },
+  { id: 'import', title: 'Restore from a backup', Component: ImportSection },
+] as const;
+
+export function BackupPage() {
+  return (
+    <section className="backup-page stack" aria-labelledby="backup-heading">
+      <title>Backup · Story Prompts</title>
+      <div>
+        <h1 id="backup-heading">Backup and restore</h1>
+        <p className="muted">
+          Your work lives in this browser. A backup file keeps a copy you control.
+        </p>
+      </div>
+      {SECTIONS.map(({ id, title, Component }) => (
+        <section key={id} className="card stack-tight" aria-labelledby={`backup-${id}`}>
+          <h2 id={`backup-${id}`}>{title}</h2>
+          <Component />
+        </section>
+      ))}
+    </section>
+  );
+}

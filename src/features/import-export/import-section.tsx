@@ -1,0 +1,155 @@
+// "Restore from a backup": choose a file, see what it would add, then import it with progress.
+// Nothing is written before the writer confirms, and a file that is not a valid backup is
+// refused with the first place that is wrong.
+import { useId, useState } from 'react';
+import { Button } from '../../components/ui/button';
+import { describeError } from '../../components/ui/describe-error';
+import { Notice } from '../../components/ui/notice';
+import { ProgressBar } from '../../components/ui/progress-bar';
+import { importBackup, planImport } from '../../db/backup';
+import type { ImportPlan, ImportProgress } from '../../db/backup';
+import { db } from '../../db/instance';
+import {
+  BACKUP_MAX_BYTES,
+  BACKUP_TABLES,
+  BackupFormatError,
+  parseBackup,
+} from '../../domain/backup-format';
+import type { BackupFile } from '../../domain/backup-format';
+import { changesIn, describePlan } from './backup-summary';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'reading' }
+  | { kind: 'ready'; name: string; backup: BackupFile; plan: ImportPlan }
+  | { kind: 'importing'; name: string; progress: ImportProgress }
+  | { kind: 'done'; plan: ImportPlan }
+  | { kind: 'failed'; text: string };
+
+async function readChosenFile(file: File): Promise<{ backup: BackupFile; plan: ImportPlan }> {
+  if (file.size > BACKUP_MAX_BYTES) {
+    throw new BackupFormatError(
+      `This file is ${(file.size / 1024 / 1024).toFixed(0)} MB; a backup can be at most ${BACKUP_MAX_BYTES / 1024 / 1024} MB.`,
+    );
+  }
+  const backup = parseBackup(await file.text());
+  return { backup, plan: await planImport(db, backup.data) };
+}
+
+export function ImportSection() {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const inputId = useId();
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setState({ kind: 'reading' });
+    try {
+      setState({ kind: 'ready', name: file.name, ...(await readChosenFile(file)) });
+    } catch (error) {
+      setState({ kind: 'failed', text: describeError(error) });
+    }
+  };
+
+  const start = async (name: string, backup: BackupFile) => {
+    const total = BACKUP_TABLES.reduce((sum, table) => sum + backup.data[table].length, 0);
+    setState({ kind: 'importing', name, progress: { done: 0, total } });
+    try {
+      const plan = await importBackup(db, backup.data, (progress) =>
+        setState({ kind: 'importing', name, progress }),
+      );
+      setState({ kind: 'done', plan });
+    } catch (error) {
+      setState({
+        kind: 'failed',
+        text: `The import stopped: ${describeError(error)} What was imported before that is saved; importing the same file again adds only the rest.`,
+      });
+    }
+  };
+
+  const busy = state.kind === 'reading' || state.kind === 'importing';
+  return (
+    <div className="stack-tight">
+      <p className="muted">
+        Adds what a backup holds to this device. Stories and prompts already here are kept as they
+        are; deleted ones come back.
+      </p>
+      <div className="row">
+        <label htmlFor={inputId}>Backup file</label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          onChange={(event) => {
+            void choose(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {state.kind === 'reading' ? <p role="status">Reading the file…</p> : null}
+      {state.kind === 'failed' ? <Notice tone="error">{state.text}</Notice> : null}
+      {state.kind === 'ready' ? (
+        <ImportPreview
+          state={state}
+          onImport={() => void start(state.name, state.backup)}
+          onCancel={() => setState({ kind: 'idle' })}
+        />
+      ) : null}
+      {state.kind === 'importing' ? (
+        <div className="stack-tight">
+          <p role="status">Importing “{state.name}”…</p>
+          <ProgressBar
+            label="Import progress"
+            value={state.progress.done}
+            max={state.progress.total}
+          />
+        </div>
+      ) : null}
+      {state.kind === 'done' ? (
+        <Notice tone="success" title="Import complete">
+          <ul>
+            {describePlan(state.plan).map((line) => (
+              <li key={line.table}>{line.text}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
+
+function ImportPreview({
+  state,
+  onImport,
+  onCancel,
+}: {
+  state: { name: string; plan: ImportPlan };
+  onImport: () => void;
+  onCancel: () => void;
+}) {
+  const lines = describePlan(state.plan);
+  const changes = changesIn(state.plan);
+  return (
+    <section className="card stack-tight" aria-label="What this backup holds">
+      <p>
+        <strong>{state.name}</strong> holds:
+      </p>
+      {lines.length === 0 ? <p className="muted">Nothing: the file is an empty backup.</p> : null}
+      <ul>
+        {lines.map((line) => (
+          <li key={line.table}>{line.text}</li>
+        ))}
+      </ul>
+      <div className="row">
+        <Button onClick={onImport} disabled={changes === 0}>
+          {changes === 0
+            ? 'Nothing to import'
+            : `Import ${changes.toLocaleString('en')} ${changes === 1 ? 'item' : 'items'}`}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </section>
+  );
+}

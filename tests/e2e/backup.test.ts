@@ -1,0 +1,125 @@
+// Backup and restore in real Chromium: a writer downloads a backup and a story as Markdown,
+// then brings the backup back into a browser that has nothing (another profile), sees what it
+// will add, imports it and finds the story, its category and prompt; a file that is not a
+// backup is refused with a clear message and changes nothing.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectNoPageErrors, launchBrowser, newPage, runAxe } from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 900 },
+    acceptDownloads: true,
+  });
+  onTestFinished(() => context.close());
+  return context;
+}
+
+async function writeLibrary(page: Page): Promise<void> {
+  await page.goto(`${baseURL}/`);
+  await page.getByLabel('New story title').fill('Salt Roads');
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await page.getByRole('link', { name: 'Salt Roads', exact: true }).click();
+  await page.waitForURL(/\/stories\/[^/]+$/);
+  await page.getByRole('navigation', { name: 'Story' }).getByRole('link', { name: 'Prompts' }).click();
+  await page.getByLabel('New category title').fill('Scenes');
+  await page.getByRole('button', { name: 'Add category' }).click();
+  await page.getByLabel('New prompt title').first().fill('Storm at sea');
+  await page.getByRole('button', { name: 'Add prompt' }).first().click();
+  await page.getByRole('link', { name: 'Storm at sea', exact: true }).waitFor();
+}
+
+async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+describe('backup and restore', () => {
+  it('downloads a backup and brings it back into an empty browser', async () => {
+    const writer = await newPage(await freshContext());
+    await writeLibrary(writer);
+    await writer.goto(`${baseURL}/`);
+    await writer.getByRole('link', { name: 'Backup and restore' }).click();
+    await writer.getByRole('heading', { name: 'Backup and restore' }).waitFor();
+
+    const backup = await download(writer, 'Download backup');
+    expect(backup.name).toMatch(/^story-prompts-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    await writer.getByText('Backup downloaded: 1 story, 1 category and 1 prompt.').waitFor();
+    const markdown = await download(writer, 'Download as Markdown');
+    expect(markdown).toEqual({
+      name: 'salt-roads.md',
+      text: '# Salt Roads\n\n## Scenes\n\n### Storm at sea\n',
+    });
+    expect((await runAxe(writer)).summary).toBe('');
+    expectNoPageErrors(writer);
+
+    const other = await newPage(await freshContext());
+    await other.goto(`${baseURL}/backup`);
+    await other.getByLabel('Backup file').setInputFiles({
+      name: backup.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.text),
+    });
+    const preview = other.getByRole('region', { name: 'What this backup holds' });
+    await preview.getByText('1 prompt: 1 new').waitFor();
+    await other.getByRole('button', { name: 'Import 3 items' }).click();
+    await other.getByText('Import complete').waitFor();
+
+    await other.goto(`${baseURL}/`);
+    await other.getByRole('link', { name: 'Salt Roads', exact: true }).click();
+    await other.getByRole('navigation', { name: 'Story' }).getByRole('link', { name: 'Prompts' }).click();
+    await other.getByRole('heading', { name: 'Scenes' }).waitFor();
+    await other.getByRole('link', { name: 'Storm at sea', exact: true }).waitFor();
+
+    // The same file again: everything is already here.
+    await other.goto(`${baseURL}/backup`);
+    await other.getByLabel('Backup file').setInputFiles({
+      name: backup.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.text),
+    });
+    await other.getByText('1 story: 1 already here, kept as they are').waitFor();
+    await expect(
+      other.getByRole('button', { name: 'Nothing to import' }).isDisabled(),
+    ).resolves.toBe(true);
+    expectNoPageErrors(other);
+  });
+
+  it('refuses a file that is not a backup, and says why', async () => {
+    const page = await newPage(await freshContext());
+    await page.goto(`${baseURL}/backup`);
+    await page.getByLabel('Backup file').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"chapters": []}'),
+    });
+    await page.getByRole('alert').getByText('This file is not a Story Prompts backup.').waitFor();
+    await page.getByLabel('Backup file').setInputFiles({
+      name: 'cut-short.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "story-prompts-backup", "vers'),
+    });
+    await page
+      .getByRole('alert')
+      .getByText(/This file is not valid JSON/)
+      .waitFor();
+    await expect(
+      page.getByRole('region', { name: 'What this backup holds' }).count(),
+    ).resolves.toBe(0);
+  });
+});

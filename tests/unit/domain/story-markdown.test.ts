@@ -1,0 +1,78 @@
+// A story as Markdown: overview first, then categories in board order with their prompts.
+import { describe, expect, it } from 'vitest';
+import type { Category, Prompt, Story } from '../../../src/domain/entities';
+import { fileNameFor, storyMarkdown } from '../../../src/domain/story-markdown';
+
+const base = { created_at: '', updated_at: '', deleted: false };
+const story: Story = {
+  ...base,
+  id: 's',
+  title: 'Salt Roads',
+  logline: 'A smuggler\nturns keeper.',
+  synopsis: 'Act one.\n\nAct two.',
+  genre: 'Sea adventure',
+  notes: '',
+};
+const category: Category = {
+  ...base,
+  id: 'c',
+  story_id: 's',
+  title: 'Scenes',
+  description: 'Set pieces.',
+  color: '#4a7bd0',
+  position: 'a0',
+};
+const prompt: Prompt = {
+  ...base,
+  id: 'p',
+  story_id: 's',
+  category_id: 'c',
+  title: 'Storm',
+  details: 'The **mast** cracks.',
+  action_steps: [
+    { id: 'a', text: 'Draft it', done: true },
+    { id: 'b', text: 'Cut it', done: false },
+  ],
+  files: [],
+  tags: ['weather', 'act-one'],
+  position: 'a0',
+};
+
+describe('storyMarkdown', () => {
+  it('writes the overview, then each category and prompt with its checklist and tags', () => {
+    expect(storyMarkdown({ story, categories: [{ category, prompts: [prompt] }] })).toBe(
+      [
+        '# Salt Roads',
+        '',
+        '> A smuggler turns keeper.',
+        '',
+        'Genre: Sea adventure',
+        '',
+        '**Synopsis**',
+        '',
+        'Act one.',
+        '',
+        'Act two.',
+        '',
+        '## Scenes',
+        '',
+        'Set pieces.',
+        '',
+        '### Storm',
+        '',
+        '#weather #act-one',
+        '',
+        'The **mast** cracks.',
+        '',
+        '- [x] Draft it',
+        '- [ ] Cut it',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('makes a safe file name from any title', () => {
+    expect(fileNameFor('Salt Roads: Part 2/3', 'md')).toBe('salt-roads-part-2-3.md');
+    expect(fileNameFor('«»', 'md')).toBe('story.md');
+  });
+});

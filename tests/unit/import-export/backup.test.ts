@@ -1,0 +1,162 @@
+// Backup and restore (src/db/backup.ts, src/domain/backup-format.ts): a backup brings a
+// library back into an empty browser exactly, as ordinary changes that sync; importing it
+// again changes nothing; deleted rows come back; a damaged file is refused before anything is
+// written, with the place that is wrong.
+import { describe, expect, it } from 'vitest';
+import { importBackup, planImport, readBackupData } from '../../../src/db/backup';
+import { createCategory, deleteCategory } from '../../../src/db/categories-repository';
+import { createChat } from '../../../src/db/chats-repository';
+import type { StoryPromptsDatabase } from '../../../src/db/database';
+import { appendMessage } from '../../../src/db/messages-repository';
+import { createPersona } from '../../../src/db/personas-repository';
+import {
+  addActionStep,
+  createPrompt,
+  deletePrompt,
+  updatePrompt,
+} from '../../../src/db/prompts-repository';
+import { createStory, deleteStory } from '../../../src/db/stories-repository';
+import { BACKUP_VERSION, backupFile, parseBackup } from '../../../src/domain/backup-format';
+import { freshDatabase } from '../db/test-database';
+
+async function library(db: StoryPromptsDatabase) {
+  const story = await createStory(db, { title: 'Salt Roads', logline: 'A smuggler turns keeper.' });
+  const category = await createCategory(db, story.id, { title: 'Scenes' });
+  const prompt = await createPrompt(db, category.id, {
+    title: 'Storm',
+    details: 'The **mast** cracks.',
+  });
+  await addActionStep(db, prompt.id, 'Draft the storm');
+  await updatePrompt(db, prompt.id, { tags: ['weather'] });
+  const persona = await createPersona(db, { name: 'Editor', system_prompt: 'Be blunt.' });
+  const chat = await createChat(db, { story_id: story.id, title: 'Talk' });
+  await appendMessage(db, {
+    chatId: chat.id,
+    role: 'user',
+    content: 'Hello',
+    model: 'gpt-test',
+    personaId: null,
+    status: 'sent',
+  });
+  return { story, category, prompt, persona, chat };
+}
+
+/** A backup's text, as the export writes it. */
+async function exported(db: StoryPromptsDatabase): Promise<string> {
+  return JSON.stringify(backupFile(await readBackupData(db), new Date('2026-11-26T12:00:00Z')));
+}
+
+async function allRows(db: StoryPromptsDatabase) {
+  const tables = [
+    'stories',
+    'prompt_categories',
+    'prompts',
+    'personas',
+    'chats',
+    'messages',
+  ] as const;
+  return Object.fromEntries(
+    await Promise.all(tables.map(async (t) => [t, await db.table(t).orderBy('id').toArray()])),
+  );
+}
+
+describe('backup and restore', () => {
+  it('brings the whole library back into an empty database, as changes that will sync', async () => {
+    const source = freshDatabase();
+    await library(source);
+    const backup = parseBackup(await exported(source));
+    const target = freshDatabase();
+
+    expect(await planImport(target, backup.data)).toMatchObject({
+      stories: { added: 1, restored: 0, kept: 0 },
+      prompts: { added: 1 },
+      messages: { added: 1 },
+    });
+    const progress: number[] = [];
+    await importBackup(target, backup.data, ({ done }) => progress.push(done));
+
+    expect(await allRows(target)).toEqual(await allRows(source));
+    expect(progress.at(-1)).toBe(6);
+    const outbox = await target.changes.toArray();
+    expect(outbox.map((entry) => entry.table).sort()).toEqual(
+      ['chats', 'messages', 'personas', 'prompt_categories', 'prompts', 'stories'].sort(),
+    );
+  });
+
+  it('adds nothing when the same backup is imported again', async () => {
+    const db = freshDatabase();
+    await library(db);
+    const backup = parseBackup(await exported(db));
+    const before = await db.changes.count();
+    const plan = await planImport(db, backup.data);
+    expect(plan.prompts).toEqual({ added: 0, restored: 0, kept: 1 });
+    await importBackup(db, backup.data);
+    expect(await db.changes.count()).toBe(before);
+  });
+
+  it('restores what was deleted since the backup, with the values it had then', async () => {
+    const db = freshDatabase();
+    const { prompt } = await library(db);
+    const text = await exported(db);
+    await updatePrompt(db, prompt.id, { details: 'Rewritten, then deleted.' });
+    await deletePrompt(db, prompt.id);
+
+    const backup = parseBackup(text);
+    expect((await planImport(db, backup.data)).prompts).toEqual({ added: 0, restored: 1, kept: 0 });
+    await importBackup(db, backup.data);
+    expect(await db.prompts.get(prompt.id)).toMatchObject({
+      deleted: false,
+      details: 'The **mast** cracks.',
+    });
+  });
+
+  it('leaves out deleted rows and everything under a deleted story or category', async () => {
+    const db = freshDatabase();
+    const { story } = await library(db);
+    const other = await createStory(db, { title: 'Other' });
+    const gone = await createCategory(db, other.id, { title: 'Gone' });
+    await createPrompt(db, gone.id, { title: 'Under a deleted category' });
+    await deleteCategory(db, gone.id);
+    const deletedStory = await createStory(db, { title: 'Deleted' });
+    await createChat(db, { story_id: deletedStory.id, title: 'Under a deleted story' });
+    await deleteStory(db, deletedStory.id);
+
+    const data = parseBackup(await exported(db)).data;
+    expect(data.stories.map((row) => row.title).sort()).toEqual(['Other', 'Salt Roads']);
+    expect(data.prompts.map((row) => row.title)).toEqual(['Storm']);
+    expect(data.chats.map((row) => row.story_id)).toEqual([story.id]);
+  });
+});
+
+describe('reading a backup file', () => {
+  const valid = async () => JSON.parse(await exported((await withLibrary()).db));
+  async function withLibrary() {
+    const db = freshDatabase();
+    return { db, ...(await library(db)) };
+  }
+
+  it('refuses what is not JSON, not a backup, or from a newer version, saying so', async () => {
+    expect(() => parseBackup('{"format": "story-prompts-backup", ')).toThrow(/not valid JSON/);
+    expect(() => parseBackup('{"stories": []}')).toThrow(
+      'This file is not a Story Prompts backup.',
+    );
+    const newer = { ...(await valid()), version: BACKUP_VERSION + 1 };
+    expect(() => parseBackup(JSON.stringify(newer))).toThrow(/newer version of Story Prompts/);
+  });
+
+  it('names the first invalid row and field', async () => {
+    const file = await valid();
+    file.data.prompts[0].title = 'x'.repeat(201);
+    expect(() => parseBackup(JSON.stringify(file))).toThrow(
+      /prompt at prompts\[0\] \(title\) is not valid: Prompt title is too long/,
+    );
+  });
+
+  it('refuses a prompt whose category is not in the file', async () => {
+    const file = await valid();
+    file.data.prompt_categories = [];
+    expect(() => parseBackup(JSON.stringify(file))).toThrow(
+      /at prompts\[0\] belongs to something that is not in this backup/,
+    );
+  });
+});
