@@ -226,6 +226,31 @@ describe('prompt editor', () => {
   });
 });
 
+describe('document titles', () => {
+  it('names the board, editor, preview and not-found pages in the document title', async () => {
+    const page = await freshPage();
+    const { storyId, editorUrl } = await openEditor(page, 'Titled');
+    await expect.poll(() => page.title()).toBe('Edit Motive · Story Prompts');
+    await page.getByRole('link', { name: 'Preview', exact: true }).click();
+    await expect.poll(() => page.title()).toBe('Preview of Motive · Story Prompts');
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    await expect.poll(() => page.title()).toBe('Prompts of Titled · Story Prompts');
+
+    await page.goto(editorUrl);
+    await page.getByRole('button', { name: 'Delete prompt' }).click();
+    await page.waitForURL(/\/prompts$/);
+    await page.goto(editorUrl);
+    await page.getByRole('heading', { name: 'Prompt not found' }).waitFor();
+    expect(await page.title()).toBe('Prompt not found · Story Prompts');
+    await page.goto(`${editorUrl}/preview`);
+    await page.getByRole('heading', { name: 'Prompt not found' }).waitFor();
+    expect(await page.title()).toBe('Prompt not found · Story Prompts');
+    await page.goto(`${baseURL}/no/such/page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.title()).toBe('Page not found · Story Prompts');
+  });
+});
+
 describe('long titles on a phone', () => {
   it('wraps long unbroken titles, tags, steps and variable names instead of widening a 390 px screen', async () => {
     const page = await freshPage();

@@ -25,6 +25,7 @@ function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
 
   return (
     <section className="preview-page" aria-labelledby="preview-heading">
+      <title>{`Preview of ${prompt.title} · Story Prompts`}</title>
       <div className="preview-page__top">
         <p className="preview-page__crumb">
           <Link to={`/stories/${story.id}`}>{story.title}</Link> ›{' '}
@@ -71,6 +72,7 @@ export function PromptPreviewPage() {
   if (prompt === null || story === null) {
     return (
       <section className="preview-page">
+        <title>Prompt not found · Story Prompts</title>
         <h1>Prompt not found</h1>
         <p>
           It may have been deleted.{' '}

@@ -75,6 +75,7 @@ export function PromptBoardPage() {
   if (story === null) {
     return (
       <section className="board-page">
+        <title>Story not found · Story Prompts</title>
         <h1>Story not found</h1>
         <p>
           It may have been deleted. <Link to="/">Back to your stories</Link>
@@ -86,6 +87,7 @@ export function PromptBoardPage() {
 
   return (
     <section className="board-page" aria-labelledby="board-title">
+      <title>{`Prompts of ${story.title} · Story Prompts`}</title>
       <header className="board-page__header">
         <p className="board-page__crumb">
           <Link to={`/stories/${storyId}`}>{story.title}</Link>

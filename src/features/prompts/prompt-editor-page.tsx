@@ -59,6 +59,7 @@ function EditorForm({
 
   return (
     <section className="editor-page" aria-labelledby="editor-heading">
+      <title>{`Edit ${prompt.title} · Story Prompts`}</title>
       <div className="editor-page__top">
         <p className="editor-page__crumb">
           <Link to={`/stories/${prompt.story_id}`}>{storyTitle}</Link> ›{' '}
@@ -115,6 +116,7 @@ export function PromptEditorPage() {
   if (prompt === null) {
     return (
       <section className="editor-page">
+        <title>Prompt not found · Story Prompts</title>
         <h1>Prompt not found</h1>
         <p>
           It may have been deleted.{' '}
