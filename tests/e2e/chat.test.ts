@@ -618,6 +618,29 @@ describe('personas', () => {
   });
 });
 
+describe('a narrow screen', () => {
+  it('keeps the conversation in sight at 390 px, even with the persona manager open', async () => {
+    const { page } = await freshPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Pocket', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'A reply worth reading. '.repeat(30) });
+    await send(page, 'On the bus');
+    await replies(page).first().waitFor();
+    const log = page.getByRole('log', { name: 'Messages' });
+    const logHeight = () => log.evaluate((element) => element.getBoundingClientRect().height);
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await page.getByRole('button', { name: 'Manage personas' }).click();
+    await page.getByRole('button', { name: 'New persona' }).click();
+    expect(await logHeight()).toBeGreaterThanOrEqual(150);
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    // The composer stays reachable below it.
+    await composer(page).scrollIntoViewIfNeeded();
+    await composer(page).fill('Still here');
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+  });
+});
+
 describe('reply actions', () => {
   it('shows the Save as prompt panel of the last reply in view when it opens', async () => {
     const { page } = await freshPage();
