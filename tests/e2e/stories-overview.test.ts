@@ -212,6 +212,33 @@ describe('stories and overview', () => {
     expect(await focusedName()).toBe('New story title');
   });
 
+  it('shows a Hebrew title right to left, with its closing punctuation at the left end', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    const title = 'שלום עולם!';
+    await createStory(page, title);
+    // Whether the "!" (the last character typed) is drawn left of the first letter.
+    const bangDrawnFirst = (element: Element) => {
+      const text = element.firstChild!;
+      const left = (start: number) => {
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, start + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return left((text.textContent ?? '').length - 1) < left(0);
+    };
+    const link = page.getByRole('link', { name: title });
+    expect(await link.evaluate(bangDrawnFirst)).toBe(true);
+    await link.click();
+    const heading = page.getByRole('heading', { level: 1, name: title });
+    await heading.waitFor();
+    expect(await heading.evaluate(bangDrawnFirst)).toBe(true);
+    // Fields take their direction from what is typed in them, line by line.
+    const field = page.getByLabel('Title', { exact: true });
+    expect(await field.evaluate((input) => getComputedStyle(input).unicodeBidi)).toBe('plaintext');
+  });
+
   it('has no serious or critical axe violations on the stories page and the overview', async () => {
     const page = await freshPage();
     await openStoriesPage(page);
