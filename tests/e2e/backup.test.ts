@@ -1,7 +1,8 @@
 // Backup and restore in real Chromium: a writer downloads a backup and a story as Markdown,
 // then brings the backup back into a browser that has nothing (another profile), sees what it
 // will add, imports it and finds the story, its category and prompt; a file that is not a
-// backup is refused with a clear message and changes nothing.
+// backup is refused with a clear message and changes nothing. A prompt pack (CSV) adds its
+// categories and prompts to a chosen story after a preview.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -33,7 +34,10 @@ async function writeLibrary(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Create story' }).click();
   await page.getByRole('link', { name: 'Salt Roads', exact: true }).click();
   await page.waitForURL(/\/stories\/[^/]+$/);
-  await page.getByRole('navigation', { name: 'Story' }).getByRole('link', { name: 'Prompts' }).click();
+  await page
+    .getByRole('navigation', { name: 'Story' })
+    .getByRole('link', { name: 'Prompts' })
+    .click();
   await page.getByLabel('New category title').fill('Scenes');
   await page.getByRole('button', { name: 'Add category' }).click();
   await page.getByLabel('New prompt title').first().fill('Storm at sea');
@@ -82,7 +86,10 @@ describe('backup and restore', () => {
 
     await other.goto(`${baseURL}/`);
     await other.getByRole('link', { name: 'Salt Roads', exact: true }).click();
-    await other.getByRole('navigation', { name: 'Story' }).getByRole('link', { name: 'Prompts' }).click();
+    await other
+      .getByRole('navigation', { name: 'Story' })
+      .getByRole('link', { name: 'Prompts' })
+      .click();
     await other.getByRole('heading', { name: 'Scenes' }).waitFor();
     await other.getByRole('link', { name: 'Storm at sea', exact: true }).waitFor();
 
@@ -121,5 +128,34 @@ describe('backup and restore', () => {
     await expect(
       page.getByRole('region', { name: 'What this backup holds' }).count(),
     ).resolves.toBe(0);
+  });
+
+  it('adds a CSV prompt pack to a story after showing what it adds', async () => {
+    const page = await newPage(await freshContext());
+    await writeLibrary(page);
+    await page.goto(`${baseURL}/backup`);
+    await page.getByLabel('Into story').selectOption({ label: 'Salt Roads' });
+    const csv = [
+      'category,title,details,tags,action_steps',
+      'Scenes,Harbour at dawn,"Fog, gulls, a bell.","setting, act-one",Sketch the quay|Name the ship',
+      'Characters,Captain Ilse,,,',
+    ].join('\n');
+    await page.getByLabel('Prompt pack file').setInputFiles({
+      name: 'sea-pack.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page
+      .getByRole('region', { name: 'What this pack adds' })
+      .getByText('adds 2 prompts into a new category “Characters” and the existing “Scenes”')
+      .waitFor();
+    await page.getByRole('button', { name: 'Add 2 prompts' }).click();
+    await page.getByText('Prompt pack added').waitFor();
+    await page.getByRole('link', { name: 'Open the board' }).click();
+    await page.getByRole('heading', { name: 'Characters' }).waitFor();
+    await page.getByRole('link', { name: 'Captain Ilse', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Harbour at dawn', exact: true }).click();
+    await expect(page.getByLabel('Details').inputValue()).resolves.toBe('Fog, gulls, a bell.');
+    await page.getByText('Sketch the quay').waitFor();
   });
 });

@@ -1,12 +1,15 @@
-// The backup page (/backup): download a backup or a story as Markdown, restore from a backup.
+// The backup page (/backup): download a backup or a story as Markdown, restore from a backup,
+// import a prompt pack.
 import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
+import { PromptPackSection } from './prompt-pack-section';
 import { StoryMarkdownSection } from './story-markdown-section';
 
 const SECTIONS = [
   { id: 'export', title: 'Download a backup', Component: ExportSection },
   { id: 'markdown', title: 'Download a story as Markdown', Component: StoryMarkdownSection },
   { id: 'import', title: 'Restore from a backup', Component: ImportSection },
+  { id: 'pack', title: 'Import a prompt pack', Component: PromptPackSection },
 ] as const;
 
 export function BackupPage() {

@@ -1,0 +1,264 @@
+// A prompt pack: categories of prompts to add to a story, from a file a writer was given or
+// wrote. Three ways in, one shape out:
+//   JSON      { "categories": [{ "title", "description"?, "prompts": [{ "title", "details"?,
+//             "tags"?: [..], "action_steps"?: [..] }] }] }, or a list of prompts each naming
+//             its "category";
+//   CSV       a header row naming columns category, title, details, tags, action_steps (tags
+//             separated by commas, steps by "|" or new lines); only title is required;
+//   Markdown  "## Category", then "### Prompt" with its details below, "- [ ] step" lines as
+//             action steps and a line of "#tags" (what a story's Markdown export writes).
+// Every value is checked against the same limits as typing; the first problem is reported
+// with where it is (entry, row or line), and nothing is imported from a file with one.
+import { z } from 'zod';
+import { AppError } from '../lib/app-error';
+import { LIMITS } from './limits';
+import { normalizeTag } from './entities';
+
+export interface PackPrompt {
+  title: string;
+  details: string;
+  tags: string[];
+  action_steps: string[];
+}
+
+export interface PackCategory {
+  title: string;
+  description: string;
+  prompts: PackPrompt[];
+}
+
+export interface PromptPack {
+  categories: PackCategory[];
+}
+
+/** Prompts without a category go here. */
+export const DEFAULT_PACK_CATEGORY = 'Imported prompts';
+
+export class PromptPackError extends AppError {
+  constructor(message: string) {
+    super('import/invalid-pack', message);
+  }
+}
+
+const title = (label: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${label} is missing.` : `${label} must be text.`,
+    })
+    .trim()
+    .min(1, { message: `${label} is missing.` })
+    .max(LIMITS.title, { message: `${label} is too long: at most ${LIMITS.title} characters.` });
+
+const packPrompt = z.object({
+  title: title('The prompt title'),
+  details: z
+    .string()
+    .max(LIMITS.details, { message: `Details are too long: at most ${LIMITS.details} characters.` })
+    .default(''),
+  tags: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(LIMITS.tag, { message: `A tag is longer than ${LIMITS.tag} characters.` }),
+    )
+    .max(LIMITS.tags, { message: `At most ${LIMITS.tags} tags per prompt.` })
+    .default([]),
+  action_steps: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(LIMITS.actionStepText, {
+          message: `An action step is longer than ${LIMITS.actionStepText} characters.`,
+        }),
+    )
+    .max(LIMITS.actionSteps, { message: `At most ${LIMITS.actionSteps} action steps per prompt.` })
+    .default([]),
+});
+
+const packCategory = z.object({
+  title: title('The category title'),
+  description: z.string().max(LIMITS.description).default(''),
+  prompts: z.array(packPrompt).default([]),
+});
+
+const categorizedPrompt = packPrompt.extend({
+  category: z.string().trim().max(LIMITS.title).optional(),
+});
+
+function failure(where: string, error: z.ZodError): PromptPackError {
+  const issue = error.issues[0]!;
+  const field = issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+  return new PromptPackError(`${where}${field}: ${issue.message} Nothing was imported.`);
+}
+
+/** Checks one prompt read from a CSV row or a Markdown section. */
+function checkedPrompt(where: string, value: unknown): PackPrompt {
+  const result = packPrompt.safeParse(value);
+  if (!result.success) throw failure(where, result.error);
+  return { ...result.data, tags: result.data.tags.map(normalizeTag) };
+}
+
+/** Groups prompts by category title (first spelling wins), keeping the order they came in. */
+function grouped(entries: readonly { category: string; prompt: PackPrompt }[]): PromptPack {
+  const byKey = new Map<string, PackCategory>();
+  for (const { category, prompt } of entries) {
+    const name = category.trim() || DEFAULT_PACK_CATEGORY;
+    const key = name.toLowerCase();
+    if (!byKey.has(key)) byKey.set(key, { title: name, description: '', prompts: [] });
+    byKey.get(key)!.prompts.push(prompt);
+  }
+  return { categories: [...byKey.values()] };
+}
+
+function nonEmpty(pack: PromptPack): PromptPack {
+  if (pack.categories.every((category) => category.prompts.length === 0)) {
+    throw new PromptPackError('This file holds no prompts. Nothing was imported.');
+  }
+  return pack;
+}
+
+export function parsePackJson(text: string): PromptPack {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PromptPackError(`This file is not valid JSON (${(error as Error).message}).`);
+  }
+  if (Array.isArray(json)) {
+    return nonEmpty(
+      grouped(
+        json.map((entry, index) => {
+          const result = categorizedPrompt.safeParse(entry);
+          if (!result.success) throw failure(`Entry ${index + 1}`, result.error);
+          const { category, ...prompt } = result.data;
+          return {
+            category: category ?? '',
+            prompt: { ...prompt, tags: prompt.tags.map(normalizeTag) },
+          };
+        }),
+      ),
+    );
+  }
+  const result = z.object({ categories: z.array(z.unknown()) }).safeParse(json);
+  if (!result.success) {
+    throw new PromptPackError(
+      'This JSON is not a prompt pack: it needs a "categories" list or a list of prompts.',
+    );
+  }
+  const categories = result.data.categories.map((entry, index) => {
+    const category = packCategory.safeParse(entry);
+    if (!category.success) throw failure(`Category ${index + 1}`, category.error);
+    return {
+      ...category.data,
+      prompts: category.data.prompts.map((prompt) => ({
+        ...prompt,
+        tags: prompt.tags.map(normalizeTag),
+      })),
+    };
+  });
+  return nonEmpty({ categories });
+}
+
+const CSV_COLUMNS = ['category', 'title', 'details', 'tags', 'action_steps'] as const;
+
+/** `rows` as a CSV parser returns them, the first being the header. */
+export function packFromCsvRows(rows: readonly (readonly string[])[]): PromptPack {
+  const [header, ...body] = rows;
+  const names = (header ?? []).map((name) =>
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
+  const column = (name: (typeof CSV_COLUMNS)[number]) => names.indexOf(name);
+  if (column('title') < 0) {
+    throw new PromptPackError(
+      `The first row of a CSV prompt pack names its columns, and one must be "title" (also understood: ${CSV_COLUMNS.join(', ')}).`,
+    );
+  }
+  const cell = (row: readonly string[], name: (typeof CSV_COLUMNS)[number]) =>
+    column(name) < 0 ? '' : (row[column(name)] ?? '').trim();
+  const entries = body
+    .map((row, index) => ({ row, line: index + 2 }))
+    .filter(({ row }) => row.some((value) => value.trim() !== ''))
+    .map(({ row, line }) => ({
+      category: cell(row, 'category'),
+      prompt: checkedPrompt(`Row ${line}`, {
+        title: cell(row, 'title'),
+        details: cell(row, 'details'),
+        tags: splitList(cell(row, 'tags'), /[,;]/),
+        action_steps: splitList(cell(row, 'action_steps'), /\||\r?\n/),
+      }),
+    }));
+  return nonEmpty(grouped(entries));
+}
+
+function splitList(value: string, separator: RegExp): string[] {
+  return value
+    .split(separator)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+const TAG_LINE = /^(#[^\s#]+)(\s+#[^\s#]+)*$/;
+const STEP_LINE = /^[-*] \[( |x|X)\] (.+)$/;
+
+/** Markdown as a story's export writes it; text before the first "##" (the overview) is skipped. */
+export function parsePackMarkdown(text: string): PromptPack {
+  const entries: { category: string; prompt: PackPrompt }[] = [];
+  let category: string | null = null;
+  let current: {
+    title: string;
+    line: number;
+    details: string[];
+    tags: string[];
+    steps: string[];
+  } | null = null;
+  const finish = () => {
+    if (!current) return;
+    const { title: promptTitle, line, details, tags, steps } = current;
+    entries.push({
+      category: category ?? '',
+      prompt: checkedPrompt(`The prompt at line ${line}`, {
+        title: promptTitle,
+        details: details.join('\n').trim(),
+        tags,
+        action_steps: steps,
+      }),
+    });
+    current = null;
+  };
+  text.split(/\r?\n/).forEach((line, index) => {
+    const heading = /^(#{2,3})\s+(.*)$/.exec(line);
+    if (heading) {
+      finish();
+      if (heading[1] === '##') category = heading[2]!.trim();
+      else
+        current = { title: heading[2]!.trim(), line: index + 1, details: [], tags: [], steps: [] };
+      return;
+    }
+    if (!current) return;
+    const step = STEP_LINE.exec(line.trim());
+    if (step) current.steps.push(step[2]!);
+    else if (TAG_LINE.test(line.trim()))
+      current.tags.push(
+        ...line
+          .trim()
+          .split(/\s+/)
+          .map((tag) => tag.slice(1)),
+      );
+    else current.details.push(line);
+  });
+  finish();
+  if (entries.length === 0) {
+    throw new PromptPackError(
+      'No prompts found: in a Markdown prompt pack each prompt starts with a "### Title" line (under a "## Category").',
+    );
+  }
+  return grouped(entries);
+}

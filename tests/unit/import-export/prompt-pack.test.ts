@@ -1,0 +1,151 @@
+// Prompt packs: the same categories and prompts from JSON, CSV or Markdown (a story's own
+// Markdown export reads back in), each problem reported with where it is, and an import that
+// adds to the story's matching categories or new ones at the end of the board.
+import { describe, expect, it } from 'vitest';
+import { createCategory } from '../../../src/db/categories-repository';
+import { importPack, planPackImport } from '../../../src/db/prompt-pack-import';
+import { createPrompt } from '../../../src/db/prompts-repository';
+import { listCategories, listCategoryPrompts } from '../../../src/db/queries';
+import { createStory } from '../../../src/db/stories-repository';
+import { packFromCsvRows, parsePackJson, parsePackMarkdown } from '../../../src/domain/prompt-pack';
+import type { PromptPack } from '../../../src/domain/prompt-pack';
+import { readPromptPack } from '../../../src/features/import-export/read-prompt-pack';
+import { freshDatabase } from '../db/test-database';
+
+const PACK: PromptPack = {
+  categories: [
+    {
+      title: 'Scenes',
+      description: '',
+      prompts: [
+        {
+          title: 'Storm',
+          details: 'The mast cracks.',
+          tags: ['weather', 'act-one'],
+          action_steps: ['Draft it'],
+        },
+        { title: 'Harbour', details: '', tags: [], action_steps: [] },
+      ],
+    },
+    {
+      title: 'Characters',
+      description: '',
+      prompts: [{ title: 'Ilse', details: '', tags: [], action_steps: [] }],
+    },
+  ],
+};
+
+describe('reading a prompt pack', () => {
+  it('reads JSON with categories, or a list of prompts naming their category', () => {
+    expect(parsePackJson(JSON.stringify(PACK))).toEqual(PACK);
+    const list = [
+      {
+        category: 'Scenes',
+        title: 'Storm',
+        details: 'The mast cracks.',
+        tags: ['Weather', 'act one'],
+        action_steps: ['Draft it'],
+      },
+      { category: 'scenes', title: 'Harbour' },
+      { category: 'Characters', title: 'Ilse' },
+    ];
+    expect(parsePackJson(JSON.stringify(list))).toEqual(PACK);
+  });
+
+  it('reads CSV by its header, whatever the column order', async () => {
+    const rows = [
+      ['Title', 'Category', 'Tags', 'Action steps', 'Details'],
+      ['Storm', 'Scenes', 'weather, act-one', 'Draft it', 'The mast cracks.'],
+      ['Harbour', 'Scenes', '', '', ''],
+      ['', '', '', '', ''],
+      ['Ilse', 'Characters', '', '', ''],
+    ];
+    expect(packFromCsvRows(rows)).toEqual(PACK);
+    const csv =
+      'category,title,details\nScenes,"Storm, at night","Line one\nline two, with ""quotes"""\n';
+    const pack = await readPromptPack(new File([csv], 'pack.csv', { type: 'text/csv' }));
+    expect(pack.categories[0]!.prompts[0]).toMatchObject({
+      title: 'Storm, at night',
+      details: 'Line one\nline two, with "quotes"',
+    });
+  });
+
+  it('reads Markdown as a story export writes it', () => {
+    const markdown = [
+      '# Salt Roads',
+      '',
+      '> A logline that is not a prompt.',
+      '',
+      '## Scenes',
+      '',
+      '### Storm',
+      '',
+      '#weather #act-one',
+      '',
+      'The mast cracks.',
+      '',
+      '- [x] Draft it',
+      '',
+      '### Harbour',
+      '',
+      '## Characters',
+      '',
+      '### Ilse',
+    ].join('\n');
+    expect(parsePackMarkdown(markdown)).toEqual(PACK);
+  });
+
+  it('says where the first problem is, and refuses files with no prompts', async () => {
+    expect(() => parsePackJson('[{"category": "Scenes"}]')).toThrow(
+      'Entry 1 (title): The prompt title is missing.',
+    );
+    expect(() =>
+      packFromCsvRows([
+        ['category', 'title'],
+        ['Scenes', 'x'.repeat(201)],
+      ]),
+    ).toThrow(/Row 2 \(title\): The prompt title is too long/);
+    expect(() => packFromCsvRows([['name', 'text']])).toThrow(/one must be "title"/);
+    expect(() => parsePackMarkdown('Just some notes.\n')).toThrow(/No prompts found/);
+    expect(() => parsePackJson('{"categories": []}')).toThrow(
+      'This file holds no prompts. Nothing was imported.',
+    );
+    await expect(
+      readPromptPack(new File(['x'], 'cover.png', { type: 'image/png' })),
+    ).rejects.toThrow(/is not a prompt pack: choose a .json, .csv or .md file/);
+  });
+});
+
+describe('importing a prompt pack', () => {
+  it('adds to the category of the same name and creates the others at the end of the board', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Salt Roads' });
+    const scenes = await createCategory(db, story.id, { title: 'scenes' });
+    await createPrompt(db, scenes.id, { title: 'Already here' });
+    const outboxBefore = await db.changes.count();
+
+    expect(await planPackImport(db, story.id, PACK)).toEqual({
+      newCategories: ['Characters'],
+      existingCategories: ['scenes'],
+      prompts: 3,
+    });
+    const progress: number[] = [];
+    await importPack(db, story.id, PACK, (done) => progress.push(done));
+
+    const categories = await listCategories(db, story.id);
+    expect(categories.map((category) => category.title)).toEqual(['scenes', 'Characters']);
+    const scenePrompts = await listCategoryPrompts(db, scenes.id);
+    expect(scenePrompts.map((prompt) => prompt.title)).toEqual([
+      'Already here',
+      'Storm',
+      'Harbour',
+    ]);
+    expect(scenePrompts[1]).toMatchObject({
+      details: 'The mast cracks.',
+      tags: ['weather', 'act-one'],
+      action_steps: [{ text: 'Draft it', done: false }],
+    });
+    expect(progress.at(-1)).toBe(3);
+    expect(await db.changes.count()).toBe(outboxBefore + 4); // one category, three prompts
+  });
+});
