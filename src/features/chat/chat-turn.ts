@@ -1,7 +1,8 @@
 // One exchange with the provider, written to the database as it settles:
 //   user message  queued|error → sending → sent        (or → error / → queued when offline)
 //   assistant     appended once, when the stream ends:  sent, or error with the partial text
-// A stopped reply keeps what arrived (status sent: the writer chose to stop it). Deltas are
+// A stopped reply keeps what arrived (status sent: the writer chose to stop it); stopped before
+// any text, the user message has no answer and is left failed, so Retry and Edit stay. Deltas are
 // never written to IndexedDB one by one: the UI shows them from memory (streaming-store.ts).
 import type { StoryPromptsDatabase } from '../../db/database';
 import { chatMessagesUpTo } from '../../db/chat-queries';
@@ -141,7 +142,12 @@ async function settleFailure(
   markUser: (status: 'sent' | 'error' | 'queued') => Promise<void>,
 ): Promise<TurnOutcome> {
   if (isAbort(error, signal)) {
-    const reply = content ? await appendReply(db, input, content, 'sent', null) : null;
+    if (!content) {
+      // Nothing to keep: marked sent, the message would have no reply and no way to ask again.
+      await markUser('error');
+      return { kind: 'stopped', reply: null };
+    }
+    const reply = await appendReply(db, input, content, 'sent', null);
     await markUser('sent');
     return { kind: 'stopped', reply };
   }

@@ -109,6 +109,22 @@ describe('runChatTurn', () => {
     ]);
   });
 
+  it('leaves the user message retryable when the writer stops before any text arrived', async () => {
+    const { db, chat, input } = await setup();
+    const controller = new AbortController();
+    const { provider } = scripted(async function* (signal) {
+      controller.abort();
+      if (signal.aborted) throw new ChatProviderError('chat/aborted');
+      yield done('never');
+    });
+    const outcome = await runChatTurn(db, provider, input, controller.signal);
+    expect(outcome).toEqual({ kind: 'stopped', reply: null });
+    const messages = await listChatMessages(db, chat.id);
+    expect(messages.map((m) => [m.role, m.status, m.content])).toEqual([
+      ['user', 'error', 'Tell me a story'],
+    ]);
+  });
+
   it('keeps the content with status error when the stream fails mid-way', async () => {
     const { db, chat, input } = await setup();
     const { provider } = scripted(async function* () {
