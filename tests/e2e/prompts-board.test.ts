@@ -303,6 +303,24 @@ describe('prompt board', () => {
     expect(await focusedName()).toBe('New category title');
   });
 
+  it('says what to type when Add is pressed with an empty field, instead of doing nothing', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Empty adds');
+    const field = page.getByLabel('New category title');
+    await field.fill('   ');
+    await page.getByRole('button', { name: 'Add category' }).click();
+    await page.getByText('Type a new category title first.').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('li.board-section').count()).toBe(0);
+    await field.fill('Plot');
+    expect(await page.getByText('Type a new category title first.').count()).toBe(0);
+    await page.getByRole('button', { name: 'Add category' }).click();
+    await section(page, 'Plot').waitFor();
+
+    await section(page, 'Plot').getByRole('button', { name: 'Add prompt' }).click();
+    await section(page, 'Plot').getByText('Type a new prompt title first.').waitFor();
+  });
+
   it('renames, describes and recolours a category, filters by tag, and undoes a delete', async () => {
     const page = await freshPage();
     const storyId = await openNewStoryBoard(page, 'Editing categories');

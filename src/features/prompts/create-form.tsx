@@ -2,7 +2,8 @@
 // Enter or the button, clears only after the write succeeded, and on a ValidationError or a
 // full disk shows the message under the field with the typed text kept. Submissions made while
 // an earlier one is still being written wait their turn (create-queue.ts), and text typed in
-// the meantime is not cleared by the earlier one's success.
+// the meantime is not cleared by the earlier one's success. An empty field says what to type;
+// typing clears the message.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
@@ -37,7 +38,12 @@ export function CreateForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const submitted = text.trim();
-    const run = submitted === '' ? null : queue.submit(submitted, onCreate);
+    if (submitted === '') {
+      // Say why nothing was added, rather than ignore the click.
+      setError(`Type a ${label.charAt(0).toLowerCase()}${label.slice(1)} first.`);
+      return;
+    }
+    const run = queue.submit(submitted, onCreate);
     if (!run) return;
     setPending((count) => count + 1);
     try {
@@ -61,7 +67,10 @@ export function CreateForm({
         placeholder={placeholder ?? label}
         value={text}
         error={error}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (error) setError(null);
+        }}
       />
       <Button type="submit" variant="secondary" disabled={queue.isPending(text.trim())}>
         {buttonLabel}
