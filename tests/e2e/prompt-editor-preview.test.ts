@@ -193,6 +193,7 @@ describe('prompt editor', () => {
     await page.getByRole('button', { name: 'Remove tag villain' }).waitFor({ state: 'detached' });
 
     await page.getByLabel('Move to category').selectOption({ label: 'Plot' });
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
     await page.getByText('Moved to Plot').waitFor();
     await page.goto(`${baseURL}/stories/${storyId}/prompts`);
     const plot = page.locator('li.board-section', {
@@ -209,6 +210,32 @@ describe('prompt editor', () => {
     await page.getByRole('link', { name: 'Motive', exact: true }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Undo' }).click();
     await plot.getByRole('link', { name: 'Motive', exact: true }).waitFor();
+  });
+
+  it('moves the prompt only on Move: browsing the categories by keyboard moves nothing', async () => {
+    const page = await freshPage();
+    const { storyId } = await openEditor(page, 'Browse categories');
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    const characters = page.locator('li.board-section', {
+      has: page.getByRole('button', { name: 'Edit Category title: Characters', exact: true }),
+    });
+    await characters.getByLabel('New prompt title').fill('Later');
+    await characters.getByRole('button', { name: 'Add prompt' }).click();
+    await characters.getByRole('link', { name: 'Later', exact: true }).waitFor();
+    await characters.getByRole('link', { name: 'Motive', exact: true }).click();
+
+    // Arrow keys on a closed select change its value at once in Chrome.
+    await page.getByLabel('Move to category').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(300);
+    expect(await page.getByText(/^Moved to/).count()).toBe(0);
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    await characters.getByRole('link', { name: 'Later', exact: true }).waitFor();
+    expect(await characters.locator('.prompt-card__title').allTextContents()).toEqual([
+      'Motive',
+      'Later',
+    ]);
   });
 
   it('has no serious or critical axe violations on the editor and the preview', async () => {
