@@ -137,9 +137,13 @@ async function mapError(
 ): Promise<ChatProviderError> {
   if (error instanceof ChatProviderError) return error;
   if (isAbort(error, signal)) return new ChatProviderError('chat/aborted');
-  const { APIError, APIConnectionTimeoutError } = await import('openai');
+  const { APIError, APIConnectionError, APIConnectionTimeoutError } = await import('openai');
   if (error instanceof APIConnectionTimeoutError)
     return new ChatProviderError('upstream/timeout', { host });
+  // Checked before APIError, of which it is a status-less subclass: an unreachable host (or a
+  // mistyped base URL) is a network failure, and one while offline queues the message.
+  if (error instanceof APIConnectionError)
+    return new ChatProviderError('network/unreachable', { host });
   if (error instanceof APIError && typeof error.status === 'number') {
     const status = error.status;
     if (status === 401 || status === 403)

@@ -1,6 +1,8 @@
 // The providers' stream handling: SSE parsing across arbitrary chunk boundaries, the app
 // server's events and JSON errors mapped to typed errors with specific messages, and the
 // bring-your-own-key provider against the local OpenAI-compatible stub (real HTTP, real SDK).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServerProvider } from '../../../src/platform/chat-providers/app-server-provider';
 import { createByokProvider } from '../../../src/platform/chat-providers/byok-provider';
@@ -258,6 +260,20 @@ describe('bring-your-own-key provider (openai SDK against the stub)', () => {
     setTimeout(() => controller.abort(), 250);
     const stopped = await collect(provider.stream(request, controller.signal));
     expect(stopped.error?.code).toBe('chat/aborted');
+  });
+
+  it('says a host where nothing answers cannot be reached, naming it', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const provider = createByokProvider({ baseUrl: `http://${host}/v1`, apiKey: 'sk' });
+    const result = await collect(provider.stream(request, new AbortController().signal));
+    expect(result.error?.code).toBe('network/unreachable');
+    expect(await provider.testConnection()).toEqual({
+      ok: false,
+      message: `Cannot reach ${host}. Check your connection (and the base URL in Settings › Chat provider).`,
+    });
   });
 
   it('refuses to run without a key', async () => {
