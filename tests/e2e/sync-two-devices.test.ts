@@ -327,6 +327,40 @@ describe('sync between devices', () => {
     await waitForStoryOnServer('Written while expired');
   });
 
+  it('a session that cannot be renewed while the server is unreachable is not called signed out or expired', async () => {
+    // supabase-js logs its failed attempts to renew the session.
+    const { context, page } = await device([
+      /(TypeError|AuthRetryableFetchError): Failed to fetch/,
+    ]);
+    await signUp(page, baseURL, unique('renew'), PASSWORD);
+    await waitForPhase(page, 'synced');
+    // The access token ran out while the device was away; the refresh token is still good.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) {
+        if (!key.startsWith('story-prompts-auth:') || key.endsWith(':expected')) continue;
+        const session = JSON.parse(localStorage.getItem(key)!) as Record<string, unknown>;
+        session.expires_at = Math.floor(Date.now() / 1000) - 60;
+        localStorage.setItem(key, JSON.stringify(session));
+      }
+    });
+    await context.route(`${standin.url}/auth/v1/token**`, (route) =>
+      route.abort('connectionrefused'),
+    );
+    await page.goto(`${baseURL}/`);
+    // Auth keeps trying to renew for about half a minute, then keeps the session for later.
+    const seen = new Set<string>();
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const label = page.locator('.sync-indicator__label');
+      const title = `${await label.textContent()}: ${await label.getAttribute('title')}`;
+      seen.add(title);
+      if (title.includes('could not be renewed yet')) break;
+      if (Date.now() > deadline) throw new Error(`never said so: ${[...seen].join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect([...seen].filter((text) => /Signed out|Session expired/.test(text))).toEqual([]);
+  }, 90_000);
+
   it('signing out works offline, and the device stays signed out', async () => {
     // supabase-js logs the failed request to end the session on the server.
     const { context, page } = await device([/TypeError: Failed to fetch/]);

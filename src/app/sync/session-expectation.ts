@@ -17,3 +17,11 @@ export function stopExpectingSession(authStorageKey: string): void {
 export function sessionExpected(authStorageKey: string): boolean {
   return window.localStorage.getItem(keyFor(authStorageKey)) === '1';
 }
+
+/**
+ * Supabase Auth keeps a session it could not renew for want of a network (and renews it when
+ * the server is back); it deletes one the server refused. Only the latter has expired.
+ */
+export function sessionStillStored(authStorageKey: string): boolean {
+  return window.localStorage.getItem(authStorageKey) !== null;
+}

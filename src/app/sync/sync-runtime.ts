@@ -46,11 +46,14 @@ import {
   SYNC_OFF_MESSAGE,
 } from './sync-config';
 import type { SyncServerConfig } from './sync-config';
-import { expectSession, sessionExpected } from './session-expectation';
+import { expectSession, sessionExpected, sessionStillStored } from './session-expectation';
 import { SYNC_LEADER_LOCK, SYNC_TAB_CHANNEL } from './tab-messages';
 import type { SyncTabMessage } from './tab-messages';
 
 const SIGNED_OUT_MESSAGE = 'Signed out: this device keeps everything locally. Sign in to sync.';
+const CHECKING_SESSION_MESSAGE = 'Checking your session with the sync server…';
+const SESSION_NOT_RENEWED_MESSAGE =
+  'Your session could not be renewed yet: the sync server is unreachable. Sync resumes by itself once it is reachable; your changes are saved on this device.';
 const SESSION_EXPIRED_MESSAGE =
   'Your session has expired. Sign in again to keep syncing; your changes are saved on this device.';
 
@@ -182,12 +185,8 @@ export class SyncRuntime {
     };
     const user = this.user;
     if (!user) {
-      const storageKey = this.currentAuthStorageKey();
-      const expired = this.authKnown && storageKey !== null && sessionExpected(storageKey);
-      return this.becomeLocalOnly(expired ? SESSION_EXPIRED_MESSAGE : SIGNED_OUT_MESSAGE, {
-        ...account,
-        sessionExpired: expired,
-      });
+      const { message, expired } = this.whyNoUser();
+      return this.becomeLocalOnly(message, { ...account, sessionExpired: expired });
     }
     const owner = await readLocalOwner(this.db);
     const decision = decideAdoption(owner, user);
@@ -208,6 +207,21 @@ export class SyncRuntime {
     this.account$.next(account);
     if (this.leader) this.ensureEngine(config, user);
     else this.becomeFollower();
+  }
+
+  /**
+   * Without a user: signed out (or never in), or, when this device should hold a session, still
+   * being checked (Auth renews an outdated one first, for up to ~30 s), kept but not renewable
+   * while the server is unreachable, or expired.
+   */
+  private whyNoUser(): { message: string; expired: boolean } {
+    const storageKey = this.currentAuthStorageKey();
+    if (storageKey === null || !sessionExpected(storageKey))
+      return { message: SIGNED_OUT_MESSAGE, expired: false };
+    if (!this.authKnown) return { message: CHECKING_SESSION_MESSAGE, expired: false };
+    if (sessionStillStored(storageKey))
+      return { message: SESSION_NOT_RENEWED_MESSAGE, expired: false };
+    return { message: SESSION_EXPIRED_MESSAGE, expired: true };
   }
 
   private becomeLocalOnly(message: string, account: AccountSnapshot): void {
