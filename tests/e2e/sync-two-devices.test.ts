@@ -369,6 +369,14 @@ describe('sync between devices', () => {
     await waitForPhase(page, 'synced');
     await context.setOffline(true);
     await waitForPhase(page, 'offline');
+    await page.getByRole('link', { name: 'Story Prompts', exact: true }).click();
+    await page.getByLabel('New story title').fill('Not uploaded yet');
+    await page.getByRole('button', { name: 'Create story' }).click();
+    await page.getByRole('link', { name: 'Not uploaded yet', exact: true }).waitFor();
+    await page.goBack();
+    await page
+      .getByText(`1 change is not uploaded yet: signed out, it waits here`)
+      .waitFor({ timeout: 5_000 });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ timeout: 10_000 });
@@ -380,6 +388,7 @@ describe('sync between devices', () => {
     expect(await page.locator('.sync-indicator__label').textContent()).toBe('Local only');
     await signIn(page, baseURL, writer, PASSWORD);
     await waitForPhase(page, 'synced');
+    await waitForStoryOnServer('Not uploaded yet');
   });
 
   it('"Retry now" tries at once once the server is back, even while backing off', async () => {

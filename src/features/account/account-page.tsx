@@ -31,6 +31,15 @@ function LocalOnly() {
   );
 }
 
+// Signing out with changes still in the outbox keeps them here, but not yet on the account:
+// the writer should know before leaving this device.
+function notUploadedYet(pending: number | null, email: string): string {
+  if (!pending) return '';
+  const changes = pending === 1 ? '1 change is' : `${pending} changes are`;
+  const wait = pending === 1 ? 'it waits' : 'they wait';
+  return ` ${changes} not uploaded yet: signed out, ${wait} here until you sign in again as ${email}.`;
+}
+
 function resultNotice(result: SignInResult | null): string | null {
   if (result?.kind === 'check-email')
     return 'Account created. Confirm your address with the link we e-mailed you, then sign in.';
@@ -65,7 +74,10 @@ function AccountScreen({ service }: { service: AccountService }) {
           Signed in as <strong data-testid="account-email">{account.user.email}</strong>. This
           device syncs with your account.
         </p>
-        <p className="muted">Signing out stops syncing; everything stays on this device.</p>
+        <p className="muted">
+          Signing out stops syncing; everything stays on this device.
+          {notUploadedYet(pendingChanges, account.user.email)}
+        </p>
         {runner.error ? <Notice tone="error">{runner.error}</Notice> : null}
         <div className="row">
           <Button onClick={() => void runner.run(() => service.signOut())} disabled={runner.busy}>
