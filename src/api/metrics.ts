@@ -1,6 +1,8 @@
 // Request metrics per route, in memory (seed appendix E): count, server errors, client
 // errors, average and p95 latency. Latency samples are a bounded ring per route so a busy
 // server keeps constant memory; the p95 is over the most recent samples.
+import { percentile } from '../lib/percentile';
+
 export interface RouteMetrics {
   count: number;
   errors: number;
@@ -56,11 +58,7 @@ export class RequestMetrics {
   }
 }
 
-export function percentile(values: readonly number[], share: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * share) - 1)]!;
-}
+export { percentile };
 
 function round(value: number, digits: number): number {
   const scale = 10 ** digits;

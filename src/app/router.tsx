@@ -28,6 +28,9 @@ const PromptPreviewPage = lazy(() =>
 const BackupPage = lazy(() =>
   import('../features/import-export/backup-page').then((m) => ({ default: m.BackupPage })),
 );
+const DiagnosticsPage = lazy(() =>
+  import('../features/diagnostics/diagnostics-page').then((m) => ({ default: m.DiagnosticsPage })),
+);
 const ChatsPage = lazy(() =>
   import('../features/chat/chats-page').then((m) => ({ default: m.ChatsPage })),
 );
@@ -50,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
       { path: 'chats/:chatId', element: <ChatWindowPage getAccessToken={chatAccessToken} /> },
       { path: 'backup', element: <BackupPage /> },
+      { path: 'diagnostics', element: <DiagnosticsPage /> },
       ...syncRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,6 +4,7 @@
 // whose worker crashed is retried once in the replacement, which restores the shard from
 // IndexedDB.
 import type { SearchWorkerApi } from '../../workers/search.worker';
+import { measured } from '../lib/app-metrics';
 import type { SearchGroups, ShardName, ShardRef, ShardStatus } from '../search/search-types';
 import type { WorkerPool } from './worker-pool';
 import { appWorkerPool } from './worker-pool-app';
@@ -53,8 +54,8 @@ export function createSearchClient(pool: SearchPool, dbName?: string): SearchCli
 
   return {
     async search(query, options = {}) {
-      const results = await onEachShard((api, shard) =>
-        api.query(shard, { query, limit: options.limit }),
+      const results = await measured('search', () =>
+        onEachShard((api, shard) => api.query(shard, { query, limit: options.limit })),
       );
       const merged: SearchResponse = {
         query,

@@ -20,6 +20,7 @@ import type { SyncStatus } from './sync-status';
 import { INITIAL_SYNC_STATUS } from './sync-status';
 import type { SyncTransport } from './sync-transport';
 import { AppError, describeError } from '../lib/app-error';
+import { appMetrics } from '../lib/app-metrics';
 
 /** Thrown inside a run when stop() was called: the run ends quietly. */
 class SyncStoppedError extends AppError {
@@ -136,6 +137,7 @@ export class SyncEngine {
     if (!this.options.isOnline()) return this.emit({ phase: 'offline', message: null });
     const wait = this.breaker.delayUntilNextAttempt();
     if (wait > 0) return this.scheduleRetry(wait, this.status$.value.message);
+    const started = performance.now();
     try {
       await this.pushAll();
       await this.pullEverything();
@@ -145,7 +147,12 @@ export class SyncEngine {
       const now = this.options.timers.now();
       await writeSyncMeta(this.options.db.meta, 'last_synced_at', now);
       await this.emit({ phase: 'idle', lastSyncedAt: now, nextRetryAt: null, message: null });
+      appMetrics.recordTiming('sync', performance.now() - started, true);
     } catch (error) {
+      if (!(error instanceof SyncStoppedError)) {
+        appMetrics.recordTiming('sync', performance.now() - started, false);
+        appMetrics.recordError('sync', describeError(error));
+      }
       await this.fail(error);
     }
   }

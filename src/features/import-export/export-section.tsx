@@ -7,7 +7,7 @@ import { readBackupData } from '../../db/backup';
 import { db } from '../../db/instance';
 import { backupFile } from '../../domain/backup-format';
 import { describeContents } from './backup-summary';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../platform/download-file';
 
 type State =
   | { kind: 'idle' }

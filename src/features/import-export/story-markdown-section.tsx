@@ -7,7 +7,7 @@ import { Notice } from '../../components/ui/notice';
 import { db } from '../../db/instance';
 import { getStory, listCategories, listCategoryPrompts, listStories } from '../../db/queries';
 import { fileNameFor, storyMarkdown } from '../../domain/story-markdown';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../platform/download-file';
 
 async function markdownOf(storyId: string): Promise<{ title: string; text: string }> {
   const story = await getStory(db, storyId);

@@ -52,7 +52,8 @@ export function StoriesPage() {
       )}
       <p className="muted">
         <Link to="/backup">Backup and restore</Link>: download everything as one file, or bring a
-        backup back.
+        backup back. <Link to="/diagnostics">Diagnostics</Link>: what is on this device and how the
+        app is doing.
       </p>
     </section>
   );

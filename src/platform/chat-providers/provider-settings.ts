@@ -4,6 +4,7 @@
 // the settings table, which satisfies SettingsStore.
 import { createAppServerProvider } from './app-server-provider';
 import { createByokProvider, hostOf } from './byok-provider';
+import { measuredProvider } from './measured-provider';
 import type { ChatProvider, ChatProviderKind } from './chat-provider';
 
 export interface SettingsEntry {
@@ -80,9 +81,11 @@ export interface ProviderDeps {
 }
 
 export function providerFor(settings: ChatProviderSettings, deps: ProviderDeps = {}): ChatProvider {
-  if (settings.kind === 'byok')
-    return createByokProvider({ baseUrl: settings.byokBaseUrl, apiKey: settings.byokApiKey });
-  return createAppServerProvider({ getAccessToken: deps.getAccessToken });
+  return measuredProvider(
+    settings.kind === 'byok'
+      ? createByokProvider({ baseUrl: settings.byokBaseUrl, apiKey: settings.byokApiKey })
+      : createAppServerProvider({ getAccessToken: deps.getAccessToken }),
+  );
 }
 
 /** Where the model list of a provider is cached (per BYOK host: another host has other models). */
