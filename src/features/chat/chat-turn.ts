@@ -24,6 +24,14 @@ import type { PersonaRequestFields } from './chat-persona';
 /** How many earlier messages go with a new one (the provider's context is finite). */
 export const CONTEXT_MESSAGES = 40;
 
+/**
+ * At most this many characters of earlier messages go with a new one (about 100k tokens): the
+ * provider's context window is finite, and so is the API's request body (2 MiB), which this
+ * keeps clear of even for 3-byte characters and a 200,000-character message of its own.
+ * Counting messages alone, a chat holding a few pasted chapters failed on every later message.
+ */
+export const CONTEXT_CHARACTERS = 400_000;
+
 export interface TurnInput {
   chatId: string;
   model: string;
@@ -58,6 +66,16 @@ export function contextTurns(messages: readonly Message[], userMessageId: string
     .map((message) => ({ role: message.role, content: message.content }));
 }
 
+/** The newest of `earlier` turns within CONTEXT_MESSAGES and CONTEXT_CHARACTERS, oldest first. */
+export function fittingTurns(earlier: readonly ChatTurn[]): ChatTurn[] {
+  const recent = earlier.slice(-CONTEXT_MESSAGES);
+  let used = 0;
+  let start = recent.length;
+  while (start > 0 && used + recent[start - 1]!.content.length <= CONTEXT_CHARACTERS)
+    used += recent[--start]!.content.length;
+  return recent.slice(start);
+}
+
 async function buildRequest(db: StoryPromptsDatabase, input: TurnInput): Promise<ChatRequest> {
   // Read up to the message answered, not the chat's end: regenerating a reply far up a long
   // chat must send that reply's prompt, which may be older than the chat's last messages.
@@ -67,8 +85,10 @@ async function buildRequest(db: StoryPromptsDatabase, input: TurnInput): Promise
     input.userMessageId,
     CONTEXT_MESSAGES * 2,
   );
-  const turns = contextTurns(recent, input.userMessageId).slice(-CONTEXT_MESSAGES);
-  return { messages: turns, model: input.model, ...input.persona };
+  const turns = contextTurns(recent, input.userMessageId);
+  // The last turn is the message answered: it always goes, the earlier ones as they fit.
+  const messages = [...fittingTurns(turns.slice(0, -1)), ...turns.slice(-1)];
+  return { messages, model: input.model, ...input.persona };
 }
 
 function appendReply(

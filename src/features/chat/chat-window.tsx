@@ -22,7 +22,7 @@ import {
   startChat,
   stopReply,
 } from './chat-session';
-import { contextTurns, CONTEXT_MESSAGES } from './chat-turn';
+import { contextTurns, fittingTurns } from './chat-turn';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import type { MessageActions } from './message-item';
@@ -53,7 +53,7 @@ const NO_MESSAGES: Message[] = [];
 
 function useContextTokens(messages: readonly Message[], persona: Persona | undefined): number {
   return useMemo(() => {
-    const turns = contextTurns(messages, '').slice(-CONTEXT_MESSAGES);
+    const turns = fittingTurns(contextTurns(messages, ''));
     return estimateChatTokens(
       persona?.system_prompt ? [{ content: persona.system_prompt }, ...turns] : turns,
     );

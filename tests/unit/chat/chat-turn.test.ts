@@ -11,7 +11,11 @@ import type {
   ChatStreamEvent,
 } from '../../../src/platform/chat-providers/chat-provider';
 import { ChatProviderError } from '../../../src/platform/chat-providers/chat-errors';
-import { contextTurns, runChatTurn } from '../../../src/features/chat/chat-turn';
+import {
+  CONTEXT_CHARACTERS,
+  contextTurns,
+  runChatTurn,
+} from '../../../src/features/chat/chat-turn';
 import type { TurnInput } from '../../../src/features/chat/chat-turn';
 import { freshDatabase } from '../db/test-database';
 
@@ -163,6 +167,56 @@ describe('runChatTurn', () => {
     });
     expect(outcome.kind).toBe('queued');
     expect((await listQueuedMessages(db)).map((m) => m.id)).toEqual([user.id]);
+  });
+
+  it('sends only the newest earlier messages that fit the context budget, and always the message', async () => {
+    const { db, chat, input } = await setup();
+    const chapter = (n: number) => `Chapter ${n} `.padEnd(150_000, 'x');
+    for (const n of [1, 2, 3]) {
+      for (const [role, content] of [
+        ['user', chapter(n)],
+        ['assistant', `Noted ${n}`],
+      ] as const)
+        await appendMessage(db, {
+          chatId: chat.id,
+          role,
+          content,
+          model: 'm',
+          personaId: null,
+          status: 'sent',
+        });
+    }
+    const last = await appendMessage(db, {
+      chatId: chat.id,
+      role: 'user',
+      content: chapter(4),
+      model: 'm',
+      personaId: null,
+      status: 'queued',
+    });
+    const { provider, requests } = scripted(async function* () {
+      yield done('Fine');
+    });
+    await runChatTurn(
+      db,
+      provider,
+      { ...input, userMessageId: last.id },
+      new AbortController().signal,
+    );
+    const sent = requests[0]!.messages.map((turn) => turn.content.slice(0, 10));
+    // Chapters 2 and 3 with their replies fit in CONTEXT_CHARACTERS; chapter 1 no longer does.
+    expect(sent).toEqual([
+      'Noted 1',
+      'Chapter 2 ',
+      'Noted 2',
+      'Chapter 3 ',
+      'Noted 3',
+      'Chapter 4 ',
+    ]);
+    const earlier = requests[0]!.messages.slice(0, -1);
+    expect(earlier.reduce((sum, turn) => sum + turn.content.length, 0)).toBeLessThanOrEqual(
+      CONTEXT_CHARACTERS,
+    );
   });
 
   it('regenerates without touching the answered user message and appends a second reply', async () => {
