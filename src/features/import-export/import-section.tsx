@@ -1,7 +1,7 @@
 // "Restore from a backup": choose a file, see what it would add, then import it with progress.
 // Nothing is written before the writer confirms, and a file that is not a valid backup is
 // refused with the first place that is wrong.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { describeError } from '../../components/ui/describe-error';
 import { Notice } from '../../components/ui/notice';
@@ -17,6 +17,7 @@ import {
 } from '../../domain/backup-format';
 import type { BackupFile } from '../../domain/backup-format';
 import { changesIn, describePlan } from './backup-summary';
+import { FileChooser } from './file-chooser';
 
 type State =
   | { kind: 'idle' }
@@ -38,10 +39,8 @@ async function readChosenFile(file: File): Promise<{ backup: BackupFile; plan: I
 
 export function ImportSection() {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const inputId = useId();
 
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
+  const choose = async (file: File) => {
     setState({ kind: 'reading' });
     try {
       setState({ kind: 'ready', name: file.name, ...(await readChosenFile(file)) });
@@ -73,19 +72,12 @@ export function ImportSection() {
         Adds what a backup holds to this device. Stories and prompts already here are kept as they
         are; deleted ones come back.
       </p>
-      <div className="row">
-        <label htmlFor={inputId}>Backup file</label>
-        <input
-          id={inputId}
-          type="file"
-          accept=".json,application/json"
-          disabled={busy}
-          onChange={(event) => {
-            void choose(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-      </div>
+      <FileChooser
+        label="Backup file"
+        accept=".json,application/json"
+        disabled={busy}
+        onChoose={(file) => void choose(file)}
+      />
       {state.kind === 'reading' ? <p role="status">Reading the file…</p> : null}
       {state.kind === 'failed' ? <Notice tone="error">{state.text}</Notice> : null}
       {state.kind === 'ready' ? (

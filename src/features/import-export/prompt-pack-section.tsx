@@ -12,6 +12,7 @@ import { importPack, planPackImport } from '../../db/prompt-pack-import';
 import type { PackPlan } from '../../db/prompt-pack-import';
 import { listStories } from '../../db/queries';
 import type { PromptPack } from '../../domain/prompt-pack';
+import { FileChooser } from './file-chooser';
 import { PACK_FILE_TYPES, readPromptPack } from './read-prompt-pack';
 
 type State =
@@ -40,11 +41,9 @@ export function PromptPackSection() {
   const [chosen, setChosen] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const storySelectId = useId();
-  const fileId = useId();
   const storyId = chosen || stories?.[0]?.id || '';
 
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
+  const choose = async (file: File) => {
     setState({ kind: 'reading' });
     try {
       const pack = await readPromptPack(file);
@@ -104,19 +103,12 @@ export function PromptPackSection() {
           ))}
         </select>
       </div>
-      <div className="row">
-        <label htmlFor={fileId}>Prompt pack file</label>
-        <input
-          id={fileId}
-          type="file"
-          accept={PACK_FILE_TYPES}
-          disabled={busy}
-          onChange={(event) => {
-            void choose(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-      </div>
+      <FileChooser
+        label="Prompt pack file"
+        accept={PACK_FILE_TYPES}
+        disabled={busy}
+        onChoose={(file) => void choose(file)}
+      />
       {state.kind === 'reading' ? <p role="status">Reading the file…</p> : null}
       {state.kind === 'failed' ? <Notice tone="error">{state.text}</Notice> : null}
       {state.kind === 'ready' ? (
