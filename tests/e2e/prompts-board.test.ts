@@ -321,6 +321,22 @@ describe('prompt board', () => {
     await section(page, 'Plot').getByText('Type a new prompt title first.').waitFor();
   });
 
+  it('keeps a category rename typed just before the browser goes back (no blur)', async () => {
+    const page = await freshPage();
+    await openNewStoryBoard(page, 'Back mid edit');
+    await addCategory(page, 'Draft');
+    // Reach the board by in-app links, so going back is the app's own navigation.
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('link', { name: 'Prompts', exact: true }).click();
+    await page.getByRole('button', { name: 'Edit Category title: Draft' }).click();
+    await page.getByRole('textbox', { name: 'Category title', exact: true }).fill('People');
+    // Browser back unmounts the board with the field still focused: no blur, no Enter.
+    await page.evaluate(() => history.back());
+    await page.waitForURL(/\/stories\/[^/]+$/);
+    await page.goForward();
+    await section(page, 'People').waitFor();
+  });
+
   it('renames, describes and recolours a category, filters by tag, and undoes a delete', async () => {
     const page = await freshPage();
     const storyId = await openNewStoryBoard(page, 'Editing categories');

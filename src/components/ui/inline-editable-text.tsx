@@ -1,6 +1,7 @@
 // Text shown as text that becomes a field when clicked (or activated with Enter/Space).
 // Enter (or Ctrl+Enter when multiline) and blur commit, Escape cancels. If `onCommit` throws,
-// the field stays open with the typed text and the error under it, so nothing is lost.
+// the field stays open with the typed text and the error under it, so nothing is lost. Leaving
+// the screen mid-edit (browser back, which unmounts the field without a blur) commits too.
 import { useEffect, useId, useRef, useState } from 'react';
 import { describeError } from './describe-error';
 
@@ -34,6 +35,21 @@ export function InlineEditableText({
   const buttonRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const errorId = useId();
+  const unmountCommit = useRef({ editing, draft, value, onCommit });
+  useEffect(() => {
+    unmountCommit.current = { editing, draft, value, onCommit };
+  });
+  useEffect(
+    () => () => {
+      const { editing, draft, value, onCommit } = unmountCommit.current;
+      if (!editing || draft === value) return;
+      // Nowhere is left to show a refusal (too long, empty): that text goes with the field.
+      Promise.resolve()
+        .then(() => onCommit(draft))
+        .catch(() => undefined);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (editing) fieldRef.current?.select();
