@@ -13,23 +13,26 @@ import {
   fieldLabel,
   resolveConflict,
   rowName,
+  sideText,
 } from './conflict-resolution';
 import type { ConflictChoice } from './conflict-resolution';
 
 interface SideProps {
   heading: string;
+  field: string;
   value: unknown;
   onUse?: () => void;
   busy: boolean;
 }
 
-function ConflictSide({ heading, value, onUse, busy }: SideProps) {
+function ConflictSide({ heading, field, value, onUse, busy }: SideProps) {
   const headingId = useId();
+  const text = useLiveQuery(() => sideText(db, field, value), [field, value], displayValue(value));
   return (
     <div className="conflict-side stack-tight" role="group" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>
       <pre className="conflict-side__value" tabIndex={0}>
-        {displayValue(value)}
+        {text}
       </pre>
       {onUse ? (
         <Button onClick={onUse} disabled={busy} aria-describedby={headingId}>
@@ -106,18 +109,25 @@ export function ConflictCard({ conflict, onResolving }: ConflictCardProps) {
         <div className="conflict-sides">
           <ConflictSide
             heading="Kept value"
+            field={conflict.field}
             value={conflict.winner_value}
             onUse={() => void choose('winner')}
             busy={busy}
           />
           <ConflictSide
             heading="Other value"
+            field={conflict.field}
             value={conflict.loser_value}
             onUse={() => void choose('loser')}
             busy={busy}
           />
           {isText ? (
-            <ConflictSide heading="Before both edits" value={conflict.base_value} busy={busy} />
+            <ConflictSide
+              heading="Before both edits"
+              field={conflict.field}
+              value={conflict.base_value}
+              busy={busy}
+            />
           ) : null}
         </div>
       )}

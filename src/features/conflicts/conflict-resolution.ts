@@ -6,6 +6,7 @@ import type { StoryPromptsDatabase } from '../../db/database';
 import { updateRow } from '../../db/write-rows';
 import type { Conflict } from '../../domain/entities';
 import { isSyncedTable } from '../../domain/synced-tables';
+import type { SyncedTable } from '../../domain/synced-tables';
 import { AppError } from '../../lib/app-error';
 
 /** lww / text_overlap: keep the current winner or the other value. edit_vs_delete: restore or not. */
@@ -64,9 +65,17 @@ export function entityLabel(entity: string): string {
   return ENTITY_LABELS[entity] ?? entity;
 }
 
-/** "system_prompt" → "System prompt". */
+/** Fields that point at another row: the writer knows that row by its name, never its id. */
+const REFERENCED_TABLES: Record<string, SyncedTable> = {
+  story_id: 'stories',
+  category_id: 'prompt_categories',
+  chat_id: 'chats',
+  persona_id: 'personas',
+};
+
+/** "system_prompt" → "System prompt", "category_id" → "Category". */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/_/g, ' ');
+  const words = field.replace(/_id$/, '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -81,6 +90,20 @@ export async function rowName(
     { title?: unknown; name?: unknown } | undefined;
   const name = row?.title ?? row?.name;
   return typeof name === 'string' && name !== '' ? name : null;
+}
+
+/**
+ * One side of a conflict as the writer reads it: a reference by the name of the row it points
+ * at (two categories' ids say nothing), anything else as displayValue.
+ */
+export async function sideText(
+  db: StoryPromptsDatabase,
+  field: string,
+  value: unknown,
+): Promise<string> {
+  const table = REFERENCED_TABLES[field];
+  const name = table && typeof value === 'string' ? await rowName(db, table, value) : null;
+  return name ? `“${name}”` : displayValue(value);
 }
 
 /** A value as the writer reads it: text as is, anything else as indented JSON. */

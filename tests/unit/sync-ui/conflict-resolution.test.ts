@@ -7,8 +7,10 @@ import { createStory } from '../../../src/db/stories-repository';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
 import type { Conflict } from '../../../src/domain/entities';
 import {
+  fieldLabel,
   listOpenConflicts,
   resolveConflict,
+  sideText,
 } from '../../../src/features/conflicts/conflict-resolution';
 import { freshDatabase } from '../db/test-database';
 
@@ -119,5 +121,21 @@ describe('resolving conflicts', () => {
       code: 'conflicts/unknown-entity',
     });
     expect(await db.changes.count()).toBe(0);
+  });
+});
+
+describe('how a conflict reads', () => {
+  it('names the categories of a "moved on both devices" clash instead of showing their ids', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Salt Roads' });
+    const places = await createCategory(db, story.id, { title: 'Places' });
+    const people = await createCategory(db, story.id, { title: 'People' });
+    expect(fieldLabel('category_id')).toBe('Category');
+    expect(await sideText(db, 'category_id', places.id)).toBe('“Places”');
+    expect(await sideText(db, 'category_id', people.id)).toBe('“People”');
+    // A row this device does not hold (any more) still shows something.
+    const gone = crypto.randomUUID();
+    expect(await sideText(db, 'category_id', gone)).toBe(gone);
+    expect(await sideText(db, 'title', 'Harbour at dawn')).toBe('Harbour at dawn');
   });
 });
