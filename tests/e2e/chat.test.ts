@@ -701,6 +701,24 @@ describe('the composer', () => {
     expect(await composer(page).inputValue()).toBe('');
   });
 
+  it('takes a message that was not sent back into the composer, with the caret in it', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Second try', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ failWith: 503 });
+    await send(page, 'Worth rewording');
+    const mine = page.getByRole('article', { name: 'You said' });
+    await mine.getByText('Not sent.').waitFor();
+    await mine.getByRole('button', { name: 'Edit', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => composer(page).inputValue()).toBe('Worth rewording');
+    await expect
+      .poll(() => composer(page).evaluate((field) => field === document.activeElement))
+      .toBe(true);
+    expect(await mine.count()).toBe(0);
+    stub.setBehaviour({});
+  });
+
   it('keeps the caret in the composer after each send, by keyboard or with the Send button', async () => {
     const { page } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Keys only', 'x');

@@ -1,7 +1,7 @@
 // Seed `ChatWindow`: one chat with its persona and model, the conversation, and the composer.
 // With `chat` null it is a new chat (e.g. from a prompt's "Send to chat"): the writer picks
 // persona and model first, and the chat row is created with the first message.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import { Notice } from '../../components/ui/notice';
@@ -91,6 +91,7 @@ export function ChatWindow({
     loaded?.target?.index === null && loaded.target.key !== dismissedTarget ? loaded.target : null;
   const streaming = live.answering !== null;
   const fail = useCallback((error: unknown) => toast.error(describeError(error)), [toast]);
+  const composerField = useRef<HTMLTextAreaElement>(null);
 
   const chooseModel = (next: string) =>
     chat
@@ -114,12 +115,14 @@ export function ChatWindow({
       retry: (message) => void retryMessage(message).catch(fail),
       cancel: (message) =>
         void cancelUnsentMessage(db, message.id)
-          .then((text) =>
+          .then((text) => {
             draftStore.set(
               draftKey,
               draftStore.get(draftKey) ? `${draftStore.get(draftKey)}\n\n${text}` : text,
-            ),
-          )
+            );
+            // The message (and its focused button) is gone; the text waits in the composer.
+            composerField.current?.focus();
+          })
           .catch(fail),
       regenerate: (message) => void regenerateReply(message).catch(fail),
     }),
@@ -216,6 +219,7 @@ export function ChatWindow({
         onSend={send}
         onStop={() => chat && stopReply(chat.id)}
         focusOnMount={focusComposer}
+        fieldRef={composerField}
       />
     </section>
   );

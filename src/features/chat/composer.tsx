@@ -4,7 +4,7 @@
 // caret is back in the field (Send is disabled while sending, which would drop focus to the
 // page), so a keyboard writer goes on with the next message.
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { FormEvent, KeyboardEvent, RefObject } from 'react';
 import { Button } from '../../components/ui/button';
 import { TextArea } from '../../components/ui/text-field';
 import { describeError } from '../../lib/app-error';
@@ -27,6 +27,8 @@ export interface ComposerProps {
   onStop: () => void;
   /** Take focus when mounted: the first message of a new chat was just sent from a composer. */
   focusOnMount?: boolean;
+  /** The message field, for the window to focus (an unsent message taken back to edit). */
+  fieldRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
 export function Composer({
@@ -38,14 +40,16 @@ export function Composer({
   onSend,
   onStop,
   focusOnMount = false,
+  fieldRef,
 }: ComposerProps) {
   const [text, setText] = useDraft(draftKey);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const ownField = useRef<HTMLTextAreaElement>(null);
+  const field = fieldRef ?? ownField;
   useEffect(() => {
     if (focusOnMount) field.current?.focus();
-  }, [focusOnMount]);
+  }, [focusOnMount, field]);
   const tokens = text.trim()
     ? contextTokens + estimateTextTokens(text) + TOKENS_PER_MESSAGE
     : contextTokens;
