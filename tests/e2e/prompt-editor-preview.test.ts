@@ -254,7 +254,7 @@ describe('prompt editor', () => {
 });
 
 describe('document titles', () => {
-  it('names the board, editor, preview and not-found pages in the document title', async () => {
+  it('names the board, editor, preview and not-found pages in the document title; a prompt under another story is not found', async () => {
     const page = await freshPage();
     const { storyId, editorUrl } = await openEditor(page, 'Titled');
     await expect.poll(() => page.title()).toBe('Edit Motive · Story Prompts');
@@ -262,6 +262,13 @@ describe('document titles', () => {
     await expect.poll(() => page.title()).toBe('Preview of Motive · Story Prompts');
     await page.goto(`${baseURL}/stories/${storyId}/prompts`);
     await expect.poll(() => page.title()).toBe('Prompts of Titled · Story Prompts');
+
+    // A second prompt, kept, for the wrong-story address below.
+    await page.getByLabel('New prompt title').first().fill('Still here');
+    await page.getByRole('button', { name: 'Add prompt' }).first().click();
+    await page.getByRole('link', { name: 'Still here', exact: true }).click();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    const lateId = new URL(page.url()).pathname.split('/')[4]!;
 
     await page.goto(editorUrl);
     await page.getByRole('button', { name: 'Delete prompt' }).click();
@@ -272,6 +279,20 @@ describe('document titles', () => {
     await page.goto(`${editorUrl}/preview`);
     await page.getByRole('heading', { name: 'Prompt not found' }).waitFor();
     expect(await page.title()).toBe('Prompt not found · Story Prompts');
+    // A prompt under another story's address is not that story's prompt.
+    await page.goto(`${baseURL}/`);
+    await page.getByLabel('New story title').fill('Elsewhere');
+    await page.getByRole('button', { name: 'Create story' }).click();
+    await page.getByRole('link', { name: 'Elsewhere', exact: true }).click();
+    await page.waitForURL(/\/stories\/[^/]+$/);
+    const elsewhere = new URL(page.url()).pathname.split('/')[2]!;
+    await page.goto(`${baseURL}/stories/${elsewhere}/prompts/${lateId}`);
+    await page.getByRole('heading', { name: 'Prompt not found' }).waitFor();
+    await page.goto(`${baseURL}/stories/${elsewhere}/prompts/${lateId}/preview`);
+    await page.getByRole('heading', { name: 'Prompt not found' }).waitFor();
+    await page.goto(`${baseURL}/stories/${storyId}/prompts/${lateId}`);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Still here');
+
     await page.goto(`${baseURL}/no/such/page`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(await page.title()).toBe('Page not found · Story Prompts');

@@ -67,7 +67,11 @@ function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
 
 export function PromptPreviewPage() {
   const { storyId = '', promptId = '' } = useParams();
-  const prompt = useLiveQuery(async () => (await getPrompt(db, promptId)) ?? null, [promptId]);
+  // Found under its own story only (the story's values fill the preview's variables).
+  const prompt = useLiveQuery(async () => {
+    const found = await getPrompt(db, promptId);
+    return found?.story_id === storyId ? found : null;
+  }, [promptId, storyId]);
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
   if (prompt === null || story === null) {
     return (

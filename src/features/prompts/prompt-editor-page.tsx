@@ -109,7 +109,12 @@ function EditorForm({
 
 export function PromptEditorPage() {
   const { storyId = '', promptId = '' } = useParams();
-  const prompt = useLiveQuery(async () => (await getPrompt(db, promptId)) ?? null, [promptId]);
+  // Found under its own story only: under another story's address the editor would offer that
+  // story's categories, and Move would carry the prompt into another story.
+  const prompt = useLiveQuery(async () => {
+    const found = await getPrompt(db, promptId);
+    return found?.story_id === storyId ? found : null;
+  }, [promptId, storyId]);
   const categories = useLiveQuery(() => listCategories(db, storyId), [storyId]);
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
 
