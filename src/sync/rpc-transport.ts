@@ -32,12 +32,18 @@ function serverTime(error: RpcError, dateHeaderMs: number | null): number | null
   return match ? Number(match[1]) : dateHeaderMs;
 }
 
-function kindFor(status: number, code: string | undefined): SyncFailureKind {
+// The gateway refuses a wrong anon key with 401 too: no session refresh can fix that, and
+// "your session has expired" would send the writer to sign in instead of to Settings.
+const isKeyRefused = (status: number, error: RpcError) => status === 401 && /invalid api key/i.test(error.message ?? '');
+
+function kindFor(status: number, error: RpcError): SyncFailureKind {
+  const code = error.code;
   if (code && code in SYNC_ERROR_CODES) {
     const kind = SYNC_ERROR_CODES[code as SyncErrorSqlState];
     return kind === 'incompatible-schema-version' ? 'incompatible' : kind === 'invalid-mutation' ? 'refused' : kind;
   }
   if (status === 0) return 'network';
+  if (isKeyRefused(status, error)) return 'refused';
   if (status === 401) return 'unauthorized';
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server';
@@ -56,6 +62,7 @@ function messageFor(kind: SyncFailureKind, error: RpcError, status: number): str
     case 'incompatible':
       return 'The sync server runs a different version of the app. Update the app to keep syncing.';
     default:
+      if (isKeyRefused(status, error)) return 'The sync server refused the anon key. Check the anon key in Settings; your changes are saved on this device.';
       return error.message ?? `Sync request failed (${status}).`;
   }
 }
@@ -85,7 +92,7 @@ export class RpcSyncTransport implements SyncTransport {
       .abortSignal(AbortSignal.timeout(this.timeoutMs));
     if (!error) return data as T;
     const rpcError = error as RpcError;
-    const kind = kindFor(status, rpcError.code);
+    const kind = kindFor(status, rpcError);
     const headers = this.connection.lastRpcHeaders();
     throw new SyncTransportError(kind, messageFor(kind, rpcError, status), {
       status,
