@@ -642,6 +642,22 @@ describe('a narrow screen', () => {
 });
 
 describe('reply actions', () => {
+  it('regenerates once for a double click', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Twice', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'First answer.' });
+    await send(page, 'Question');
+    await replies(page).first().waitFor();
+    const before = stub.chatRequests().length;
+    stub.setBehaviour({ reply: 'Another answer.', chunkDelayMs: 20 });
+    await replies(page).first().getByRole('button', { name: 'Regenerate' }).dblclick();
+    await replies(page).getByText('Another answer.').waitFor();
+    await page.waitForTimeout(800);
+    expect(await replies(page).count()).toBe(2);
+    expect(stub.chatRequests().length).toBe(before + 1);
+  });
+
   it('shows the Save as prompt panel of the last reply in view when it opens', async () => {
     const { page } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Far below', 'x');

@@ -29,6 +29,7 @@ import { streamingStore } from './streaming-store';
 let deps: ProviderDeps = {};
 const running = new Map<string, AbortController>();
 const chains = new Map<string, Promise<unknown>>();
+const regenerating = new Set<string>();
 
 /** The app passes the signed-in writer's token source (none in local-only mode). */
 export function configureChatSession(next: ProviderDeps): void {
@@ -163,10 +164,18 @@ export function retryMessage(message: Message): Promise<TurnOutcome | null> {
  * window has loaded, its prompt is not in the window.
  */
 export async function regenerateReply(reply: Message): Promise<TurnOutcome | null> {
-  const user = await promptOfReply(db, reply);
-  if (!user) return null;
-  streamingStore.clearError(reply.chat_id);
-  return answer(reply.chat_id, user.id, 'regenerate');
+  // One at a time per chat: a double click must not pay for two new replies. (The button is
+  // disabled only once the reply streams, a few reads after the first click.)
+  if (regenerating.has(reply.chat_id)) return null;
+  regenerating.add(reply.chat_id);
+  try {
+    const user = await promptOfReply(db, reply);
+    if (!user) return null;
+    streamingStore.clearError(reply.chat_id);
+    return await answer(reply.chat_id, user.id, 'regenerate');
+  } finally {
+    regenerating.delete(reply.chat_id);
+  }
 }
 
 export function stopReply(chatId: string): void {
