@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 
-const text = (label: string, max: number) =>
-  z.string().max(max, { message: `${label} is too long: at most ${max.toLocaleString('en')} characters.` });
+/** `verb`: "are" for plural labels ("Prompt details are too long"). */
+const text = (label: string, max: number, verb: 'is' | 'are' = 'is') =>
+  z.string().max(max, { message: `${label} ${verb} too long: at most ${max.toLocaleString('en')} characters.` });
 
 const requiredText = (label: string, max: number) =>
   text(label, max).refine((value) => value.trim().length > 0, { message: `${label} cannot be empty.` });
@@ -66,7 +67,7 @@ export const promptSchema = z.object({
   story_id: id,
   category_id: id,
   title: requiredText('Prompt title', LIMITS.title),
-  details: text('Prompt details', LIMITS.details),
+  details: text('Prompt details', LIMITS.details, 'are'),
   action_steps: z
     .array(actionStepSchema)
     .max(LIMITS.actionSteps, { message: `At most ${LIMITS.actionSteps} action steps per prompt.` }),
