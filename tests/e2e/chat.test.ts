@@ -681,6 +681,31 @@ describe('reply actions', () => {
   });
 });
 
+describe('a reply its tab never finished, seen from another tab', () => {
+  it('offers Retry in a tab left open once the answering tab is closed and the writer comes back', async () => {
+    const { page, context } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Two windows', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'slow '.repeat(80), chunkDelayMs: 50 });
+    await send(page, 'Closed mid-reply');
+    await page
+      .getByRole('article', { name: 'Assistant is replying' })
+      .getByText(/slow slow/)
+      .waitFor();
+    const other = await newPage(context, { allowConsoleErrors: NETWORK_ERRORS });
+    await other.goto(page.url());
+    const mine = other.getByRole('article', { name: 'You said' });
+    await mine.getByText('Sending…').waitFor();
+    await page.close();
+    // The writer switches back to the tab left open.
+    await other.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await mine.getByText('Not sent.').waitFor();
+    stub.setBehaviour({ reply: 'Answered here.' });
+    await mine.getByRole('button', { name: 'Retry' }).click();
+    await replies(other).getByText('Answered here.').waitFor();
+  });
+});
+
 describe('the composer', () => {
   it('keeps an unsent draft through a reload, a handed-over prompt with its edits too, and forgets it once sent', async () => {
     const { page } = await freshPage();

@@ -208,7 +208,11 @@ export async function recoverInterruptedMessages(): Promise<void> {
 
 let senderStarted = false;
 
-/** Starts the queue sender of this tab once: at start (if online) and whenever `online` fires. */
+/**
+ * Starts the queue sender of this tab once: at start (if online) and whenever `online` fires.
+ * Interrupted messages are looked for at start and whenever the tab gets focus again: the
+ * writer who closed the answering tab comes back to this one, which must offer Retry then.
+ */
 export function startQueueSender(): void {
   if (senderStarted || typeof window === 'undefined') return;
   senderStarted = true;
@@ -220,7 +224,9 @@ export function startQueueSender(): void {
       : flushQueue();
     void run.catch(() => {});
   };
-  void recoverInterruptedMessages().catch(() => {});
+  const recover = () => void recoverInterruptedMessages().catch(() => {});
+  recover();
+  window.addEventListener('focus', recover);
   window.addEventListener('online', flush);
   if (isOnline()) flush();
 }
