@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '../components/ui/button';
 import { Notice } from '../components/ui/notice';
 import { Link } from 'react-router';
+import { useSyncStatus } from './sync/sync-context';
 import { formatBytes } from '../platform/storage-health';
 import type { StorageWarning } from '../platform/storage-health';
 import {
@@ -37,6 +38,8 @@ function UpdatePrompt({ onReload, onLater }: { onReload: () => void; onLater: ()
 
 function StorageNotices() {
   const { facts, warnings } = useStorageStatus();
+  // Signed in and syncing: a copy is already on the server, so "turn on sync" would be wrong.
+  const syncing = useSyncStatus().phase !== 'disabled';
   const [dismissed, setDismissed] = useState<StorageWarning[]>(() =>
     isRefusalWarningDismissed() ? ['refused'] : [],
   );
@@ -57,9 +60,15 @@ function StorageNotices() {
         {facts?.usage != null && facts.quota != null
           ? ` (${formatBytes(facts.usage)} of ${formatBytes(facts.quota)} used)`
           : ''}
-        . New changes may fail to save: free some space, and{' '}
-        <Link to="/backup">download a backup</Link> or turn on sync so a copy of your work is kept
-        elsewhere.
+        . New changes may fail to save: free some space
+        {syncing ? (
+          '. Your synced work is also kept on your sync server.'
+        ) : (
+          <>
+            , and <Link to="/backup">download a backup</Link> or turn on sync so a copy of your work
+            is kept elsewhere.
+          </>
+        )}
       </Notice>
     ) : (
       <Notice
@@ -68,9 +77,15 @@ function StorageNotices() {
         onDismiss={() => dismiss('refused')}
         dismissLabel="Dismiss storage warning"
       >
-        Storage may be cleared by the browser when the device runs short of space. Install the app,
-        turn on sync, or <Link to="/backup">download a backup</Link> now and then to keep your work
-        safe.
+        Storage may be cleared by the browser when the device runs short of space.{' '}
+        {syncing ? (
+          'Your synced work is kept on your sync server; install the app to keep this copy too.'
+        ) : (
+          <>
+            Install the app, turn on sync, or <Link to="/backup">download a backup</Link> now and
+            then to keep your work safe.
+          </>
+        )}
       </Notice>
     ),
   );

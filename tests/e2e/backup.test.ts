@@ -58,6 +58,8 @@ describe('backup and restore', () => {
     const writer = await newPage(await freshContext());
     await writeLibrary(writer);
     await writer.goto(`${baseURL}/`);
+    // Headless Chromium refuses persistent storage; a local-only writer is pointed at backups.
+    await writer.getByRole('status').getByRole('link', { name: 'download a backup' }).waitFor();
     await writer.getByRole('link', { name: 'Backup and restore' }).click();
     await writer.getByRole('heading', { name: 'Backup and restore' }).waitFor();
 

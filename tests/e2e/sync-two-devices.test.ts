@@ -97,6 +97,12 @@ describe('sync between devices', () => {
       Market: 'Fish and salt.',
     });
     expect(await readRows(b.page, 'prompts')).toEqual(await readRows(a.page, 'prompts'));
+    // Headless Chromium refuses persistent storage: the warning knows the work is synced.
+    await a.page
+      .getByText(
+        'Your synced work is kept on your sync server; install the app to keep this copy too.',
+      )
+      .waitFor();
 
     const board = (await readRows(a.page, 'stories'))[0]!.id;
     for (const { page } of [a, b]) {
