@@ -367,8 +367,19 @@ describe('prompt board', () => {
     await page.goto(`${baseURL}/stories/${storyId}/prompts`);
     await page.getByLabel('Filter by tag').selectOption('villain');
     await expect.poll(() => promptOrder(page, 'People')).toEqual(['Tagged']);
+    // The tag is removed in another tab: the filter still names it rather than "All tags".
+    const other = await newPage(page.context());
+    await other.goto(page.url());
+    await other.getByRole('link', { name: 'Tagged', exact: true }).click();
+    await other.getByRole('button', { name: 'Remove tag villain' }).click();
+    await page
+      .getByRole('option', { name: 'villain (no prompts left)' })
+      .waitFor({ state: 'attached' });
+    await expect(page.getByLabel('Filter by tag').inputValue()).resolves.toBe('villain');
+    await other.close();
     await page.getByLabel('Filter by tag').selectOption('');
     await expect.poll(() => promptOrder(page, 'People')).toEqual(['Tagged', 'Untagged']);
+    await expect(page.getByRole('option', { name: /no prompts left/ }).count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Delete category People' }).click();
     await section(page, 'People').waitFor({ state: 'detached' });

@@ -30,6 +30,11 @@ const TagSelect = memo(function TagSelect({ tags, tag, onChange }: { tags: strin
             {name}
           </option>
         ))}
+        {/* The chosen tag left every prompt (another tab, a sync): the filter still says so,
+            instead of showing "All tags" over an empty board. */}
+        {tag !== null && !tags.includes(tag) ? (
+          <option value={tag}>{tag} (no prompts left)</option>
+        ) : null}
       </select>
     </div>
   );
