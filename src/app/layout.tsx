@@ -6,7 +6,7 @@ import { useOnlineStatus } from '../platform/online-status';
 import { AppBanners } from './app-banners';
 import { SearchLauncher } from '../features/search/search-launcher';
 import { RouteErrorBoundary } from './route-error-page';
-import { SyncProvider } from './sync/sync-context';
+import { SyncProvider, useSyncStatus } from './sync/sync-context';
 import { SyncStatusSlot, SyncSummarySlot } from './sync/sync-status-slot';
 import { AppSlotsProvider } from '../components/ui/app-slots';
 
@@ -25,7 +25,9 @@ function StoryNav({ storyId }: { storyId: string }) {
 
 function OfflineIndicator() {
   const online = useOnlineStatus();
-  if (online) return null;
+  // With sync on, the sync indicator already says "Offline · N pending": one badge is enough.
+  const syncSaysOffline = useSyncStatus().phase === 'offline';
+  if (online || syncSaysOffline) return null;
   return (
     <span role="status" className="offline-badge" title="Changes are saved on this device">
       Offline

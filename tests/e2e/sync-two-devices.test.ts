@@ -125,6 +125,8 @@ describe('sync between devices', () => {
     await openPromptFromBoard(b.page, 'Market');
     await editPrompt(b.page, { details: 'Fish, salt and rumours.' });
     expect(await a.page.locator('.sync-indicator').textContent()).toMatch(/Offline · \d+ pending/);
+    // One badge says so: the plain "Offline" one is for writers without sync.
+    expect(await a.page.locator('header').getByText('Offline', { exact: true }).count()).toBe(0);
 
     await a.context.setOffline(false);
     await waitForPhase(a.page, 'synced');
