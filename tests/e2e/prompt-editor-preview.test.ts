@@ -87,7 +87,7 @@ describe('prompt editor', () => {
     expect(await page.getByLabel('Details').inputValue()).toBe('Why does **{{hero}}** walk?');
   });
 
-  it('refuses an over-long title with its message, keeps the typed text, and stores nothing bad', async () => {
+  it('refuses an over-long title with its message, keeps the typed text (even across a reload), and stores nothing bad', async () => {
     const page = await freshPage();
     await openEditor(page, 'Limits');
     const tooLong = 'x'.repeat(201);
@@ -97,11 +97,23 @@ describe('prompt editor', () => {
     expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe(
       'true',
     );
-    await page.getByLabel('Title', { exact: true }).fill('Short again');
+    // Leaving the screen (here a reload) does not lose the refused text: it is offered back.
+    await page.reload();
+    const title = page.getByLabel('Title', { exact: true });
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Motive'); // the stored title
+    await page.getByText('The title you typed here before could not be saved').waitFor();
+    await page.getByRole('button', { name: 'Put it back' }).click();
+    expect(await title.inputValue()).toBe(tooLong);
+    await page.getByText('Prompt title is too long: at most 200 characters.').waitFor();
+
+    await title.fill('Short again');
     await waitUntilSaved(page);
     await page.reload();
-    await page.getByLabel('Title', { exact: true }).waitFor();
-    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Short again');
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Short again');
+    // Saved at last: nothing is offered back any more.
+    expect(await page.getByRole('button', { name: 'Put it back' }).count()).toBe(0);
   });
 
   it('adds, ticks, reorders, renames and deletes action steps, and the overview progress follows', async () => {
