@@ -32,14 +32,19 @@ export async function rawPromptImport(count: number): Promise<number> {
 
 /** B2: the app's import path (insertRows: zod validation, one HLC per row, compact outbox entries). */
 export async function oursPromptImport(count: number): Promise<number> {
-  const { prompts } = workbenchData(count);
+  const { story, prompts } = workbenchData(count);
   await deleteDatabase(OURS_DB);
   const db = new StoryPromptsDatabase(OURS_DB);
   try {
     await db.open();
     const start = performance.now();
     await insertRows(db, 'prompts', prompts);
-    return performance.now() - start;
+    const elapsed = performance.now() - start;
+    // Untimed: the prompts' story and categories. B5 and B7 read this database with the app's
+    // queries, which (like the app) show only prompts whose category and story exist.
+    await insertRows(db, 'stories', [story.story]);
+    await insertRows(db, 'prompt_categories', story.categories);
+    return elapsed;
   } finally {
     db.close();
   }
