@@ -16,7 +16,12 @@ import {
   updatePrompt,
 } from '../../../src/db/prompts-repository';
 import { createStory, deleteStory } from '../../../src/db/stories-repository';
-import { BACKUP_VERSION, backupFile, parseBackup } from '../../../src/domain/backup-format';
+import {
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  backupFile,
+  parseBackup,
+} from '../../../src/domain/backup-format';
 import { freshDatabase } from '../db/test-database';
 
 async function library(db: StoryPromptsDatabase) {
@@ -47,16 +52,10 @@ async function exported(db: StoryPromptsDatabase): Promise<string> {
 }
 
 async function allRows(db: StoryPromptsDatabase) {
-  const tables = [
-    'stories',
-    'prompt_categories',
-    'prompts',
-    'personas',
-    'chats',
-    'messages',
-  ] as const;
   return Object.fromEntries(
-    await Promise.all(tables.map(async (t) => [t, await db.table(t).orderBy('id').toArray()])),
+    await Promise.all(
+      BACKUP_TABLES.map(async (t) => [t, await db.table(t).orderBy('id').toArray()]),
+    ),
   );
 }
 
