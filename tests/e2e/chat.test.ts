@@ -682,7 +682,7 @@ describe('reply actions', () => {
 });
 
 describe('a reply its tab never finished, seen from another tab', () => {
-  it('offers Retry in a tab left open once the answering tab is closed and the writer comes back', async () => {
+  it('offers Retry in a tab left open as soon as the answering tab is closed', async () => {
     const { page, context } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Two windows', 'x');
     await openNewChat(page, baseURL, storyId);
@@ -696,13 +696,32 @@ describe('a reply its tab never finished, seen from another tab', () => {
     await other.goto(page.url());
     const mine = other.getByRole('article', { name: 'You said' });
     await mine.getByText('Sending…').waitFor();
+    // Closing releases the answering tab's reply lock a moment later; nothing else happens here.
     await page.close();
-    // The writer switches back to the tab left open.
-    await other.evaluate(() => window.dispatchEvent(new Event('focus')));
     await mine.getByText('Not sent.').waitFor();
     stub.setBehaviour({ reply: 'Answered here.' });
     await mine.getByRole('button', { name: 'Retry' }).click();
     await replies(other).getByText('Answered here.').waitFor();
+  });
+
+  it('offers Retry for a message sent elsewhere after this tab opened, once the writer comes back', async () => {
+    const { page, context } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Opened first', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'First answer.' });
+    await send(page, 'Opens the chat');
+    await replies(page).first().waitFor();
+    const other = await newPage(context, { allowConsoleErrors: NETWORK_ERRORS });
+    await other.goto(page.url());
+    await replies(other).first().waitFor();
+    stub.setBehaviour({ reply: 'slow '.repeat(80), chunkDelayMs: 50 });
+    await send(page, 'Sent in the first tab');
+    const mine = other.getByRole('article', { name: 'You said' }).last();
+    await mine.getByText('Sending…').waitFor();
+    await page.close();
+    // The writer switches back to the tab left open.
+    await other.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await mine.getByText('Not sent.').waitFor();
   });
 });
 

@@ -191,18 +191,27 @@ export async function flushQueue(): Promise<void> {
   }
 }
 
+/** Messages this tab is waiting on: each has one pending request for its reply lock. */
+const watchedMessages = new Set<string>();
+
 /**
  * Messages this device left 'sending' when a tab closed or crashed mid-reply: without this they
- * would show "Sending…" forever, with no Retry. A message whose reply lock a tab still holds is
- * being answered right now and is left alone.
+ * would show "Sending…" forever, with no Retry. This tab queues for each one's reply lock rather
+ * than probing it: the browser grants the lock only once the answering tab has finished or gone
+ * (its lock is released a moment after the tab closes, so a probe at that moment would miss it).
+ * Whoever gets the lock then finds the message answered, failed or queued (left alone) or still
+ * 'sending' with nobody answering (marked interrupted, so Retry shows).
  */
 export async function recoverInterruptedMessages(): Promise<void> {
   const locks = webLocks();
   if (!locks) return;
   for (const message of await listSendingMessages(db)) {
-    await locks.request(replyLockName(message.id), { ifAvailable: true }, async (lock) => {
-      if (lock) await markInterruptedMessage(db, message.id);
-    });
+    if (watchedMessages.has(message.id)) continue;
+    watchedMessages.add(message.id);
+    void locks
+      .request(replyLockName(message.id), () => markInterruptedMessage(db, message.id))
+      .catch(() => {})
+      .finally(() => watchedMessages.delete(message.id));
   }
 }
 
@@ -210,8 +219,8 @@ let senderStarted = false;
 
 /**
  * Starts the queue sender of this tab once: at start (if online) and whenever `online` fires.
- * Interrupted messages are looked for at start and whenever the tab gets focus again: the
- * writer who closed the answering tab comes back to this one, which must offer Retry then.
+ * Interrupted messages are looked for at start and whenever the tab gets focus again: a message
+ * another tab started answering after this one opened is found when the writer comes back here.
  */
 export function startQueueSender(): void {
   if (senderStarted || typeof window === 'undefined') return;
