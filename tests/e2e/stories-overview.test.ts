@@ -179,6 +179,47 @@ describe('stories and overview', () => {
     expect(await title.getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('offers back a refused title or logline after the writer leaves the screen and comes back', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await createStory(page, 'Kept');
+    await page.getByRole('link', { name: 'Kept' }).click();
+
+    const title = page.getByLabel('Title', { exact: true });
+    const logline = page.getByLabel('Logline', { exact: true });
+    const longTitle = 'T'.repeat(201);
+    const longLogline = 'L'.repeat(501);
+    await title.fill(longTitle);
+    await logline.fill(longLogline);
+    await page.getByText('Story title is too long: at most 200 characters.').waitFor();
+    await page.getByText(/Logline is too long/).waitFor();
+
+    // Leave through the app's own link, then come back.
+    await page.locator('a.app-header__brand').click();
+    await page.getByRole('heading', { name: 'Your stories' }).waitFor();
+    await page.getByRole('link', { name: 'Kept' }).click();
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Kept'); // the stored title
+    await page.getByText('The title you typed here before could not be saved').waitFor();
+    await page.getByText('The logline you typed here before could not be saved').waitFor();
+
+    const titleOffer = page.getByRole('status').filter({ hasText: 'The title you typed' });
+    await titleOffer.getByRole('button', { name: 'Put it back' }).click();
+    expect(await title.inputValue()).toBe(longTitle);
+    await page.getByText('Story title is too long: at most 200 characters.').waitFor();
+    const loglineOffer = page.getByRole('status').filter({ hasText: 'The logline you typed' });
+    await loglineOffer.getByRole('button', { name: 'Discard' }).click();
+    expect(await logline.inputValue()).toBe('');
+
+    // Saved at last: after a reload nothing is offered back any more.
+    await title.fill('Kept, shorter');
+    await waitUntilSaved(page);
+    await page.reload();
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Kept, shorter');
+    expect(await page.getByRole('button', { name: 'Put it back' }).count()).toBe(0);
+  });
+
   it('deletes a story with undo', async () => {
     const page = await freshPage();
     await openStoriesPage(page);

@@ -1,9 +1,11 @@
 // Title, logline, genre, synopsis and notes, each saved about 400 ms after typing stops (and at
 // once on blur or when leaving the page). There is no Save button; a small line says whether
-// everything is saved. A refused save shows its reason next to the field, the text stays.
+// everything is saved. A refused save shows its reason next to the field, the text stays, and
+// it is kept in this browser and offered back if the writer leaves and comes back.
 import { useCallback, useEffect, useState } from 'react';
 import type { Story } from '../../domain/entities';
 import { describeError, fieldIssues, isStorageFull } from '../../components/ui/describe-error';
+import { KeptTextNotice } from '../../components/ui/kept-text-notice';
 import { Notice } from '../../components/ui/notice';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import type { AutosaveStatus } from '../../components/ui/use-autosave';
@@ -57,11 +59,8 @@ function StoryFieldEditor({
   spec: FieldSpec;
   onReport: (field: StoryFieldName, report: FieldReport) => void;
 }) {
-  const { draft, setDraft, autosave, onFocus, onBlur } = useStoryField(
-    story.id,
-    spec.field,
-    story[spec.field],
-  );
+  const { draft, setDraft, autosave, kept, restoreKept, discardKept, onFocus, onBlur } =
+    useStoryField(story.id, spec.field, story[spec.field]);
   const { status, error } = autosave;
   useEffect(() => onReport(spec.field, { status, error }), [onReport, spec.field, status, error]);
 
@@ -80,10 +79,24 @@ function StoryFieldEditor({
     onBlur,
     className: `overview-field overview-field--${spec.field}`,
   };
-  return spec.multiline ? (
-    <TextArea {...common} rows={spec.rows} onChange={(event) => setDraft(event.target.value)} />
-  ) : (
-    <TextField {...common} autoComplete="off" onChange={(event) => setDraft(event.target.value)} />
+  return (
+    <>
+      <KeptTextNotice
+        kept={kept}
+        name={spec.label.toLowerCase()}
+        onRestore={restoreKept}
+        onDiscard={discardKept}
+      />
+      {spec.multiline ? (
+        <TextArea {...common} rows={spec.rows} onChange={(event) => setDraft(event.target.value)} />
+      ) : (
+        <TextField
+          {...common}
+          autoComplete="off"
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      )}
+    </>
   );
 }
 

@@ -4,11 +4,14 @@
 // being edited, the draft follows it; a change that arrives while the field has focus is taken
 // in when the writer leaves the field without unsaved typing (else the field would go on
 // showing, and the next edit would build on, text that is no longer stored).
+// A refused text is kept in this browser until a save succeeds and offered back when the field
+// opens again (platform/use-kept-text.ts, as in the prompt editor).
 import { useCallback, useState } from 'react';
 import { db } from '../../db/instance';
 import { updateStory } from '../../db/stories-repository';
 import type { StoryFields } from '../../db/stories-repository';
 import { useAutosave } from '../../components/ui/use-autosave';
+import { useKeptText } from '../../platform/use-kept-text';
 
 export type StoryFieldName = keyof StoryFields;
 
@@ -23,7 +26,8 @@ export function useStoryField(storyId: string, field: StoryFieldName, stored: st
     (value: string) => updateStory(db, storyId, { [field]: value }),
     [storyId, field],
   );
-  const autosave = useAutosave(draft, save, { delayMs: 400 });
+  const keeper = useKeptText(stored, save, `unsaved-text:stories:${storyId}:${field}`);
+  const autosave = useAutosave(draft, keeper.save, { delayMs: 400 });
 
   // Adjusting state while rendering (React's pattern for "derive from a changed prop").
   if (stored !== lastStored) {
@@ -36,6 +40,12 @@ export function useStoryField(storyId: string, field: StoryFieldName, stored: st
     draft,
     setDraft,
     autosave,
+    kept: keeper.kept,
+    restoreKept: () => {
+      const kept = keeper.takeKept();
+      if (kept !== null) setDraft(kept);
+    },
+    discardKept: keeper.discardKept,
     onFocus: () => setFocused(true),
     onBlur: () => {
       setFocused(false);

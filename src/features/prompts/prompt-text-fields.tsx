@@ -1,8 +1,7 @@
 // The prompt's title and markdown details, autosaved as the writer types (no Save button).
 // A refused save shows the field's message under it and leaves the typed text in place.
 import { useCallback } from 'react';
-import { Button } from '../../components/ui/button';
-import { Notice } from '../../components/ui/notice';
+import { KeptTextNotice } from '../../components/ui/kept-text-notice';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import { updatePrompt } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
@@ -30,22 +29,13 @@ export function usePromptTextFields(prompt: Prompt) {
 
 /** Offers back text typed here earlier that could not be saved (use-autosaved-text.ts). */
 function KeptText({ text, name }: { text: AutosavedText; name: string }) {
-  if (text.kept === null) return null;
   return (
-    <Notice
-      tone="warning"
-      actions={
-        <>
-          <Button onClick={text.restoreKept}>Put it back</Button>
-          <Button variant="ghost" onClick={text.discardKept}>
-            Discard
-          </Button>
-        </>
-      }
-    >
-      The {name} you typed here before could not be saved; it was kept in this browser: “
-      {text.kept.length > 120 ? `${text.kept.slice(0, 120)}…` : text.kept}”
-    </Notice>
+    <KeptTextNotice
+      kept={text.kept}
+      name={name}
+      onRestore={text.restoreKept}
+      onDiscard={text.discardKept}
+    />
   );
 }
 

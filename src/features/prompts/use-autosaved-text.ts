@@ -3,14 +3,14 @@
 // is on screen. A change made elsewhere (another tab, sync) is taken into the field only
 // while it holds no unsaved edit of its own.
 //
-// A refused text is also kept in this browser (under `keepKey`) until a save succeeds: leaving
-// the screen, a reload or a crash would otherwise drop it, since it is in no database. When the
-// field opens with such a text, `kept` offers it back; the writer restores or discards it.
-import { useCallback, useState } from 'react';
+// A refused text is also kept in this browser (under `keepKey`, see platform/use-kept-text.ts)
+// until a save succeeds; when the field opens with such a text, `kept` offers it back and the
+// writer restores or discards it.
+import { useState } from 'react';
 import { useAutosave } from '../../components/ui/use-autosave';
 import type { Autosave } from '../../components/ui/use-autosave';
-import { browserLocalTexts } from '../../platform/local-texts';
 import type { LocalTexts } from '../../platform/local-texts';
+import { useKeptText } from '../../platform/use-kept-text';
 
 export interface AutosavedText {
   draft: string;
@@ -26,27 +26,12 @@ export function useAutosavedText(
   stored: string,
   save: (value: string) => Promise<unknown>,
   keepKey: string,
-  texts: LocalTexts = browserLocalTexts,
+  texts?: LocalTexts,
 ): AutosavedText {
   const [draft, setDraft] = useState(stored);
   const [lastStored, setLastStored] = useState(stored);
-  const [kept, setKept] = useState(() => {
-    const text = texts.read(keepKey);
-    return text !== null && text !== stored ? text : null;
-  });
-  const keepingSave = useCallback(
-    async (value: string) => {
-      try {
-        await save(value);
-      } catch (error) {
-        texts.write(keepKey, value);
-        throw error;
-      }
-      texts.write(keepKey, '');
-    },
-    [save, keepKey, texts],
-  );
-  const autosave = useAutosave(draft, keepingSave, { delayMs: 400 });
+  const keeper = useKeptText(stored, save, keepKey, texts);
+  const autosave = useAutosave(draft, keeper.save, { delayMs: 400 });
   if (stored !== lastStored) {
     // Adjusting state while rendering (React's pattern for "reset on prop change").
     setLastStored(stored);
@@ -56,14 +41,11 @@ export function useAutosavedText(
     draft,
     setDraft,
     autosave,
-    kept,
+    kept: keeper.kept,
     restoreKept: () => {
+      const kept = keeper.takeKept();
       if (kept !== null) setDraft(kept);
-      setKept(null);
     },
-    discardKept: () => {
-      texts.write(keepKey, '');
-      setKept(null);
-    },
+    discardKept: keeper.discardKept,
   };
 }
