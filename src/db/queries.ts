@@ -99,7 +99,12 @@ export async function getPrompt(db: StoryPromptsDatabase, id: string): Promise<P
   return category && !category.deleted && story && !story.deleted ? prompt : undefined;
 }
 
-/** Number of outbox entries not yet pushed (the "N pending" of the sync indicator). */
-export function countPendingChanges(db: StoryPromptsDatabase): Promise<number> {
-  return db.changes.count();
+/**
+ * How many rows (stories, prompts, ...) have changes the server has not confirmed yet: the
+ * "N changes waiting to upload" of the sync indicator. Distinct rows, not outbox entries: a
+ * prompt typed into five times is one thing waiting, not five. Reads only the keys of the
+ * outbox's [table+row_id] index, one per row (a unique-key cursor), never the entries.
+ */
+export async function countRowsWaitingToUpload(db: StoryPromptsDatabase): Promise<number> {
+  return (await db.changes.orderBy('[table+row_id]').uniqueKeys()).length;
 }

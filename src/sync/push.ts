@@ -18,7 +18,10 @@ import { assertPushResponse } from './validate-response';
 const OUTBOX_READ_LIMIT = 2_000;
 
 /** The batch to send: the remembered in-flight one, or a new one from the outbox. */
-export function prepareBatch(db: StoryPromptsDatabase, limits: { mutations: number; bytes: number } = PUSH_BATCH): Promise<InflightBatch | null> {
+export function prepareBatch(
+  db: StoryPromptsDatabase,
+  limits: { mutations: number; bytes: number } = PUSH_BATCH,
+): Promise<InflightBatch | null> {
   return db.transaction('rw', [db.changes, db.meta, ...syncedTablesOf(db)], async () => {
     const existing = await readSyncMeta(db.meta, 'inflight');
     if (existing && existing.mutations.length > 0) return existing;
@@ -37,13 +40,20 @@ export function prepareBatch(db: StoryPromptsDatabase, limits: { mutations: numb
   });
 }
 
-async function recordRejections(db: StoryPromptsDatabase, batch: InflightBatch, response: PushResponse) {
+async function recordRejections(
+  db: StoryPromptsDatabase,
+  batch: InflightBatch,
+  response: PushResponse,
+) {
   const now = Date.now();
   for (const rejection of response.rejected) {
     const mutation = batch.mutations.find((candidate) => candidate.mid === rejection.mid);
     if (!mutation) continue;
     const fields = Object.fromEntries(
-      Object.entries(mutation.fields).map(([field, change]) => [field, { value: change.v, hlc: change.hlc, base_hlc: change.base_hlc }]),
+      Object.entries(mutation.fields).map(([field, change]) => [
+        field,
+        { value: change.v, hlc: change.hlc, base_hlc: change.base_hlc },
+      ]),
     );
     await db.dead_letters.add({
       table: mutation.table,
@@ -56,28 +66,42 @@ async function recordRejections(db: StoryPromptsDatabase, batch: InflightBatch, 
   }
 }
 
-export async function applyPushResponse(db: StoryPromptsDatabase, batch: InflightBatch, response: PushResponse) {
+export async function applyPushResponse(
+  db: StoryPromptsDatabase,
+  batch: InflightBatch,
+  response: PushResponse,
+) {
   await db.transaction('rw', syncScope(db), async () => {
     const current = await readSyncMeta(db.meta, 'inflight');
     if (!current || current.mutations[0]?.mid !== batch.mutations[0]?.mid) return; // already handled
     await recordRejections(db, batch, response);
     const stillInflight = await acknowledge(db, response.ack_mid);
-    const conflictRows: TableRow[] = response.conflicts.map((row) => ({ table: 'sync_conflicts', row }));
+    const conflictRows: TableRow[] = response.conflicts.map((row) => ({
+      table: 'sync_conflicts',
+      row,
+    }));
     await applyServerRows(db, [...response.rows, ...conflictRows], stillInflight);
   });
 }
 
-/** Pushes one batch. Returns false when the outbox was empty. */
+/**
+ * Pushes one batch. Returns how many rows it carried (each row once, however many of its edits
+ * folded into it), so the engine can report upload progress; 0 when the outbox was empty.
+ */
 export async function pushOnce(
   db: StoryPromptsDatabase,
   transport: SyncTransport,
   limits: { mutations: number; bytes: number } = PUSH_BATCH,
-): Promise<boolean> {
+): Promise<number> {
   const batch = await prepareBatch(db, limits);
-  if (!batch) return false;
+  if (!batch) return 0;
   const clientId = await readSyncMeta(db.meta, 'client_id');
-  const response = await transport.push({ client_id: clientId, schema_version: PROTOCOL_VERSION, mutations: batch.mutations });
+  const response = await transport.push({
+    client_id: clientId,
+    schema_version: PROTOCOL_VERSION,
+    mutations: batch.mutations,
+  });
   assertPushResponse(response);
   await applyPushResponse(db, batch, response);
-  return true;
+  return new Set(batch.mutations.map((mutation) => `${mutation.table}\u0000${mutation.id}`)).size;
 }

@@ -5,6 +5,7 @@
 // run on fake time.
 import { BehaviorSubject } from 'rxjs';
 import type { StoryPromptsDatabase } from '../db/database';
+import { countRowsWaitingToUpload } from '../db/queries';
 import { CircuitBreaker } from './circuit-breaker';
 import type { CircuitBreakerOptions } from './circuit-breaker';
 import { PUSH_BATCH } from './protocol';
@@ -16,7 +17,7 @@ import { withRecovery } from './recovery';
 import type { RecoveryContext } from './recovery';
 import { isTransientFailure, SyncTransportError } from './sync-errors';
 import { readSyncMeta, writeSyncMeta } from './sync-meta';
-import type { SyncStatus } from './sync-status';
+import type { SyncStatus, UploadProgress } from './sync-status';
 import { INITIAL_SYNC_STATUS } from './sync-status';
 import type { SyncTransport } from './sync-transport';
 import { AppError, describeError } from '../lib/app-error';
@@ -65,6 +66,8 @@ export class SyncEngine {
   private batchLimits: { mutations: number; bytes: number } = { ...PUSH_BATCH };
   private stopped = false;
   private readonly transport: SyncTransport;
+  /** The current upload's progress (see SyncStatus.upload); null between uploads. */
+  private upload: UploadProgress | null = null;
 
   constructor(options: SyncEngineOptions) {
     const timers = options.timers ?? realTimers;
@@ -176,14 +179,15 @@ export class SyncEngine {
 
   private async pushAll(): Promise<void> {
     const { db } = this.options;
+    this.upload = null;
     await this.emit({ phase: 'pushing' });
-    while (
-      await withRecovery(
+    for (;;) {
+      const sentRows = await withRecovery(
         () => pushOnce(db, this.transport, this.batchLimits),
         this.recoveryContext(),
-      )
-    ) {
-      await this.emit({ phase: 'pushing' });
+      );
+      if (sentRows === 0) return;
+      await this.emit({ phase: 'pushing' }, sentRows);
     }
   }
 
@@ -228,14 +232,36 @@ export class SyncEngine {
     await this.emit({ phase: 'backing-off', nextRetryAt, message });
   }
 
-  private async emit(patch: Partial<SyncStatus>): Promise<void> {
+  /** `sentRows`: rows the server has just confirmed (upload progress). */
+  private async emit(patch: Partial<SyncStatus>, sentRows = 0): Promise<void> {
     if (this.stopped) return;
     const { db } = this.options;
     const [pending, deadLetters, lastSyncedAt] = await Promise.all([
-      db.changes.count(),
+      countRowsWaitingToUpload(db),
       db.dead_letters.count(),
       readSyncMeta(db.meta, 'last_synced_at'),
     ]);
-    this.status$.next({ ...this.status$.value, lastSyncedAt, ...patch, pending, deadLetters });
+    const phase = patch.phase ?? this.status$.value.phase;
+    const upload = phase === 'pushing' ? this.trackUpload(pending, sentRows) : null;
+    this.status$.next({
+      ...this.status$.value,
+      lastSyncedAt,
+      ...patch,
+      pending,
+      deadLetters,
+      upload,
+    });
+  }
+
+  /**
+   * Upload progress: rows confirmed so far (by a push reply, or by a pull that acknowledged a
+   * batch whose reply was lost) of those to send. Rows the writer changes during the upload
+   * raise the total; "done" never goes back and equals the total once nothing waits.
+   */
+  private trackUpload(waiting: number, sentRows: number): UploadProgress {
+    const previous = this.upload ?? { done: 0, total: waiting };
+    const done = Math.max(previous.done + sentRows, previous.total - waiting);
+    this.upload = { done, total: Math.max(previous.total, done + waiting) };
+    return this.upload;
   }
 }

@@ -8,10 +8,24 @@ export type SyncPhase =
   | 'backing-off'
   | 'error';
 
+export interface UploadProgress {
+  done: number;
+  total: number;
+}
+
 export interface SyncStatus {
   phase: SyncPhase;
-  /** Local changes not yet confirmed by the server (exact outbox size). */
+  /**
+   * Rows with local changes the server has not confirmed yet (distinct rows, not outbox
+   * entries: one prompt edited five times is one).
+   */
   pending: number;
+  /**
+   * pushing: rows confirmed so far in this upload and the rows it has to send (those waiting
+   * when it began, plus any the writer changed meanwhile). Derived from the waiting count
+   * after each batch, so it costs no extra reads; null outside an upload.
+   */
+  upload: UploadProgress | null;
   lastSyncedAt: number | null;
   /** backing-off: when the next attempt is due. */
   nextRetryAt: number | null;
@@ -26,6 +40,7 @@ export interface SyncStatus {
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   phase: 'disabled',
   pending: 0,
+  upload: null,
   lastSyncedAt: null,
   nextRetryAt: null,
   pulledRows: 0,

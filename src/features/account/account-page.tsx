@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { Notice } from '../../components/ui/notice';
 import { db } from '../../db/instance';
+import { countRowsWaitingToUpload } from '../../db/queries';
 import type { AccountService, SignInResult } from './account-service';
 import { ReplaceDataQuestion } from './replace-data-question';
 import { SignInForm } from './sign-in-form';
@@ -50,7 +51,7 @@ function AccountScreen({ service }: { service: AccountService }) {
   const account = useAccountSnapshot(service);
   const runner = useActionRunner();
   const [lastResult, setLastResult] = useState<SignInResult | null>(null);
-  const pendingChanges = useLiveQuery(() => db.changes.count(), [], null);
+  const pendingChanges = useLiveQuery(() => countRowsWaitingToUpload(db), [], null);
 
   if (!account.configured) return <LocalOnly />;
   if (account.pendingReplace) {

@@ -1,5 +1,5 @@
 // The sync indicator in the header: one short line for the current state (offline, synced and
-// when, N pending, syncing, retrying in Ns, error), the action that state allows, and a link to
+// when, N changes waiting to upload, syncing, retrying in Ns, error), the action that state allows, and a link to
 // Conflicts when something needs the writer. A polite live region (role="status") so changes
 // are announced without stealing focus.
 import { Link } from 'react-router';

@@ -6,8 +6,10 @@ export type SyncPhaseView =
 
 export interface SyncUiStatus {
   phase: SyncPhaseView;
-  /** Local changes the server has not confirmed yet (exact). */
+  /** Rows (a story, a prompt, a chat...) with changes the server has not confirmed yet. */
   pending: number;
+  /** pushing: rows confirmed so far in this upload, of how many. */
+  upload?: { done: number; total: number } | null;
   lastSyncedAt: number | null;
   nextRetryAt: number | null;
   /** Rows received so far in this run (a large first sync). */
@@ -46,8 +48,17 @@ export function formatRelativeTime(then: number, now: number): string {
   return new Date(then).toLocaleDateString('en', { day: 'numeric', month: 'short' });
 }
 
+/** Counts rows, not outbox entries: a prompt typed into many times is one change waiting. */
 function pendingText(pending: number): string {
-  return `${numberFormat.format(pending)} pending`;
+  return `${numberFormat.format(pending)} ${pending === 1 ? 'change' : 'changes'} waiting to upload`;
+}
+
+const PENDING_DETAIL = 'Saved on this device until the sync server confirms them.';
+
+function uploadingText(upload: SyncUiStatus['upload']): string | null {
+  if (!upload || upload.total === 0) return null;
+  if (upload.total === 1) return 'Uploading 1 change…';
+  return `Uploading ${numberFormat.format(upload.done)} of ${numberFormat.format(upload.total)} changes…`;
 }
 
 export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatusText {
@@ -65,6 +76,9 @@ export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatu
       };
     case 'pushing':
     case 'pulling': {
+      const uploading = status.phase === 'pushing' ? uploadingText(status.upload) : null;
+      if (uploading)
+        return { label: uploading, detail: PENDING_DETAIL, action: null, tone: 'busy' };
       const rows =
         status.phase === 'pulling' && status.pulledRows > 0
           ? ` ${numberFormat.format(status.pulledRows)} received`
@@ -100,7 +114,12 @@ export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatu
       };
     case 'idle':
       if (status.pending > 0)
-        return { label: pendingText(status.pending), detail: null, action: null, tone: 'busy' };
+        return {
+          label: pendingText(status.pending),
+          detail: PENDING_DETAIL,
+          action: null,
+          tone: 'busy',
+        };
       return {
         label:
           status.lastSyncedAt === null

@@ -29,13 +29,41 @@ describe('sync status wording', () => {
       null,
     ],
     ['offline', { phase: 'offline' }, 'Offline', null],
-    ['offline with pending', { phase: 'offline', pending: 3 }, 'Offline · 3 pending', null],
+    [
+      'offline with rows waiting',
+      { phase: 'offline', pending: 3 },
+      'Offline · 3 changes waiting to upload',
+      null,
+    ],
     ['synced, never', {}, 'Synced', null],
     ['synced just now', { lastSyncedAt: NOW - 10_000 }, 'Synced · just now', null],
     ['synced minutes ago', { lastSyncedAt: NOW - 5 * 60_000 }, 'Synced · 5 min ago', null],
     ['synced hours ago', { lastSyncedAt: NOW - 3 * 3_600_000 }, 'Synced · 3 h ago', null],
-    ['pending', { pending: 1_204, lastSyncedAt: NOW }, '1,204 pending', null],
-    ['pushing', { phase: 'pushing', pending: 4 }, 'Syncing…', null],
+    [
+      'rows waiting',
+      { pending: 1_204, lastSyncedAt: NOW },
+      '1,204 changes waiting to upload',
+      null,
+    ],
+    ['one row waiting', { pending: 1, lastSyncedAt: NOW }, '1 change waiting to upload', null],
+    [
+      'pushing, nothing to upload',
+      { phase: 'pushing', upload: { done: 0, total: 0 } },
+      'Syncing…',
+      null,
+    ],
+    [
+      'uploading',
+      { phase: 'pushing', pending: 80, upload: { done: 40, total: 120 } },
+      'Uploading 40 of 120 changes…',
+      null,
+    ],
+    [
+      'uploading one row',
+      { phase: 'pushing', pending: 1, upload: { done: 0, total: 1 } },
+      'Uploading 1 change…',
+      null,
+    ],
     ['pulling, first page', { phase: 'pulling' }, 'Syncing…', null],
     [
       'pulling a large first sync',
@@ -52,7 +80,7 @@ describe('sync status wording', () => {
     [
       'backing off with changes waiting',
       { phase: 'backing-off', nextRetryAt: NOW + 12_300, pending: 2 },
-      'Retrying in 13s · 2 pending',
+      'Retrying in 13s · 2 changes waiting to upload',
       'retry-now',
     ],
     [
