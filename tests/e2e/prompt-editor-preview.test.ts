@@ -224,6 +224,58 @@ describe('prompt editor', () => {
     await plot.getByRole('link', { name: 'Motive', exact: true }).waitFor();
   });
 
+  it('keeps keyboard focus on the board when the prompt is deleted from the keyboard, with Undo reachable', async () => {
+    const page = await freshPage();
+    const { storyId } = await openEditor(page, 'Keyboard delete');
+    await page.goto(`${baseURL}/stories/${storyId}/prompts`);
+    await page.getByLabel('New prompt title').first().fill('Goal');
+    await page.getByRole('button', { name: 'Add prompt' }).first().click();
+    await page.getByRole('link', { name: 'Goal', exact: true }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLInputElement | null;
+        return (
+          element?.getAttribute('aria-label') ??
+          element?.placeholder ??
+          element?.textContent ??
+          element?.tagName
+        );
+      });
+    const deleteByKeyboard = async (title: string) => {
+      await page.getByRole('link', { name: title, exact: true }).click();
+      await page.getByRole('button', { name: 'Delete prompt' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/prompts$/);
+      await page.getByRole('link', { name: title, exact: true }).waitFor({ state: 'detached' });
+    };
+
+    // Motive is first in Characters: focus goes to the prompt after it.
+    await deleteByKeyboard('Motive');
+    await expect.poll(focused).toBe('Goal');
+    // The Undo toast is reachable by keyboard from there (and stays while focused).
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = (await focused()) === 'Undo';
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Motive', exact: true }).waitFor();
+
+    // The last prompt of a category: focus goes to that category's new prompt field.
+    await deleteByKeyboard('Goal');
+    await expect.poll(focused).toBe('Motive');
+    await deleteByKeyboard('Motive');
+    await expect.poll(focused).toBe('New prompt title');
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest('li.board-section')?.querySelector('span[hidden]')
+            ?.textContent,
+      ),
+    ).toBe('Characters');
+  });
+
   it('moves the prompt only on Move: browsing the categories by keyboard moves nothing', async () => {
     const page = await freshPage();
     const { storyId } = await openEditor(page, 'Browse categories');

@@ -15,6 +15,7 @@ import { CategoryBoard } from './category-board';
 import { CreateForm } from './create-form';
 import { useBoardActions } from './use-board-actions';
 import { useBoardData } from './use-board-data';
+import { useFocusAfterDelete } from './use-focus-after-delete';
 import { useOptimisticPlacements } from './use-optimistic-placements';
 import { useOptimisticRows } from './use-optimistic-rows';
 import './prompts.css';
@@ -71,6 +72,7 @@ export function PromptBoardPage() {
   );
   const tags = useMemo(() => boardTags(groups), [groups]);
   const loading = sections.some((section) => section.loading);
+  useFocusAfterDelete(!loading && sections.length > 0);
 
   if (story === null) {
     return (

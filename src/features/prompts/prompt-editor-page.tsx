@@ -9,13 +9,14 @@ import { Notice } from '../../components/ui/notice';
 import { useToast } from '../../components/ui/toast';
 import { deletePrompt, restorePrompt } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
-import { getPrompt, getStory, listCategories } from '../../db/queries';
+import { getPrompt, getStory, listCategories, listCategoryPrompts } from '../../db/queries';
 import type { Category, Prompt } from '../../domain/entities';
 import { sortByPosition } from '../../domain/ordering';
 import { ActionStepList } from './action-step-list';
 import { MoveToCategory } from './move-to-category';
 import { PromptDetailsField, PromptTitleField, usePromptTextFields } from './prompt-text-fields';
 import { TagEditor } from './tag-editor';
+import type { FocusAfterDelete } from './use-focus-after-delete';
 import './prompts.css';
 
 function saveStatusText(statuses: string[]): string {
@@ -23,6 +24,14 @@ function saveStatusText(statuses: string[]): string {
   if (statuses.includes('saving')) return 'Saving…';
   if (statuses.includes('saved')) return 'All changes saved';
   return '';
+}
+
+/** Where focus goes on the board once `prompt` is deleted (use-focus-after-delete.ts). */
+async function neighbourOf(prompt: Prompt): Promise<FocusAfterDelete> {
+  const siblings = await listCategoryPrompts(db, prompt.category_id);
+  const index = siblings.findIndex((sibling) => sibling.id === prompt.id);
+  const neighbour = siblings[index + 1] ?? (index > 0 ? siblings[index - 1] : undefined);
+  return { promptId: neighbour?.id ?? null, categoryId: prompt.category_id };
 }
 
 function EditorForm({
@@ -44,7 +53,9 @@ function EditorForm({
 
   const remove = async () => {
     await Promise.all([title.autosave.flush(), details.autosave.flush()]);
+    let focusAfterDelete: FocusAfterDelete;
     try {
+      focusAfterDelete = await neighbourOf(prompt);
       await deletePrompt(db, prompt.id);
     } catch (error) {
       toast.error(`The prompt was not deleted: ${describeError(error)}`);
@@ -54,7 +65,7 @@ function EditorForm({
       actionLabel: 'Undo',
       onAction: async () => void (await restorePrompt(db, prompt.id)),
     });
-    void navigate(board);
+    void navigate(board, { state: { focusAfterDelete } });
   };
 
   return (
