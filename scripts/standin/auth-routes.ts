@@ -6,10 +6,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { publicUser, verifyPassword } from './auth-store';
 import type { AuthStore } from './auth-store';
 import type { UserRow } from './auth-store';
-import { CORS_HEADERS, HttpError, bearerToken, readJson, sendJson } from './http-kit';
+import {
+  AUTH_EXPOSED_HEADERS,
+  CORS_HEADERS,
+  HttpError,
+  bearerToken,
+  readJson,
+  sendJson,
+} from './http-kit';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, verifyToken } from './jwt';
 
-const API_VERSION_HEADER = { 'x-supabase-api-version': '2024-01-01' };
+/** On every Auth reply, as GoTrue sends them: its API version, and which headers a browser may read. */
+const API_VERSION_HEADER = { 'x-supabase-api-version': '2024-01-01', ...AUTH_EXPOSED_HEADERS };
 const MIN_PASSWORD_LENGTH = 6;
 
 export interface AuthContext {
@@ -149,6 +157,48 @@ async function requireUser(
   return { user, sessionId };
 }
 
+/**
+ * GET /auth/v1/settings: GoTrue's public settings, which clients read to decide what to offer.
+ * The stand-in signs up and in with e-mail and password only: no OAuth providers, no phone,
+ * no SAML, and sign-up returns a session at once (no confirmation mail), i.e. autoconfirm.
+ */
+function settings(): Record<string, unknown> {
+  const providers = [
+    'anonymous_users',
+    'apple',
+    'azure',
+    'bitbucket',
+    'discord',
+    'facebook',
+    'figma',
+    'fly',
+    'github',
+    'gitlab',
+    'google',
+    'keycloak',
+    'kakao',
+    'linkedin',
+    'linkedin_oidc',
+    'notion',
+    'spotify',
+    'slack',
+    'slack_oidc',
+    'workos',
+    'twitch',
+    'twitter',
+    'phone',
+    'zoom',
+  ];
+  return {
+    external: { ...Object.fromEntries(providers.map((name) => [name, false])), email: true },
+    disable_signup: false,
+    mailer_autoconfirm: true,
+    phone_autoconfirm: false,
+    sms_provider: '',
+    saml_enabled: false,
+  };
+}
+
 /** Handles /auth/v1/*; returns false when the path is not an Auth route. */
 export async function handleAuth(
   ctx: AuthContext,
@@ -178,6 +228,8 @@ export async function handleAuth(
         scope === 'local' || scope === 'others' ? scope : 'global',
       );
       res.writeHead(204, { ...CORS_HEADERS, ...API_VERSION_HEADER }).end();
+    } else if (route === 'GET /auth/v1/settings') {
+      sendJson(res, 200, settings(), API_VERSION_HEADER);
     } else if (route === 'GET /auth/v1/health') {
       sendJson(res, 200, {
         name: 'story-prompts-standin-auth',

@@ -10,11 +10,28 @@ export const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers':
     'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, accept-profile, content-profile, range, x-retry-count',
-  'access-control-expose-headers': 'content-range, x-supabase-api-version',
   'access-control-max-age': '86400',
 };
 
+/**
+ * Which response headers a browser script may read, per service, as the real services list
+ * them (CORS hides every other header but the safelisted few). PostgREST's CORS middleware
+ * exposes Date (the sync client's view of the server clock) but not Retry-After; GoTrue's
+ * exposes only its API version, paging headers and Link. Kept as narrow as theirs so that a
+ * browser test against the stand-in cannot read a header the hosted project would hide.
+ */
+export const REST_EXPOSED_HEADERS: Record<string, string> = {
+  'access-control-expose-headers':
+    'Content-Encoding, Content-Location, Content-Range, Content-Type, Date, Location, Server, Transfer-Encoding, Range-Unit',
+};
+export const AUTH_EXPOSED_HEADERS: Record<string, string> = {
+  'access-control-expose-headers': 'X-Total-Count, Link, X-Supabase-Api-Version',
+};
+
 export class HttpError extends Error {
+  /** Extra reply headers (e.g. Retry-After). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly body: Record<string, unknown>,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { handleAuth } from './auth-routes';
 import type { AuthContext } from './auth-routes';
 import { checkApiKey } from './api-key';
-import { CORS_HEADERS, HttpError, sendJson } from './http-kit';
+import { AUTH_EXPOSED_HEADERS, CORS_HEADERS, HttpError, sendJson } from './http-kit';
 import { handleRpc } from './rpc-route';
 import type { RpcContext } from './rpc-route';
 
@@ -30,7 +30,8 @@ async function route(
       () => null,
       (error: unknown) => error,
     );
-    if (keyError instanceof HttpError) return sendJson(res, keyError.status, keyError.body);
+    if (keyError instanceof HttpError)
+      return sendJson(res, keyError.status, keyError.body, AUTH_EXPOSED_HEADERS);
     if (await handleAuth(ctx.auth, req, res, url)) return;
   }
   const rpc = /^\/rest\/v1\/rpc\/([A-Za-z_][A-Za-z0-9_]*)\/?$/.exec(url.pathname);

@@ -8,7 +8,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
 import { checkApiKey } from './api-key';
-import { HttpError, bearerToken, readJson, sendJson, sendRawJson } from './http-kit';
+import {
+  CORS_HEADERS,
+  HttpError,
+  REST_EXPOSED_HEADERS,
+  bearerToken,
+  readJson,
+  sendJson,
+  sendRawJson,
+} from './http-kit';
 import { verifyToken } from './jwt';
 import type { Claims } from './jwt';
 import type { RpcCatalog, RpcFunction } from './rpc-catalog';
@@ -81,13 +89,39 @@ function toParam(value: unknown, type: string): string | null {
     : String(value);
 }
 
+/**
+ * PostgreSQL cannot be reached. PostgREST then answers 503 with PGRST000 and a Retry-After of
+ * its reconnection backoff (1, 2, 4 ... 32 s); the stand-in counts consecutive failures per
+ * pool the same way. Like PostgREST, it does not expose Retry-After to browser scripts (CORS).
+ */
+const connectFailures = new WeakMap<pg.Pool, number>();
+
+async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
+  try {
+    const client = await pool.connect();
+    connectFailures.delete(pool);
+    return client;
+  } catch (error) {
+    const failures = connectFailures.get(pool) ?? 0;
+    connectFailures.set(pool, failures + 1);
+    const unreachable = restError(
+      503,
+      'PGRST000',
+      'Could not connect with the database due to an incorrect db-uri or due to the PostgreSQL service not running.',
+    );
+    unreachable.body.details = (error as Error).message;
+    unreachable.headers = { 'retry-after': String(Math.min(32, 2 ** failures)) };
+    throw unreachable;
+  }
+}
+
 async function runInTransaction(
   ctx: RpcContext,
   claims: Claims,
   sql: string,
   params: (string | null)[],
 ): Promise<string | undefined> {
-  const client = await ctx.pool.connect();
+  const client = await connect(ctx.pool);
   try {
     await client.query(
       `begin; set local role ${pg.escapeIdentifier(claims.role)}; ` +
@@ -133,11 +167,14 @@ export async function handleRpc(
       toParam((body as Record<string, unknown>)[arg], types.get(arg)!),
     );
     const result = await runInTransaction(ctx, claims, callSql(fn, argNames), params);
-    if (fn.returnsVoid) res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
-    else sendRawJson(res, 200, result ?? 'null');
+    if (fn.returnsVoid) res.writeHead(204, { ...CORS_HEADERS, ...REST_EXPOSED_HEADERS }).end();
+    else sendRawJson(res, 200, result ?? 'null', REST_EXPOSED_HEADERS);
   } catch (error) {
     if (error instanceof HttpError)
-      return sendJson(res, error.status, error.body, authenticateHeader(error.status));
+      return sendJson(res, error.status, error.body, {
+        ...restErrorHeaders(error.status),
+        ...error.headers,
+      });
     const db = error as pg.DatabaseError;
     if (!db.code) throw error;
     const status = statusForSqlState(db.code, role);
@@ -145,11 +182,15 @@ export async function handleRpc(
       res,
       status,
       { code: db.code, message: db.message, details: db.detail ?? null, hint: db.hint ?? null },
-      authenticateHeader(status),
+      restErrorHeaders(status),
     );
   }
 }
 
-function authenticateHeader(status: number): Record<string, string> {
-  return status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+/** PostgREST's extra headers on an error reply (and which of them a browser may read). */
+function restErrorHeaders(status: number): Record<string, string> {
+  return {
+    ...REST_EXPOSED_HEADERS,
+    ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+  };
 }
