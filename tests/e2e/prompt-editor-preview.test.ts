@@ -276,6 +276,16 @@ describe('prompt editor', () => {
     ).toBe('Characters');
   });
 
+  it('deletes the prompt once, with one Undo toast, for a double click on Delete', async () => {
+    const page = await freshPage();
+    await openEditor(page, 'Double delete');
+    await page.getByRole('button', { name: 'Delete prompt' }).dblclick();
+    await page.waitForURL(/\/prompts$/);
+    await page.getByText('Prompt “Motive” deleted').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(1);
+  });
+
   it('moves the prompt only on Move: browsing the categories by keyboard moves nothing', async () => {
     const page = await freshPage();
     const { storyId } = await openEditor(page, 'Browse categories');

@@ -233,6 +233,21 @@ describe('stories and overview', () => {
     expect(await page.getByRole('link', { name: 'Keep me' }).isVisible()).toBe(true);
   });
 
+  it('deletes one story, with one Undo toast, for a double click on Delete', async () => {
+    const page = await freshPage();
+    await openStoriesPage(page);
+    for (const title of ['First', 'Second', 'Third']) await createStory(page, title);
+    await page.getByRole('button', { name: 'Delete Second' }).dblclick();
+    await page.getByText('Deleted “Second”.').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(1);
+    const left = await page
+      .getByRole('list', { name: 'Stories' })
+      .getByRole('link')
+      .allTextContents();
+    expect(left).toEqual(['Third', 'First']);
+  });
+
   it('keeps keyboard focus in the list when a story is deleted from the keyboard', async () => {
     const page = await freshPage();
     await openStoriesPage(page);

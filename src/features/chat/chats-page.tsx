@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { useToast } from '../../components/ui/toast';
+import { isRepeatClick } from '../../components/ui/repeat-click';
 import { listAllChats, listStoryChats } from '../../db/chat-queries';
 import { deleteChat, restoreChat } from '../../db/chats-repository';
 import { db } from '../../db/instance';
@@ -49,7 +50,9 @@ function ChatRow({
       <Button
         size="small"
         variant="ghost"
-        onClick={() => void remove()}
+        onClick={(event) => {
+          if (!isRepeatClick(event)) void remove();
+        }}
         aria-label={`Delete chat ${chat.title || 'Untitled chat'}`}
       >
         Delete

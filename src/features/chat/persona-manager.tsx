@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { useToast } from '../../components/ui/toast';
+import { isRepeatClick } from '../../components/ui/repeat-click';
 import { db } from '../../db/instance';
 import {
   copyPersona,
@@ -149,7 +150,9 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
                 <Button
                   size="small"
                   variant="danger"
-                  onClick={() => void remove(persona)}
+                  onClick={(event) => {
+                    if (!isRepeatClick(event)) void remove(persona);
+                  }}
                   aria-label={`Delete ${persona.name}`}
                 >
                   Delete

@@ -4,6 +4,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button } from '../../components/ui/button';
 import { moveFocusOffRow } from '../../components/ui/focus-off-row';
+import { isRepeatClick } from '../../components/ui/repeat-click';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import type { ActionStep } from '../../domain/entities';
 import { DragHandle } from './drag-handle';
@@ -75,6 +76,7 @@ export function ActionStepItem({
         aria-label={`Delete step ${step.text}`}
         data-row-action="delete-step"
         onClick={(event) => {
+          if (isRepeatClick(event)) return;
           moveFocusOffRow(event.currentTarget);
           onDelete();
         }}

@@ -2,6 +2,7 @@
 // buttons and delete. Every control's name includes the category title.
 import { Button } from '../../components/ui/button';
 import { moveFocusOffRow } from '../../components/ui/focus-off-row';
+import { isRepeatClick } from '../../components/ui/repeat-click';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import type { Category } from '../../domain/entities';
 import { ColorPicker } from './color-picker';
@@ -67,6 +68,7 @@ export function CategoryHeader(props: CategoryHeaderProps) {
           aria-label={`Delete category ${category.title}`}
           data-row-action="delete-category"
           onClick={(event) => {
+            if (isRepeatClick(event)) return;
             moveFocusOffRow(event.currentTarget, '.board-page__new-category input');
             props.onDelete();
           }}

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { isStorageFull, describeError } from '../../components/ui/describe-error';
 import { Notice } from '../../components/ui/notice';
+import { isRepeatClick } from '../../components/ui/repeat-click';
 import { useToast } from '../../components/ui/toast';
 import { deletePrompt, restorePrompt } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
@@ -108,7 +109,12 @@ function EditorForm({
           <TagEditor prompt={prompt} />
           <section className="editor-card editor-danger" aria-label="Delete prompt">
             <span>Deleting can be undone for a few seconds.</span>
-            <Button variant="danger" onClick={() => void remove()}>
+            <Button
+              variant="danger"
+              onClick={(event) => {
+                if (!isRepeatClick(event)) void remove();
+              }}
+            >
               Delete prompt
             </Button>
           </section>

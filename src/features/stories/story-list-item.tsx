@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Story } from '../../domain/entities';
 import { IconButton } from '../../components/ui/button';
 import { moveFocusOffRow } from '../../components/ui/focus-off-row';
+import { isRepeatClick } from '../../components/ui/repeat-click';
 import { TrashIcon } from '../../components/ui/icons';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -29,6 +30,7 @@ export function StoryListItem({ story, onDelete }: { story: Story; onDelete: () 
         data-row-action="delete-story"
         icon={<TrashIcon />}
         onClick={(event) => {
+          if (isRepeatClick(event)) return;
           moveFocusOffRow(event.currentTarget, '.create-story input');
           onDelete();
         }}
