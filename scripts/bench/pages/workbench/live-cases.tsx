@@ -120,12 +120,24 @@ function Subscribers({ db, queries, targetId }: { db: StoryPromptsDatabase; quer
   );
 }
 
-function waitFor(condition: () => boolean, root: Element): Promise<number> {
-  return new Promise((resolve) => {
+/** A case that never sees its update would otherwise hang the whole bench run. */
+const UPDATE_TIMEOUT_MS = 30_000;
+
+function timedOut(what: string): Error {
+  return new Error(`B7: ${what} did not happen within ${UPDATE_TIMEOUT_MS / 1000} s`);
+}
+
+function waitFor(condition: () => boolean, root: Element, what: string): Promise<number> {
+  return new Promise((resolve, reject) => {
     if (condition()) return resolve(performance.now());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(timedOut(what));
+    }, UPDATE_TIMEOUT_MS);
     const observer = new MutationObserver(() => {
       if (!condition()) return;
       observer.disconnect();
+      clearTimeout(timer);
       resolve(performance.now());
     });
     observer.observe(root, {
@@ -164,14 +176,14 @@ async function reactBlock(
     return true;
   };
   const current = (await db.prompts.get(target.id))!.title;
-  await waitFor(shows(current), host);
+  await waitFor(shows(current), host, 'the first render of every subscriber');
   const listRows = host.querySelector('[data-sub="0"]')?.childElementCount ?? 0;
   const ms: number[] = [];
   try {
     for (let i = 0; i < edits; i++) {
       const title = nextTitle();
       const start = performance.now();
-      const committed = waitFor(shows(title), host);
+      const committed = waitFor(shows(title), host, `the title edit ${i + 1} in every list's DOM`);
       await updatePrompt(db, target.id, { title });
       ms.push((await committed) - start);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -199,10 +211,15 @@ async function emitBlock(
     }),
   );
   const emitted = (title: string) =>
-    new Promise<number>((resolve) => {
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        onEmit = () => {};
+        reject(timedOut(`an emission of "${title}" from every live query`));
+      }, UPDATE_TIMEOUT_MS);
       const check = () => {
         if (!queries.every((q, i) => !q.watches || seen[i] === title)) return;
         onEmit = () => {};
+        clearTimeout(timer);
         resolve(performance.now());
       };
       onEmit = check;
