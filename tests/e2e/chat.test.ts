@@ -639,6 +639,37 @@ describe('a narrow screen', () => {
     await composer(page).fill('Still here');
     expect(await pageWidth()).toBeLessThanOrEqual(390);
   });
+
+  it('shows the composer without scrolling on a 390×844 phone; the message log scrolls instead', async () => {
+    const { page } = await freshPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Thumb', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'A long reply that fills a phone screen. '.repeat(60) });
+    await send(page, 'On the tram');
+    await replies(page)
+      .first()
+      .getByText(/fills a phone screen/)
+      .first()
+      .waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Read with evaluate only: a Playwright action would scroll the composer into view itself.
+    const layout = await composer(page).evaluate((field) => {
+      const box = field.getBoundingClientRect();
+      const log = document.querySelector('[role="log"]')!;
+      return {
+        composerTop: box.top,
+        composerBottom: box.bottom,
+        viewport: window.innerHeight,
+        logScrolls: log.scrollHeight > log.clientHeight,
+        logHeight: log.getBoundingClientRect().height,
+      };
+    });
+    expect(layout.composerTop).toBeGreaterThanOrEqual(0);
+    expect(layout.composerBottom).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.logScrolls).toBe(true);
+    expect(layout.logHeight).toBeGreaterThanOrEqual(150);
+  });
 });
 
 describe('reply actions', () => {

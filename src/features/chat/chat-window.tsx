@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { InlineEditableText } from '../../components/ui/inline-editable-text';
 import { Notice } from '../../components/ui/notice';
 import { useToast } from '../../components/ui/toast';
+import { useFillViewport } from '../../components/ui/use-fill-viewport';
 import { renameChat, setChatModel, setChatPersona } from '../../db/chats-repository';
 import { db } from '../../db/instance';
 import { cancelUnsentMessage } from '../../db/messages-repository';
@@ -69,6 +70,8 @@ export function ChatWindow({
   focusComposer = false,
 }: ChatWindowProps) {
   const toast = useToast();
+  const windowRef = useRef<HTMLElement>(null);
+  useFillViewport(windowRef);
   const online = useOnlineStatus();
   const settings = useProviderSettings();
   const modelList = useModels(settings);
@@ -142,7 +145,7 @@ export function ChatWindow({
       ? 'Add your API key in Settings › Chat provider.'
       : null;
   return (
-    <section className="chat-window" aria-label="Chat">
+    <section className="chat-window" aria-label="Chat" ref={windowRef}>
       <header className="chat-window__head">
         {chat ? (
           // The page's heading (as for a new chat), editable in place.
