@@ -5,6 +5,7 @@ import { createBrowserRouter } from 'react-router';
 import { chatAccessToken } from './chat-access-token';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
+import { downloadBeforeRestore } from './restore-download';
 import { RouteErrorPage } from './route-error-page';
 import { syncRoutes } from './sync/sync-routes';
 
@@ -52,7 +53,7 @@ export const router = createBrowserRouter([
       { path: 'stories/:storyId/chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
       { path: 'chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
       { path: 'chats/:chatId', element: <ChatWindowPage getAccessToken={chatAccessToken} /> },
-      { path: 'backup', element: <BackupPage /> },
+      { path: 'backup', element: <BackupPage downloadFirst={downloadBeforeRestore} /> },
       { path: 'diagnostics', element: <DiagnosticsPage /> },
       ...syncRoutes,
       { path: '*', element: <NotFoundPage /> },

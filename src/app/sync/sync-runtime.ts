@@ -30,6 +30,7 @@ import type { SyncStatus } from '../../sync/sync-status';
 import { describeError } from '../../lib/app-error';
 import { startLeaderEngine } from './leader-engine';
 import type { LeaderEngine } from './leader-engine';
+import { downloadBeforeRestore } from './download-before-restore';
 import { localSyncCounts } from './local-counts';
 import { createPoolReconciler } from './pool-reconciler';
 import type { Reconciler } from '../../sync/reconcile';
@@ -133,6 +134,17 @@ export class SyncRuntime {
   syncNow(): void {
     if (this.engine) this.engine.value.retryNow();
     else this.channel.post({ type: 'sync-now' });
+  }
+
+  /**
+   * Before a backup is restored: a sync run to completion, so rows the server already holds are
+   * on this device and the restore keeps them (see download-before-restore.ts).
+   */
+  downloadBeforeRestore(signal?: AbortSignal): Promise<void> {
+    return downloadBeforeRestore(this.status$, () => this.syncNow(), {
+      signal,
+      sessionPending: this.connection !== null && !this.authKnown,
+    });
   }
 
   currentConnection(): SupabaseConnection | null {

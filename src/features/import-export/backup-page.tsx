@@ -12,7 +12,12 @@ const SECTIONS = [
   { id: 'pack', title: 'Import a prompt pack', Component: PromptPackSection },
 ] as const;
 
-export function BackupPage() {
+export interface BackupPageProps {
+  /** Resolves once this device holds the writer's synced work (see ImportSection). */
+  downloadFirst?: (signal: AbortSignal) => Promise<void>;
+}
+
+export function BackupPage({ downloadFirst }: BackupPageProps) {
   return (
     <section className="backup-page stack" aria-labelledby="backup-heading">
       <title>Backup · Story Prompts</title>
@@ -25,7 +30,11 @@ export function BackupPage() {
       {SECTIONS.map(({ id, title, Component }) => (
         <section key={id} className="card stack-tight" aria-labelledby={`backup-${id}`}>
           <h2 id={`backup-${id}`}>{title}</h2>
-          <Component />
+          {Component === ImportSection ? (
+            <ImportSection downloadFirst={downloadFirst} />
+          ) : (
+            <Component />
+          )}
         </section>
       ))}
     </section>

@@ -1,7 +1,9 @@
 // "Restore from a backup": choose a file, see what it would add, then import it with progress.
 // Nothing is written before the writer confirms, and a file that is not a valid backup is
-// refused with the first place that is wrong.
-import { useState } from 'react';
+// refused with the first place that is wrong. With sync on, the restore first waits for a sync
+// run to finish: rows the server already holds (same ids) are then on this device and kept as
+// they are, instead of being written over with the backup's possibly older values.
+import { useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { describeError } from '../../components/ui/describe-error';
 import { Notice } from '../../components/ui/notice';
@@ -23,6 +25,7 @@ type State =
   | { kind: 'idle' }
   | { kind: 'reading' }
   | { kind: 'ready'; name: string; backup: BackupFile; plan: ImportPlan }
+  | { kind: 'downloading'; name: string }
   | { kind: 'importing'; name: string; progress: ImportProgress }
   | { kind: 'done'; plan: ImportPlan }
   | { kind: 'failed'; text: string };
@@ -37,8 +40,14 @@ async function readChosenFile(file: File): Promise<{ backup: BackupFile; plan: I
   return { backup, plan: await planImport(db, backup.data) };
 }
 
-export function ImportSection() {
+export interface ImportSectionProps {
+  /** Resolves once this device holds the writer's synced work; absent: nothing to wait for. */
+  downloadFirst?: (signal: AbortSignal) => Promise<void>;
+}
+
+export function ImportSection({ downloadFirst }: ImportSectionProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const download = useRef<AbortController | null>(null);
 
   const choose = async (file: File) => {
     setState({ kind: 'reading' });
@@ -50,6 +59,18 @@ export function ImportSection() {
   };
 
   const start = async (name: string, backup: BackupFile) => {
+    if (downloadFirst) {
+      setState({ kind: 'downloading', name });
+      download.current = new AbortController();
+      try {
+        await downloadFirst(download.current.signal);
+      } catch (error) {
+        setState({ kind: 'failed', text: describeError(error) });
+        return;
+      } finally {
+        download.current = null;
+      }
+    }
     const total = BACKUP_TABLES.reduce((sum, table) => sum + backup.data[table].length, 0);
     setState({ kind: 'importing', name, progress: { done: 0, total } });
     try {
@@ -65,7 +86,8 @@ export function ImportSection() {
     }
   };
 
-  const busy = state.kind === 'reading' || state.kind === 'importing';
+  const busy =
+    state.kind === 'reading' || state.kind === 'downloading' || state.kind === 'importing';
   return (
     <div className="stack-tight">
       <p className="muted">
@@ -86,6 +108,16 @@ export function ImportSection() {
           onImport={() => void start(state.name, state.backup)}
           onCancel={() => setState({ kind: 'idle' })}
         />
+      ) : null}
+      {state.kind === 'downloading' ? (
+        <div className="row">
+          <p role="status">
+            Downloading your synced work first, so “{state.name}” cannot overwrite newer changes…
+          </p>
+          <Button variant="ghost" onClick={() => download.current?.abort()}>
+            Cancel
+          </Button>
+        </div>
       ) : null}
       {state.kind === 'importing' ? (
         <div className="stack-tight">
