@@ -1,6 +1,7 @@
 // Sync for the UI: the status (a hook over the runtime's stream), "sync now", and the account
-// service. The runtime (supabase-js, the engine) is imported lazily after the first paint;
-// until it is ready the app shows "Local only" and the account screen waits.
+// service. The runtime (supabase-js, the engine) is imported lazily once the first screen is
+// drawn and the browser is idle; until it is ready the app shows "Local only" and the account
+// screen waits.
 import {
   createContext,
   useCallback,
@@ -12,6 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import type { AccountService } from '../../features/account/account-service';
 import type { SyncUiStatus } from '../../features/sync-status/sync-status-view';
+import { whenIdle } from '../../platform/when-idle';
 import type { LoadedSync } from './sync-runtime-instance';
 
 const STARTING: SyncUiStatus = {
@@ -25,17 +27,24 @@ const STARTING: SyncUiStatus = {
   openConflicts: 0,
 };
 
+/** Longest wait for an idle moment before sync starts anyway. */
+const SYNC_START_TIMEOUT_MS = 1_000;
+
 const SyncContext = createContext<LoadedSync | null>(null);
 
 export function SyncProvider({ children }: { children: ReactNode }) {
   const [sync, setSync] = useState<LoadedSync | null>(null);
   useEffect(() => {
     let active = true;
-    void import('./sync-runtime-instance').then(({ syncRuntime }) => {
-      if (active) setSync(syncRuntime());
-    });
+    // Sync is not needed to show the first screen: it starts once that screen is drawn.
+    const cancel = whenIdle(() => {
+      void import('./sync-runtime-instance').then(({ syncRuntime }) => {
+        if (active) setSync(syncRuntime());
+      });
+    }, SYNC_START_TIMEOUT_MS);
     return () => {
       active = false;
+      cancel();
     };
   }, []);
   return <SyncContext.Provider value={sync}>{children}</SyncContext.Provider>;

@@ -3,6 +3,7 @@
 // search workers are started so the index follows the database from the beginning and the first
 // search answers at once.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { whenIdle } from '../../platform/when-idle';
 import { SearchPaletteShell } from './search-palette-shell';
 // Eager with the launcher (2 KB of CSS, no JS): the shell shown while the palette loads uses it.
 import './search.css';
@@ -24,10 +25,9 @@ function isSearchShortcut(event: KeyboardEvent): boolean {
 
 function useWarmUpWhenIdle(): void {
   useEffect(() => {
-    let cancelled = false;
+    let cancelIdle = () => {};
     const timer = setTimeout(() => {
-      const start = () => {
-        if (cancelled) return;
+      cancelIdle = whenIdle(() => {
         import('./search-warm-up')
           .then((module) => module.warmUpSearch())
           .catch((error: unknown) =>
@@ -36,13 +36,11 @@ function useWarmUpWhenIdle(): void {
               error,
             ),
           );
-      };
-      if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 5_000 });
-      else start();
+      }, 5_000);
     }, WARM_UP_DELAY_MS);
     return () => {
-      cancelled = true;
       clearTimeout(timer);
+      cancelIdle();
     };
   }, []);
 }
