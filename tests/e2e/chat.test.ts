@@ -673,6 +673,26 @@ describe('a narrow screen', () => {
 });
 
 describe('reply actions', () => {
+  it('says the model list could not be loaded, in its own words, and what to do', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'No models', 'x');
+    stub.setBehaviour({ failWith: 503 });
+    onTestFinished(() => stub.setBehaviour({}));
+    await openNewChat(page, baseURL, storyId);
+    const hint = page.getByText('The model list could not be loaded.');
+    await hint.waitFor();
+    const text = (await hint.textContent()) ?? '';
+    expect(text).toContain('The chat service is unavailable right now.');
+    expect(text).toContain('Type a model id, or press ↻ to try again.');
+    // Nothing was sent: no word of a message kept or failed.
+    expect(text).not.toMatch(/message/i);
+    // The field names the reason for screen readers too.
+    const describedBy = await page
+      .getByLabel('Model', { exact: true })
+      .getAttribute('aria-describedby');
+    expect(await hint.getAttribute('id')).toBe(describedBy);
+  });
+
   it('regenerates once for a double click', async () => {
     const { page } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Twice', 'x');

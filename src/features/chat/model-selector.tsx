@@ -70,8 +70,10 @@ export function ModelSelector({ value, onChange, list, disabled }: ModelSelector
       </datalist>
       {list.error ? (
         <p id={`${id}-error`} className="chat-selector__hint">
-          Models could not be listed: {list.error}
-          {list.models.length ? ' Showing the list saved on this device.' : ' Type a model id.'}
+          {list.error}{' '}
+          {list.models.length
+            ? 'Showing the list saved on this device; press ↻ to try again.'
+            : 'Type a model id, or press ↻ to try again.'}
         </p>
       ) : null}
     </div>

@@ -6,7 +6,7 @@ import { chatMessagesFrom, listCustomPersonas, recentChatMessages } from '../../
 import type { RecentMessages } from '../../db/chat-queries';
 import { db } from '../../db/instance';
 import type { Message, Persona } from '../../domain/entities';
-import { describeError } from '../../lib/app-error';
+import { modelListErrorMessage } from '../../platform/chat-providers/chat-errors';
 import {
   modelCacheKey,
   providerFor,
@@ -175,7 +175,7 @@ export function useModels(settings: ChatProviderSettings | undefined): ModelList
         await writeCachedModels(db.settings, key, ids);
         setError(null);
       })
-      .catch((caught: unknown) => setError(describeError(caught)))
+      .catch((caught: unknown) => setError(modelListErrorMessage(caught)))
       .finally(() => setRefreshing(false));
   }, [identity, key]);
 

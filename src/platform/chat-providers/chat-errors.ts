@@ -1,7 +1,7 @@
 // Typed chat failures with the message a writer reads. Codes follow the API's
 // (`rate-limit/exceeded`, `upstream/unavailable`, ...) so both providers speak one language;
 // every message says what happened and that the typed text is safe.
-import { AppError } from '../../lib/app-error';
+import { AppError, describeError } from '../../lib/app-error';
 
 export type ChatErrorCode =
   | 'rate-limit/exceeded'
@@ -121,4 +121,29 @@ export function retryAfterSeconds(
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/**
+ * Why the model list could not be loaded, in words about the list: the send wording ("Your
+ * message is kept: try again") would tell a writer who sent nothing that a message failed.
+ * Codes whose chat message already fits (sign in, a refused key, no connection) keep it.
+ */
+const MODEL_LIST_REASONS: Partial<Record<ChatErrorCode, string>> = {
+  'upstream/unavailable': 'The chat service is unavailable right now.',
+  'upstream/timeout': 'The AI provider took too long to send its models.',
+  'upstream/rejected': 'The AI provider refused to list its models.',
+  'stream/invalid': 'The chat service sent a model list the app could not read.',
+  'validation/invalid-body': 'The chat service refused the request for its models.',
+  'chat/failed': 'The chat service could not list its models.',
+  'chat/aborted': 'Listing the models was stopped (it took too long).',
+};
+
+export function modelListErrorMessage(error: unknown): string {
+  const reason =
+    error instanceof ChatProviderError
+      ? (MODEL_LIST_REASONS[error.chatCode] ?? error.message)
+      : error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+        ? MODEL_LIST_REASONS['chat/aborted']!
+        : describeError(error);
+  return `The model list could not be loaded. ${reason}`;
 }
