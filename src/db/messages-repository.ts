@@ -58,7 +58,8 @@ export async function appendMessage(
   db: StoryPromptsDatabase,
   message: NewMessage,
 ): Promise<Message> {
-  return db.transaction('rw', [db.messages, db.changes, db.row_meta, db.settings], async () => {
+  const tables = [db.chats, db.messages, db.changes, db.row_meta, db.settings];
+  return db.transaction('rw', tables, async () => {
     const base = newRowBase();
     const created_at = await nextCreatedAt(db, message.chatId);
     const row = await insertRow(db, 'messages', {
@@ -74,6 +75,10 @@ export async function appendMessage(
       usage: message.usage ?? null,
     });
     if (row.status === 'queued') await editQueue(db, (ids) => [...ids, row.id]);
+    // The chat lists are newest first by updated_at: a message makes its chat the most recent.
+    // updated_at is device-local (UNSYNCED_FIELDS), so this is a plain write, no outbox entry;
+    // in this transaction, so a refused message moves nothing.
+    await db.chats.update(message.chatId, { updated_at: created_at });
     return row;
   });
 }

@@ -106,6 +106,46 @@ describe('chats', () => {
     expect((await db.chats.get(chat.id))?.title).toBe('Mara');
   });
 
+  it('moves a chat to the top of the lists when a message is written to it, in the same transaction', async () => {
+    const db = freshDatabase();
+    const story = await createStory(db, { title: 'Salt Roads' });
+    const older = await createChat(db, { story_id: story.id, title: 'Older' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await createChat(db, { story_id: story.id, title: 'Newer' });
+    expect((await listAllChats(db)).map((c) => c.title)).toEqual(['Newer', 'Older']);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const changesBefore = await db.changes.count();
+    const message = await appendMessage(db, {
+      chatId: older.id,
+      role: 'user',
+      content: 'Back to this one',
+      model: 'stub-large',
+      personaId: null,
+      status: 'sent',
+    });
+    expect((await listAllChats(db)).map((c) => c.title)).toEqual(['Older', 'Newer']);
+    expect((await listStoryChats(db, story.id)).map((c) => c.title)).toEqual(['Older', 'Newer']);
+    expect((await db.chats.get(older.id))?.updated_at).toBe(message.created_at);
+    // updated_at is device-local (never synced): the message's own entry is the only one.
+    expect(await db.changes.count()).toBe(changesBefore + 1);
+
+    // A message the database refuses moves nothing: the bump shares the message's transaction.
+    const newerStamp = (await db.chats.get(newer.id))?.updated_at;
+    await expect(
+      appendMessage(db, {
+        chatId: newer.id,
+        role: 'user',
+        content: 'x'.repeat(200_001),
+        model: 'stub-large',
+        personaId: null,
+        status: 'sent',
+      }),
+    ).rejects.toMatchObject({ code: 'validation/invalid' });
+    expect((await db.chats.get(newer.id))?.updated_at).toBe(newerStamp);
+    expect((await listAllChats(db)).map((c) => c.title)).toEqual(['Older', 'Newer']);
+  });
+
   it('cuts a long first line at a word', () => {
     const title = titleFromText('word '.repeat(40));
     expect(title.length).toBeLessThanOrEqual(60);
