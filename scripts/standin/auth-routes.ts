@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { publicUser, verifyPassword } from './auth-store';
 import type { AuthStore } from './auth-store';
 import type { UserRow } from './auth-store';
+import type { Mailbox } from './mailbox';
 import {
   AUTH_EXPOSED_HEADERS,
   CORS_HEADERS,
@@ -17,17 +18,22 @@ import {
 import { ACCESS_TOKEN_SECONDS, signAccessToken, verifyToken } from './jwt';
 
 /** On every Auth reply, as GoTrue sends them: its API version, and which headers a browser may read. */
-const API_VERSION_HEADER = { 'x-supabase-api-version': '2024-01-01', ...AUTH_EXPOSED_HEADERS };
+export const AUTH_REPLY_HEADERS = {
+  'x-supabase-api-version': '2024-01-01',
+  ...AUTH_EXPOSED_HEADERS,
+};
 const MIN_PASSWORD_LENGTH = 6;
 
 export interface AuthContext {
   store: AuthStore;
+  /** Where sign-in mails go (otp-routes.ts). */
+  mailbox: Mailbox;
   jwtSecret: string;
   /** Access token lifetime in seconds (tests shorten it). */
   accessTokenSeconds?: number;
 }
 
-function authError(
+export function authError(
   status: number,
   code: string,
   message: string,
@@ -36,7 +42,7 @@ function authError(
   return new HttpError(status, { code, error_code: code, msg: message, message, ...extra });
 }
 
-async function sessionResponse(
+export async function sessionResponse(
   ctx: AuthContext,
   user: UserRow,
   sessionId: string,
@@ -209,16 +215,16 @@ export async function handleAuth(
   const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
   try {
     if (route === 'POST /auth/v1/signup') {
-      sendJson(res, 200, await signUp(ctx, req), API_VERSION_HEADER);
+      sendJson(res, 200, await signUp(ctx, req), AUTH_REPLY_HEADERS);
     } else if (route === 'POST /auth/v1/token') {
       sendJson(
         res,
         200,
         await token(ctx, req, url.searchParams.get('grant_type')),
-        API_VERSION_HEADER,
+        AUTH_REPLY_HEADERS,
       );
     } else if (route === 'GET /auth/v1/user') {
-      sendJson(res, 200, publicUser((await requireUser(ctx, req)).user), API_VERSION_HEADER);
+      sendJson(res, 200, publicUser((await requireUser(ctx, req)).user), AUTH_REPLY_HEADERS);
     } else if (route === 'POST /auth/v1/logout') {
       const { user, sessionId } = await requireUser(ctx, req);
       const scope = url.searchParams.get('scope');
@@ -227,9 +233,9 @@ export async function handleAuth(
         sessionId,
         scope === 'local' || scope === 'others' ? scope : 'global',
       );
-      res.writeHead(204, { ...CORS_HEADERS, ...API_VERSION_HEADER }).end();
+      res.writeHead(204, { ...CORS_HEADERS, ...AUTH_REPLY_HEADERS }).end();
     } else if (route === 'GET /auth/v1/settings') {
-      sendJson(res, 200, settings(), API_VERSION_HEADER);
+      sendJson(res, 200, settings(), AUTH_REPLY_HEADERS);
     } else if (route === 'GET /auth/v1/health') {
       sendJson(res, 200, {
         name: 'story-prompts-standin-auth',
@@ -240,7 +246,7 @@ export async function handleAuth(
     }
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    sendJson(res, error.status, error.body, API_VERSION_HEADER);
+    sendJson(res, error.status, error.body, AUTH_REPLY_HEADERS);
   }
   return true;
 }

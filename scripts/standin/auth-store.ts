@@ -79,13 +79,14 @@ export class AuthStore {
   /** Creates a confirmed user (local development has no confirmation e-mails); null if taken. */
   async createUser(
     email: string,
-    password: string,
+    /** null: a user who signs in by e-mail link or code only. */
+    password: string | null,
     metadata: Record<string, unknown>,
   ): Promise<UserRow | null> {
     const result = await this.pool.query<UserRow>(
       `insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data)
        values (lower($1), $2, now(), $3) on conflict (email) do nothing returning *`,
-      [email, await hashPassword(password), JSON.stringify(metadata)],
+      [email, password === null ? null : await hashPassword(password), JSON.stringify(metadata)],
     );
     return result.rows[0] ?? null;
   }

@@ -1,5 +1,5 @@
 // DEVELOPMENT TOOL: the stand-in's HTTP gateway on 127.0.0.1 (plain node:http): CORS preflight,
-// then /auth/v1/* (auth-routes.ts) and /rest/v1/rpc/:fn (rpc-route.ts). Anything else is 404.
+// then /auth/v1/* (auth-routes.ts, otp-routes.ts) and /rest/v1/rpc/:fn (rpc-route.ts). Anything else is 404.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { handleAuth } from './auth-routes';
 import type { AuthContext } from './auth-routes';
 import { checkApiKey } from './api-key';
 import { AUTH_EXPOSED_HEADERS, CORS_HEADERS, HttpError, sendJson } from './http-kit';
+import { handleOtp, isOpenAuthRoute } from './otp-routes';
 import { handleRpc } from './rpc-route';
 import type { RpcContext } from './rpc-route';
 
@@ -26,13 +27,15 @@ async function route(
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/auth/v1/')) {
+    if (isOpenAuthRoute(req.method, url) && (await handleOtp(ctx.auth, req, res, url))) return;
     const keyError = await checkApiKey(ctx.auth.jwtSecret, req).then(
       () => null,
       (error: unknown) => error,
     );
     if (keyError instanceof HttpError)
       return sendJson(res, keyError.status, keyError.body, AUTH_EXPOSED_HEADERS);
-    if (await handleAuth(ctx.auth, req, res, url)) return;
+    if ((await handleOtp(ctx.auth, req, res, url)) || (await handleAuth(ctx.auth, req, res, url)))
+      return;
   }
   const rpc = /^\/rest\/v1\/rpc\/([A-Za-z_][A-Za-z0-9_]*)\/?$/.exec(url.pathname);
   if (rpc?.[1]) return handleRpc(ctx.rpc, req, res, rpc[1]);

@@ -13,6 +13,9 @@ async function main(): Promise<void> {
     dataDir,
     // Supabase's local database port, so DATABASE_URL stays the same between runs.
     dbPort: Number(process.env.STANDIN_DB_PORT ?? 54322),
+    // No real e-mail: a sign-in mail is printed here instead.
+    onMail: (mail) =>
+      console.log(`[standin] sign-in mail to ${mail.to}: code ${mail.code}, link ${mail.link}`),
   });
   console.log(
     [

@@ -5,6 +5,8 @@
 import pg from 'pg';
 import { AuthStore } from './auth-store';
 import { listen } from './http-server';
+import { Mailbox } from './mailbox';
+import type { Mail } from './mailbox';
 import { DEV_JWT_SECRET, signApiKey } from './jwt';
 import { startPostgres } from './postgres';
 import type { RunningPostgres } from './postgres';
@@ -24,6 +26,8 @@ export interface StandinOptions {
   dbPort?: number;
   /** Access token lifetime in seconds (default 3600). */
   accessTokenSeconds?: number;
+  /** Hears every sign-in mail (`npm run backend` prints them). */
+  onMail?: (mail: Mail) => void;
 }
 
 export interface Standin {
@@ -36,6 +40,8 @@ export interface Standin {
   databaseUrl: string;
   /** As the `postgres` superuser. */
   adminUrl: string;
+  /** Sign-in mails the stand-in "sent" (it sends no real e-mail). */
+  mailbox: Mailbox;
   stop(): Promise<void>;
 }
 
@@ -47,11 +53,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const { adminUrl, databaseUrl } = options.postgres ?? owned!;
   const adminPool = new pg.Pool({ connectionString: adminUrl, max: 4 });
   const apiPool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const mailbox = new Mailbox(options.onMail);
   try {
     const { server, url } = await listen(
       {
         auth: {
           store: new AuthStore(adminPool),
+          mailbox,
           jwtSecret,
           accessTokenSeconds: options.accessTokenSeconds,
         },
@@ -75,7 +83,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       })();
       return stopping;
     };
-    return { url, anonKey, serviceRoleKey, jwtSecret, databaseUrl, adminUrl, stop };
+    return { url, anonKey, serviceRoleKey, jwtSecret, databaseUrl, adminUrl, mailbox, stop };
   } catch (error) {
     await Promise.all([adminPool.end(), apiPool.end()]);
     await owned?.stop();
