@@ -7,6 +7,7 @@
 import { Dexie } from 'dexie';
 import type { Category, Prompt, Story } from '../domain/entities';
 import type { StoryPromptsDatabase } from './database';
+import { ROWS_WAITING_COUNT_LIMIT } from '../domain/rows-waiting';
 
 const alive = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((row) => !row.deleted);
 
@@ -103,8 +104,17 @@ export async function getPrompt(db: StoryPromptsDatabase, id: string): Promise<P
  * How many rows (stories, prompts, ...) have changes the server has not confirmed yet: the
  * "N changes waiting to upload" of the sync indicator. Distinct rows, not outbox entries: a
  * prompt typed into five times is one thing waiting, not five. Reads only the keys of the
- * outbox's [table+row_id] index, one per row (a unique-key cursor), never the entries.
+ * outbox's [table+row_id] index, one per row (a unique-key cursor), never the entries, and at
+ * most `limit` + 1 of them: a result above `limit` means "more than `limit`".
  */
-export async function countRowsWaitingToUpload(db: StoryPromptsDatabase): Promise<number> {
-  return (await db.changes.orderBy('[table+row_id]').uniqueKeys()).length;
+export async function countRowsWaitingToUpload(
+  db: StoryPromptsDatabase,
+  limit = ROWS_WAITING_COUNT_LIMIT,
+): Promise<number> {
+  return (
+    await db.changes
+      .orderBy('[table+row_id]')
+      .limit(limit + 1)
+      .uniqueKeys()
+  ).length;
 }

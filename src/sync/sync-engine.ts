@@ -6,6 +6,7 @@
 import { BehaviorSubject } from 'rxjs';
 import type { StoryPromptsDatabase } from '../db/database';
 import { countRowsWaitingToUpload } from '../db/queries';
+import { ROWS_WAITING_COUNT_LIMIT } from '../domain/rows-waiting';
 import { CircuitBreaker } from './circuit-breaker';
 import type { CircuitBreakerOptions } from './circuit-breaker';
 import { PUSH_BATCH } from './protocol';
@@ -256,12 +257,16 @@ export class SyncEngine {
   /**
    * Upload progress: rows confirmed so far (by a push reply, or by a pull that acknowledged a
    * batch whose reply was lost) of those to send. Rows the writer changes during the upload
-   * raise the total; "done" never goes back and equals the total once nothing waits.
+   * raise the total; "done" never goes back and equals the total once nothing waits. While
+   * more rows wait than are counted, the total is unknown (null) and only "done" grows.
    */
   private trackUpload(waiting: number, sentRows: number): UploadProgress {
-    const previous = this.upload ?? { done: 0, total: waiting };
-    const done = Math.max(previous.done + sentRows, previous.total - waiting);
-    this.upload = { done, total: Math.max(previous.total, done + waiting) };
+    const previous = this.upload;
+    let done = (previous?.done ?? 0) + sentRows;
+    if (previous?.total != null) done = Math.max(done, previous.total - waiting);
+    const total =
+      waiting > ROWS_WAITING_COUNT_LIMIT ? null : Math.max(previous?.total ?? 0, done + waiting);
+    this.upload = { done, total };
     return this.upload;
   }
 }

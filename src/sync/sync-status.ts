@@ -10,14 +10,17 @@ export type SyncPhase =
 
 export interface UploadProgress {
   done: number;
-  total: number;
+  /** null while more rows wait than are counted (domain/rows-waiting.ts). */
+  total: number | null;
 }
 
 export interface SyncStatus {
   phase: SyncPhase;
   /**
    * Rows with local changes the server has not confirmed yet (distinct rows, not outbox
-   * entries: one prompt edited five times is one).
+   * entries: one prompt edited five times is one). Counted up to ROWS_WAITING_COUNT_LIMIT
+   * (domain/rows-waiting.ts);
+   * a larger value means "more than that".
    */
   pending: number;
   /**

@@ -9,6 +9,7 @@ import { Button } from '../../components/ui/button';
 import { Notice } from '../../components/ui/notice';
 import { db } from '../../db/instance';
 import { countRowsWaitingToUpload } from '../../db/queries';
+import { changesText } from '../../domain/rows-waiting';
 import type { AccountService, SignInResult } from './account-service';
 import { ReplaceDataQuestion } from './replace-data-question';
 import { SignInForm } from './sign-in-form';
@@ -36,7 +37,7 @@ function LocalOnly() {
 // the writer should know before leaving this device.
 function notUploadedYet(pending: number | null, email: string): string {
   if (!pending) return '';
-  const changes = pending === 1 ? '1 change is' : `${pending} changes are`;
+  const changes = `${changesText(pending)} ${pending === 1 ? 'is' : 'are'}`;
   const wait = pending === 1 ? 'it waits' : 'they wait';
   return ` ${changes} not uploaded yet: signed out, ${wait} here until you sign in again as ${email}.`;
 }

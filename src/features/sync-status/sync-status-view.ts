@@ -1,5 +1,6 @@
 // What the sync indicator shows, as this feature needs it (src/app fills it from the engine's
 // status plus live local counts), and the pure wording of each state.
+import { changesText } from '../../domain/rows-waiting';
 
 export type SyncPhaseView =
   'disabled' | 'offline' | 'idle' | 'pushing' | 'pulling' | 'backing-off' | 'error';
@@ -8,8 +9,8 @@ export interface SyncUiStatus {
   phase: SyncPhaseView;
   /** Rows (a story, a prompt, a chat...) with changes the server has not confirmed yet. */
   pending: number;
-  /** pushing: rows confirmed so far in this upload, of how many. */
-  upload?: { done: number; total: number } | null;
+  /** pushing: rows confirmed so far in this upload, of how many (null: more than are counted). */
+  upload?: { done: number; total: number | null } | null;
   lastSyncedAt: number | null;
   nextRetryAt: number | null;
   /** Rows received so far in this run (a large first sync). */
@@ -50,13 +51,19 @@ export function formatRelativeTime(then: number, now: number): string {
 
 /** Counts rows, not outbox entries: a prompt typed into many times is one change waiting. */
 function pendingText(pending: number): string {
-  return `${numberFormat.format(pending)} ${pending === 1 ? 'change' : 'changes'} waiting to upload`;
+  return `${changesText(pending)} waiting to upload`;
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const PENDING_DETAIL = 'Saved on this device until the sync server confirms them.';
 
 function uploadingText(upload: SyncUiStatus['upload']): string | null {
   if (!upload || upload.total === 0) return null;
+  if (upload.total === null)
+    return upload.done > 0
+      ? `Uploading changes… ${numberFormat.format(upload.done)} sent`
+      : 'Uploading changes…';
   if (upload.total === 1) return 'Uploading 1 change…';
   return `Uploading ${numberFormat.format(upload.done)} of ${numberFormat.format(upload.total)} changes…`;
 }
@@ -115,7 +122,7 @@ export function describeSyncStatus(status: SyncUiStatus, now: number): SyncStatu
     case 'idle':
       if (status.pending > 0)
         return {
-          label: pendingText(status.pending),
+          label: capitalized(pendingText(status.pending)),
           detail: PENDING_DETAIL,
           action: null,
           tone: 'busy',

@@ -44,4 +44,18 @@ describe('rows waiting to upload', () => {
     ]);
     expect(await countRowsWaitingToUpload(db)).toBe(2);
   });
+
+  it('stops counting past its limit, so a huge outbox costs no more than the limit', async () => {
+    const db = freshDatabase();
+    await db.changes.bulkAdd(
+      Array.from({ length: 30 }, (_, index) => ({
+        table: 'stories' as const,
+        row_id: `row-${String(index).padStart(2, '0')}`,
+        fields: {},
+        created_at: index,
+      })),
+    );
+    expect(await countRowsWaitingToUpload(db, 10)).toBe(11);
+    expect(await countRowsWaitingToUpload(db, 30)).toBe(30);
+  });
 });

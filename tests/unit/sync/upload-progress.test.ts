@@ -3,6 +3,7 @@
 // the waiting count it reports is rows too.
 import { describe, expect, it } from 'vitest';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
+import { insertRows } from '../../../src/db/write-rows';
 import { SyncEngine } from '../../../src/sync/sync-engine';
 import type {
   AckPullResponse,
@@ -13,6 +14,7 @@ import type {
 import type { SyncStatus } from '../../../src/sync/sync-status';
 import type { SyncTransport } from '../../../src/sync/sync-transport';
 import { freshDatabase } from '../db/test-database';
+import { chatRow } from '../search/search-fixtures';
 
 /** A server that accepts every mutation and has nothing to send back. */
 class AcceptingServer implements SyncTransport {
@@ -85,8 +87,29 @@ describe('upload progress', () => {
     expect(progress.at(-1)).toEqual({ done: 180, total: 180 });
     for (let index = 1; index < progress.length; index++) {
       expect(progress[index]!.done).toBeGreaterThanOrEqual(progress[index - 1]!.done);
-      expect(progress[index]!.done).toBeLessThanOrEqual(progress[index]!.total);
+      expect(progress[index]!.done).toBeLessThanOrEqual(progress[index]!.total!);
     }
+    engine.stop();
+  });
+
+  it('counts up without a total while more rows wait than are counted, then gets one', async () => {
+    const db = freshDatabase();
+    await insertRows(
+      db,
+      'chats',
+      Array.from({ length: 1_150 }, (_, index) => chatRow({ title: `Imported ${index}` })),
+    );
+    const server = new AcceptingServer();
+    const { engine, seen } = engineFor(db, server);
+    await engine.syncNow();
+    const progress = uploads(seen);
+    expect(progress[0]).toEqual({ done: 0, total: null });
+    // Once no more than the limit waits, the total is known: what was sent plus what waits.
+    const counted = progress.filter((upload) => upload!.total !== null);
+    expect(counted.length).toBeGreaterThan(0);
+    for (const upload of counted) expect(upload!.total).toBe(1_150);
+    expect(progress.at(-1)).toEqual({ done: 1_150, total: 1_150 });
+    expect(seen.at(-1)).toMatchObject({ phase: 'idle', pending: 0, upload: null });
     engine.stop();
   });
 
