@@ -32,6 +32,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/e2e-global-setup.ts'],
+          // expect.poll's default of 1 s flaked on a busy 2-core machine (a model list or a
+          // live query arriving at 1.2 s); a longer wait only delays failures, never hides one.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
