@@ -130,8 +130,48 @@ export function renameActionStep(
   );
 }
 
-export function removeActionStep(db: StoryPromptsDatabase, promptId: string, stepId: string) {
-  return editSteps(db, promptId, (steps) => steps.filter((step) => step.id !== stepId));
+/** A removed step and where it was: what restoreActionStep needs to put it back in place. */
+export interface RemovedActionStep {
+  step: ActionStep;
+  /** The step before it then (null: it was first), and its index as a fallback. */
+  afterId: string | null;
+  index: number;
+}
+
+/** Removes a step; returns it with its place (read in the write's transaction), or null if gone. */
+export async function removeActionStep(
+  db: StoryPromptsDatabase,
+  promptId: string,
+  stepId: string,
+): Promise<RemovedActionStep | null> {
+  let removed: RemovedActionStep | null = null;
+  await editSteps(db, promptId, (steps) => {
+    const index = steps.findIndex((step) => step.id === stepId);
+    if (index < 0) return steps;
+    removed = { step: steps[index]!, afterId: steps[index - 1]?.id ?? null, index };
+    steps.splice(index, 1);
+    return steps;
+  });
+  return removed;
+}
+
+/**
+ * Undo of removeActionStep: the step comes back with its id, text and done state, right after
+ * the step that preceded it (at its old index if that one is gone meanwhile). Nothing happens
+ * if the step is there already, so a second Undo never doubles it.
+ */
+export function restoreActionStep(
+  db: StoryPromptsDatabase,
+  promptId: string,
+  { step, afterId, index }: RemovedActionStep,
+) {
+  return editSteps(db, promptId, (steps) => {
+    if (steps.some((existing) => existing.id === step.id)) return steps;
+    const after = afterId === null ? -1 : steps.findIndex((existing) => existing.id === afterId);
+    const at = afterId === null ? 0 : after >= 0 ? after + 1 : Math.min(index, steps.length);
+    steps.splice(at, 0, step);
+    return steps;
+  });
 }
 
 export function moveActionStep(

@@ -153,6 +153,28 @@ describe('prompt editor', () => {
     expect(await bar.getAttribute('aria-valuenow')).toBe('1');
   });
 
+  it('undoes a step delete: the step is back in its place, ticked as before, and the overview progress too', async () => {
+    const page = await freshPage();
+    const { storyId, editorUrl } = await openEditor(page, 'Undo step');
+    for (const text of ['Outline', 'Draft', 'Revise']) await addStep(page, text);
+    await page.getByRole('checkbox', { name: 'Draft', exact: true }).check();
+    await page.getByText('1 of 3 done').waitFor();
+
+    await page.getByRole('button', { name: 'Delete step Draft' }).click();
+    await expect.poll(() => stepOrder(page)).toEqual(['Outline', 'Revise']);
+    await page.getByText('0 of 2 done').waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => stepOrder(page)).toEqual(['Outline', 'Draft', 'Revise']);
+    expect(await page.getByRole('checkbox', { name: 'Draft', exact: true }).isChecked()).toBe(true);
+    await page.getByText('1 of 3 done').waitFor();
+
+    // Stored, not only shown: the overview and a reload agree.
+    await page.goto(`${baseURL}/stories/${storyId}`);
+    await page.getByText('1 / 3 action steps done').waitFor();
+    await page.goto(editorUrl);
+    await expect.poll(() => stepOrder(page)).toEqual(['Outline', 'Draft', 'Revise']);
+  });
+
   it('keeps keyboard focus in place when a step is moved to an end, or a step or tag is removed', async () => {
     const page = await freshPage();
     await openEditor(page, 'Keyboard steps');

@@ -15,6 +15,7 @@ import {
   movePrompt,
   removeActionStep,
   removeTag,
+  restoreActionStep,
   setActionStepDone,
 } from '../../../src/db/prompts-repository';
 import {
@@ -90,6 +91,39 @@ describe('prompts', () => {
     ]);
     await removeActionStep(db, prompt.id, steps[0]!.id);
     expect((await db.prompts.get(prompt.id))!.action_steps.map((s) => s.text)).toEqual(['Outline']);
+  });
+
+  it('puts a removed action step back in its place with its text and done state, once', async () => {
+    const { db, categories } = await storyWithCategories(['Plot']);
+    const prompt = await createPrompt(db, categories[0]!.id, { title: 'Opening' });
+    for (const text of ['Outline', 'Draft', 'Revise']) await addActionStep(db, prompt.id, text);
+    const texts = async () =>
+      (await db.prompts.get(prompt.id))!.action_steps.map((s) => `${s.text}${s.done ? ' ✓' : ''}`);
+    const draft = (await db.prompts.get(prompt.id))!.action_steps[1]!;
+    await setActionStepDone(db, prompt.id, draft.id, true);
+
+    const removed = await removeActionStep(db, prompt.id, draft.id);
+    expect(removed).toMatchObject({ step: { id: draft.id, text: 'Draft', done: true }, index: 1 });
+    await addActionStep(db, prompt.id, 'Polish'); // edits after the delete stay
+    await restoreActionStep(db, prompt.id, removed!);
+    expect(await texts()).toEqual(['Outline', 'Draft ✓', 'Revise', 'Polish']);
+    await restoreActionStep(db, prompt.id, removed!); // a second Undo adds nothing
+    expect(await texts()).toEqual(['Outline', 'Draft ✓', 'Revise', 'Polish']);
+    expect(await removeActionStep(db, prompt.id, crypto.randomUUID())).toBeNull();
+
+    // The first step comes back first; a step whose neighbour went meanwhile, at its index.
+    const first = await removeActionStep(
+      db,
+      prompt.id,
+      (await db.prompts.get(prompt.id))!.action_steps[0]!.id,
+    );
+    await restoreActionStep(db, prompt.id, first!);
+    expect(await texts()).toEqual(['Outline', 'Draft ✓', 'Revise', 'Polish']);
+    const steps = (await db.prompts.get(prompt.id))!.action_steps;
+    const revise = await removeActionStep(db, prompt.id, steps[2]!.id);
+    await removeActionStep(db, prompt.id, steps[1]!.id);
+    await restoreActionStep(db, prompt.id, revise!);
+    expect(await texts()).toEqual(['Outline', 'Polish', 'Revise']);
   });
 
   it('normalizes tags, ignores duplicates and finds prompts by tag', async () => {
