@@ -4,9 +4,17 @@
 // silently dropped from what is copied or sent.
 import type { Story } from './entities';
 
-const VARIABLE = /\{\{\s*([A-Za-z_][\w.-]{0,63})\s*\}\}/g;
+// A name starts with a letter (any script: writers name things in their own language) or `_`,
+// and may hold letters, digits, `_ . -` and spaces (`{{main character}}`), on one line. The
+// lazy count leaves the spaces before `}}` to `\s*`, so `{{ hero }}` is the variable `hero`.
+const VARIABLE = /\{\{\s*([\p{L}_][\p{L}\p{M}\p{N}_. -]{0,63}?)[ \t]*\}\}/gu;
 
-export const STORY_VARIABLES = ['story.title', 'story.logline', 'story.genre', 'story.synopsis'] as const;
+export const STORY_VARIABLES = [
+  'story.title',
+  'story.logline',
+  'story.genre',
+  'story.synopsis',
+] as const;
 export type StoryVariable = (typeof STORY_VARIABLES)[number];
 
 export function isStoryVariable(name: string): name is StoryVariable {
@@ -25,7 +33,9 @@ export function findFormVariables(template: string): string[] {
   return findVariables(template).filter((name) => !isStoryVariable(name));
 }
 
-export function storyValues(story: Pick<Story, 'title' | 'logline' | 'genre' | 'synopsis'>): Record<StoryVariable, string> {
+export function storyValues(
+  story: Pick<Story, 'title' | 'logline' | 'genre' | 'synopsis'>,
+): Record<StoryVariable, string> {
   return {
     'story.title': story.title,
     'story.logline': story.logline,
@@ -35,7 +45,10 @@ export function storyValues(story: Pick<Story, 'title' | 'logline' | 'genre' | '
 }
 
 /** Replaces each known, non-empty variable; unknown or empty ones stay as `{{name}}`. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string {
+export function fillTemplate(
+  template: string,
+  values: Readonly<Record<string, string | undefined>>,
+): string {
   return template.replace(VARIABLE, (whole, name: string) => {
     const value = values[name];
     return value !== undefined && value !== '' ? value : whole;

@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, findFormVariables, findVariables, storyValues } from '../../../src/domain/template-variables';
+import {
+  fillTemplate,
+  findFormVariables,
+  findVariables,
+  storyValues,
+} from '../../../src/domain/template-variables';
 
-const story = { title: 'Salt Roads', logline: 'A smuggler runs.', genre: 'Fantasy', synopsis: 'Long.' };
+const story = {
+  title: 'Salt Roads',
+  logline: 'A smuggler runs.',
+  genre: 'Fantasy',
+  synopsis: 'Long.',
+};
 
 describe('template variables', () => {
   it('finds each variable once in order of appearance', () => {
-    expect(findVariables('{{a}} {{ story.title }} {{a}} {{b-2}}')).toEqual(['a', 'story.title', 'b-2']);
+    expect(findVariables('{{a}} {{ story.title }} {{a}} {{b-2}}')).toEqual([
+      'a',
+      'story.title',
+      'b-2',
+    ]);
   });
 
   it('leaves story variables to the overview and asks the writer for the rest', () => {
-    expect(findFormVariables('Write {{story.title}} for {{character}} in {{story.genre}}')).toEqual(['character']);
+    expect(findFormVariables('Write {{story.title}} for {{character}} in {{story.genre}}')).toEqual(
+      ['character'],
+    );
   });
 
   it('fills story fields and form values', () => {
@@ -21,10 +37,29 @@ describe('template variables', () => {
   });
 
   it('keeps unfilled or empty variables visible', () => {
-    expect(fillTemplate('Hello {{name}} from {{place}}', { name: '' })).toBe('Hello {{name}} from {{place}}');
+    expect(fillTemplate('Hello {{name}} from {{place}}', { name: '' })).toBe(
+      'Hello {{name}} from {{place}}',
+    );
   });
 
   it('ignores braces that are not variables', () => {
     expect(findVariables('{{ }} {{1abc}} {single}')).toEqual([]);
+  });
+
+  it('finds variables named in any script or with spaces, as writers name them', () => {
+    const template = '{{nom du héros}} meets {{ 名前 }} and {{Имя}} near {{main character}}.';
+    expect(findFormVariables(template)).toEqual(['nom du héros', '名前', 'Имя', 'main character']);
+    expect(
+      fillTemplate(template, {
+        'nom du héros': 'Ines',
+        名前: 'Ken',
+        Имя: 'Olga',
+        'main character': 'Mara',
+      }),
+    ).toBe('Ines meets Ken and Olga near Mara.');
+  });
+
+  it('keeps a name on one line and trims the spaces around it', () => {
+    expect(findVariables('{{a\nb}} {{ }} {{  two  words  }}')).toEqual(['two  words']);
   });
 });
