@@ -3,20 +3,20 @@
 // story's variables filled from the overview and a form for every other `{{name}}`; copy the
 // filled prompt, or go back to the editor.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { db } from '../../db/instance';
 import { getPrompt, getStory } from '../../db/queries';
 import type { Prompt, Story } from '../../domain/entities';
 import { CopyButton } from './copy-button';
 import { MarkdownView } from './markdown-view';
-import { fillPrompt, setAnswer } from './preview-values';
-import type { FormValues } from './preview-values';
+import { usePreviewAnswers } from './preview-answers';
+import { fillPrompt } from './preview-values';
 import { VariableForm } from './variable-form';
 import './preview.css';
 
 function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
-  const [answers, setAnswers] = useState<FormValues>({});
+  const [answers, setAnswer] = usePreviewAnswers(prompt.id);
   const filled = useMemo(
     () => fillPrompt(prompt.details, story, answers),
     [prompt.details, story, answers],
@@ -47,11 +47,7 @@ function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
       <h1 id="preview-heading" className="preview-page__title">
         {prompt.title}
       </h1>
-      <VariableForm
-        variables={filled.variables}
-        answers={answers}
-        onChange={(name, value) => setAnswers((current) => setAnswer(current, name, value))}
-      />
+      <VariableForm variables={filled.variables} answers={answers} onChange={setAnswer} />
       <div className="preview-card">
         {prompt.details.trim() === '' ? (
           <p className="preview-hint">
@@ -87,5 +83,6 @@ export function PromptPreviewPage() {
   }
   if (prompt === undefined || story === undefined)
     return <p className="page-loading">Loading preview…</p>;
-  return <Preview prompt={prompt} story={story} />;
+  // Keyed by prompt: another prompt's preview starts from that prompt's own answers.
+  return <Preview key={prompt.id} prompt={prompt} story={story} />;
 }
