@@ -42,13 +42,20 @@ export function storyMarkdown({ story, categories }: StoryForMarkdown): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** A file name from a title: letters, digits and dashes only. */
+/**
+ * A file name from a title: letters (with their marks), digits and dashes only. Accents come
+ * off Latin letters ("Résumé" → "resume"); in other scripts the marks are part of the letter
+ * (Devanagari vowel signs, Japanese dakuten), so they stay and the text is recomposed (NFC).
+ */
 export function fileNameFor(title: string, extension: string): string {
   const base = title
     .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 80);
-  return `${base || 'story'}.${extension}`;
+    .toLowerCase();
+  // Cut by code points, so a character outside the BMP is never split in half.
+  const cut = Array.from(base).slice(0, 80).join('').replace(/-+$/, '');
+  return `${cut || 'story'}.${extension}`;
 }

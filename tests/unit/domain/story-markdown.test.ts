@@ -75,4 +75,17 @@ describe('storyMarkdown', () => {
     expect(fileNameFor('Salt Roads: Part 2/3', 'md')).toBe('salt-roads-part-2-3.md');
     expect(fileNameFor('«»', 'md')).toBe('story.md');
   });
+
+  it('keeps titles in any script whole in the file name', () => {
+    // Accents on Latin letters are dropped as before; in other scripts the marks are part of
+    // the letters, and dropping them cut words apart ("カ-ンタ-ム" for ガンダム).
+    expect(fileNameFor('Résumé: Café Noir', 'md')).toBe('resume-cafe-noir.md');
+    expect(fileNameFor('ガンダム', 'md')).toBe('ガンダム.md');
+    expect(fileNameFor('नमस्ते दुनिया', 'md')).toBe('नमस्ते-दुनिया.md');
+    expect(fileNameFor('قصة مُشكّلة', 'md')).toBe('قصة-مُشكّلة.md');
+    expect(fileNameFor('한국 이야기', 'md')).toBe('한국-이야기.md');
+    expect(fileNameFor('סיפור', 'md')).toBe('סיפור.md');
+    // Cut at 80 characters, never inside a character outside the Basic Multilingual Plane.
+    expect(fileNameFor('𠜎'.repeat(100), 'md')).toBe(`${'𠜎'.repeat(80)}.md`);
+  });
 });
