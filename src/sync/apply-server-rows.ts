@@ -2,6 +2,9 @@
 // inside a transaction that covers the synced tables, row_meta, changes and meta. Fields with
 // a pending local edit keep their local value and HLC; every other field takes the server's.
 // During a full download after a reset, each row's meta also carries the download's mark.
+// Chats the rows touch get their device-local updated_at raised to their newest message, so a
+// chat written in elsewhere moves up the chat lists here too (chat-activity.ts).
+import { raiseChatActivity } from '../db/chat-activity';
 import { clockFor } from '../db/clock';
 import type { RowMeta, StoryPromptsDatabase } from '../db/database';
 import { compactRowMeta, fieldHlcOf } from '../db/outbox-entries';
@@ -44,9 +47,13 @@ export async function applyServerRows(
         if (localHlc) fieldHlc[field] = localHlc;
       }
       pendingLocals.push(
-        db.table(table).get(row.id).then((local: Record<string, unknown> | undefined) => {
-          for (const field of localPending) if (local && field in local) incoming[field] = local[field];
-        }),
+        db
+          .table(table)
+          .get(row.id)
+          .then((local: Record<string, unknown> | undefined) => {
+            for (const field of localPending)
+              if (local && field in local) incoming[field] = local[field];
+          }),
       );
     }
     const list = byTable.get(table) ?? [];
@@ -58,6 +65,18 @@ export async function applyServerRows(
   });
   if (newestSeen) clock.recv(newestSeen);
   await Promise.all(pendingLocals);
-  for (const [table, list] of byTable) await writeInSlices(list, (slice) => db.table(table).bulkPut(slice));
+  for (const [table, list] of byTable)
+    await writeInSlices(list, (slice) => db.table(table).bulkPut(slice));
   await writeInSlices(newMetas, (slice) => db.row_meta.bulkPut(slice));
+  await raiseChatActivity(db, chatsTouched(rows));
+}
+
+/** The chats a batch changes or adds messages to. */
+function chatsTouched(rows: readonly TableRow[]): string[] {
+  const ids: string[] = [];
+  for (const { table, row } of rows) {
+    if (table === 'chats') ids.push(row.id);
+    else if (table === 'messages' && typeof row.chat_id === 'string') ids.push(row.chat_id);
+  }
+  return ids;
 }
