@@ -86,9 +86,15 @@ const packCategory = z.object({
   prompts: z.array(packPrompt).default([]),
 });
 
-const categorizedPrompt = packPrompt.extend({
-  category: z.string().trim().max(LIMITS.title).optional(),
-});
+/** A category named by a CSV cell, a Markdown heading or an entry; empty: the default one. */
+const categoryName = z
+  .string()
+  .trim()
+  .max(LIMITS.title, {
+    message: `The category title is too long: at most ${LIMITS.title} characters.`,
+  });
+
+const categorizedPrompt = packPrompt.extend({ category: categoryName.optional() });
 
 function failure(where: string, error: z.ZodError): PromptPackError {
   const issue = error.issues[0]!;
@@ -101,6 +107,13 @@ function checkedPrompt(where: string, value: unknown): PackPrompt {
   const result = packPrompt.safeParse(value);
   if (!result.success) throw failure(where, result.error);
   return { ...result.data, tags: result.data.tags.map(normalizeTag) };
+}
+
+/** Checks a category named by a CSV row or a Markdown heading, like the prompts under it. */
+function checkedCategory(where: string, value: string): string {
+  const result = categoryName.safeParse(value);
+  if (!result.success) throw failure(where, result.error);
+  return result.data;
 }
 
 /** Groups prompts by category title (first spelling wins), keeping the order they came in. */
@@ -187,7 +200,7 @@ export function packFromCsvRows(rows: readonly (readonly string[])[]): PromptPac
     .map((row, index) => ({ row, line: index + 2 }))
     .filter(({ row }) => row.some((value) => value.trim() !== ''))
     .map(({ row, line }) => ({
-      category: cell(row, 'category'),
+      category: checkedCategory(`Row ${line} (category)`, cell(row, 'category')),
       prompt: checkedPrompt(`Row ${line}`, {
         title: cell(row, 'title'),
         details: cell(row, 'details'),
@@ -237,7 +250,8 @@ export function parsePackMarkdown(text: string): PromptPack {
     const heading = /^(#{2,3})\s+(.*)$/.exec(line);
     if (heading) {
       finish();
-      if (heading[1] === '##') category = heading[2]!.trim();
+      if (heading[1] === '##')
+        category = checkedCategory(`The category at line ${index + 1}`, heading[2]!);
       else
         current = { title: heading[2]!.trim(), line: index + 1, details: [], tags: [], steps: [] };
       return;

@@ -114,6 +114,29 @@ describe('reading a prompt pack', () => {
       readPromptPack(new File(['x'], 'cover.png', { type: 'image/png' })),
     ).rejects.toThrow(/is not a prompt pack: choose a .json, .csv or .md file/);
   });
+
+  it('refuses a category title that is too long before anything is added', () => {
+    // Only prompts were checked: a long category cell or heading passed, and the import then
+    // stopped at that category with the prompts before it already on the board.
+    const long = 'x'.repeat(201);
+    expect(() =>
+      packFromCsvRows([
+        ['category', 'title'],
+        ['Scenes', 'Storm'],
+        [long, 'Harbour'],
+      ]),
+    ).toThrow(
+      'Row 3 (category): The category title is too long: at most 200 characters. Nothing was imported.',
+    );
+    expect(() =>
+      parsePackMarkdown(`## Scenes\n\n### Storm\n\n## ${long}\n\n### Harbour\n`),
+    ).toThrow(
+      'The category at line 5: The category title is too long: at most 200 characters. Nothing was imported.',
+    );
+    expect(() => parsePackJson(JSON.stringify([{ category: long, title: 'Storm' }]))).toThrow(
+      'Entry 1 (category): The category title is too long: at most 200 characters. Nothing was imported.',
+    );
+  });
 });
 
 describe('importing a prompt pack', () => {
