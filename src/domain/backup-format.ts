@@ -91,6 +91,7 @@ export function parseBackup(text: string): BackupFile {
   }
   const data = {} as Record<BackupTable, unknown[]>;
   for (const table of BACKUP_TABLES) data[table] = readTable(table, head.data.data[table]);
+  checkUniqueIds(data as BackupData);
   checkParents(data as BackupData);
   return { ...head.data, format: BACKUP_FORMAT, data: data as BackupData };
 }
@@ -109,6 +110,25 @@ function readTable(table: BackupTable, value: unknown): unknown[] {
       `The ${TABLE_LABELS[table]} at ${table}[${index}]${field} is not valid: ${issue.message} Nothing was imported.`,
     );
   });
+}
+
+/**
+ * A row may appear once per table. A second copy (a hand-merged file) would otherwise abort the
+ * import halfway, after the tables before it were written.
+ */
+function checkUniqueIds(data: BackupData): void {
+  for (const table of BACKUP_TABLES) {
+    const first = new Map<string, number>();
+    data[table].forEach((row, index) => {
+      const earlier = first.get(row.id);
+      if (earlier !== undefined) {
+        throw new BackupFormatError(
+          `The ${TABLE_LABELS[table]} at ${table}[${index}] has the same id as ${table}[${earlier}]: this file holds it twice. Nothing was imported.`,
+        );
+      }
+      first.set(row.id, index);
+    });
+  }
 }
 
 /** Every category, prompt, chat and message must have its parent in the same file. */

@@ -151,6 +151,16 @@ describe('reading a backup file', () => {
     );
   });
 
+  it('refuses a file that holds the same row twice, before anything is written', async () => {
+    // A hand-merged or edited file: the second copy used to abort the import halfway, after
+    // the stories and categories were already written, with a raw database error.
+    const file = await valid();
+    file.data.prompts.push({ ...file.data.prompts[0], title: 'Storm, second copy' });
+    expect(() => parseBackup(JSON.stringify(file))).toThrow(
+      'The prompt at prompts[1] has the same id as prompts[0]: this file holds it twice. Nothing was imported.',
+    );
+  });
+
   it('refuses a prompt whose category is not in the file', async () => {
     const file = await valid();
     file.data.prompt_categories = [];
