@@ -174,7 +174,25 @@ export function parsePackJson(text: string): PromptPack {
       })),
     };
   });
-  return nonEmpty({ categories });
+  return nonEmpty({ categories: mergedByTitle(categories) });
+}
+
+/**
+ * Categories of the same title (ignoring case) become one, as grouped() does for CSV and
+ * Markdown: the import matches titles the same way, and would otherwise add both.
+ */
+function mergedByTitle(categories: readonly PackCategory[]): PackCategory[] {
+  const byKey = new Map<string, PackCategory>();
+  for (const category of categories) {
+    const key = category.title.toLowerCase();
+    const first = byKey.get(key);
+    if (!first) byKey.set(key, { ...category, prompts: [...category.prompts] });
+    else {
+      first.prompts.push(...category.prompts);
+      first.description ||= category.description;
+    }
+  }
+  return [...byKey.values()];
 }
 
 const CSV_COLUMNS = ['category', 'title', 'details', 'tags', 'action_steps'] as const;

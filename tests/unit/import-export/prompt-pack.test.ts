@@ -115,6 +115,24 @@ describe('reading a prompt pack', () => {
     ).rejects.toThrow(/is not a prompt pack: choose a .json, .csv or .md file/);
   });
 
+  it('merges JSON categories of the same name, as CSV and Markdown do', () => {
+    // Two entries "Plot" and "plot" became two categories of the same name on the board.
+    const pack = parsePackJson(
+      JSON.stringify({
+        categories: [
+          { title: 'Plot', prompts: [{ title: 'Inciting incident' }] },
+          { title: 'Characters', prompts: [{ title: 'Ilse' }] },
+          { title: ' plot ', description: 'Turns', prompts: [{ title: 'Midpoint' }] },
+        ],
+      }),
+    );
+    expect(pack.categories.map((category) => category.title)).toEqual(['Plot', 'Characters']);
+    expect(pack.categories[0]).toMatchObject({
+      description: 'Turns',
+      prompts: [{ title: 'Inciting incident' }, { title: 'Midpoint' }],
+    });
+  });
+
   it('refuses a category title that is too long before anything is added', () => {
     // Only prompts were checked: a long category cell or heading passed, and the import then
     // stopped at that category with the prompts before it already on the board.
