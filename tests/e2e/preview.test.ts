@@ -1,5 +1,6 @@
 // The prompt preview's form in real Chromium against the production build: what the writer
-// typed for a prompt's variables survives going to the editor and back, and a reload.
+// typed for a prompt's variables survives going to the editor and back, and a reload; "Send to
+// chat" keeps a message already drafted in the new chat.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../support/browser';
@@ -18,7 +19,8 @@ afterAll(async () => {
 async function freshPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   onTestFinished(() => context.close());
-  return newPage(context);
+  // The test server has no chat provider: the chat screen's model list gets a 503.
+  return newPage(context, { allowConsoleErrors: [/status of 503/] });
 }
 
 /** A story with one category and one prompt whose details are `details`, opened in the preview. */
@@ -61,5 +63,20 @@ describe('prompt preview form', () => {
     await page.reload();
     expect(await page.getByLabel('villain', { exact: true }).inputValue()).toBe('the Tide Warden');
     await preview.getByText('Mara meets the Tide Warden.').waitFor();
+  });
+
+  it('sends the filled prompt to a new chat without wiping a message already drafted there', async () => {
+    const page = await freshPage();
+    const previewUrl = await openPreview(page, 'Draft kept', 'Critique {{hero}}.');
+    const storyId = new URL(previewUrl).pathname.split('/')[2]!;
+    await page.goto(`${baseURL}/chats/new?story=${storyId}`);
+    await page.getByLabel('Message', { exact: true }).fill('Half a question I was writing');
+    await page.goto(previewUrl);
+    await page.getByLabel('hero', { exact: true }).fill('Mara');
+    await page.getByRole('link', { name: 'Send to chat' }).click();
+    await page.waitForURL(/\/chats\/new/);
+    const composer = page.getByLabel('Message', { exact: true });
+    await expect.poll(() => composer.inputValue()).toContain('Critique Mara.');
+    expect(await composer.inputValue()).toContain('Half a question I was writing');
   });
 });

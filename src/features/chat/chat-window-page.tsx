@@ -27,6 +27,16 @@ export function readChatDraft(state: unknown, search: URLSearchParams): string |
   return search.get('draft') || null;
 }
 
+/**
+ * The new chat's draft once a text is handed over: a message the writer had already started
+ * there stays, with the handed text after it (the same text handed twice is not repeated).
+ */
+export function withHandedText(existing: string, handed: string): string {
+  if (existing.trim() === '') return handed;
+  if (existing.includes(handed)) return existing;
+  return `${existing.trimEnd()}\n\n${handed}`;
+}
+
 function chatsLink(storyId: string | null): string {
   return storyId ? `/stories/${encodeURIComponent(storyId)}/chats` : '/chats';
 }
@@ -43,7 +53,7 @@ function NewChat() {
   // the draft is kept on the device, and a reload must not put the handed text back over it.
   useLayoutEffect(() => {
     if (handed === null) return;
-    draftStore.set(draftKey, handed);
+    draftStore.set(draftKey, withHandedText(draftStore.get(draftKey), handed));
     const rest = new URLSearchParams(search);
     rest.delete('draft');
     void navigate({ search: `?${rest}` }, { replace: true, state: null });
