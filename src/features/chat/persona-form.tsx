@@ -29,7 +29,9 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const value = Number(temperature);
+    // Number('') is 0: an emptied field (or one the browser emptied because it held "0,7")
+    // would otherwise be saved as the coldest temperature without a word.
+    const value = temperature.trim() === '' ? NaN : Number(temperature);
     if (!Number.isFinite(value) || value < 0 || value > 2) {
       setError('Temperature is a number from 0 (focused) to 2 (wild).');
       return;
