@@ -132,6 +132,25 @@ describe('backup and restore', () => {
     ).resolves.toBe(0);
   });
 
+  it('fits a 390 px phone when a story has a long title', async () => {
+    // The story pickers took the width of the longest title and pushed every card past the
+    // screen edge, so the page scrolled sideways.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    onTestFinished(() => context.close());
+    const page = await newPage(context);
+    await page.goto(`${baseURL}/`);
+    const title = 'The Lighthouse Keeper of Anticonstitutionnellement Bay, a Winter Chronicle';
+    await page.getByLabel('New story title').fill(title);
+    await page.getByRole('button', { name: 'Create story' }).click();
+    await page.getByRole('link', { name: title, exact: true }).waitFor();
+    await page.goto(`${baseURL}/backup`);
+    await page.getByLabel('Into story').waitFor();
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).resolves.toBeLessThanOrEqual(0);
+    expectNoPageErrors(page);
+  });
+
   it('adds a CSV prompt pack to a story after showing what it adds', async () => {
     const page = await newPage(await freshContext());
     await writeLibrary(page);

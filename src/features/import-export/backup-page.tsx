@@ -4,6 +4,7 @@ import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
 import { PromptPackSection } from './prompt-pack-section';
 import { StoryMarkdownSection } from './story-markdown-section';
+import './backup-page.css';
 
 const SECTIONS = [
   { id: 'export', title: 'Download a backup', Component: ExportSection },
