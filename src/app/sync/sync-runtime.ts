@@ -32,6 +32,7 @@ import { startLeaderEngine } from './leader-engine';
 import type { LeaderEngine } from './leader-engine';
 import { downloadBeforeRestore } from './download-before-restore';
 import { localSyncCounts } from './local-counts';
+import { startOutboxCompactor } from './outbox-compactor';
 import { createPoolReconciler } from './pool-reconciler';
 import type { Reconciler } from '../../sync/reconcile';
 import {
@@ -115,8 +116,11 @@ export class SyncRuntime {
     this.leadership = requestLeadership(SYNC_LEADER_LOCK, () => {
       this.leader = true;
       this.refresh();
+      // One tab keeps the outbox compact, sync on or off (outbox-compactor.ts).
+      const stopCompactor = startOutboxCompactor(this.db);
       return () => {
         this.leader = false;
+        stopCompactor();
       };
     });
     this.channel.post({ type: 'status-request' });
