@@ -5,9 +5,10 @@ import type { Options, SearchOptions } from 'minisearch';
 import type { SearchDoc } from './search-documents';
 import type { TermRequirement } from './search-minisearch';
 import type { SearchKind, ShardName } from './search-types';
-import { wordsOf } from './search-words';
+import { foldAccents, wordsOf } from './search-words';
 
-export const SEARCH_INDEX_FORMAT = 3;
+// 4: words are accent-folded (search-words.ts).
+export const SEARCH_INDEX_FORMAT = 4;
 
 /**
  * Most documents of one kind per index segment (see search-index.ts). A query reads segments
@@ -31,9 +32,14 @@ export const PERSIST_DELAY_MS: Record<ShardName, number> = { library: 2_000, mes
  */
 export const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
 
+/** A word of the text as the index holds it (the same lower-casing and folding as wordsOf). */
 export function normalizeTerm(term: string): string {
-  return term.toLowerCase();
+  const lower = term.toLowerCase();
+  // Highlighting calls this for every word of a snippet: plain ASCII has no accents to fold.
+  return NON_ASCII.test(lower) ? foldAccents(lower) : lower;
 }
+
+const NON_ASCII = /[^ -~\s]/;
 
 const BOOSTS: Record<ShardName, Record<string, number>> = {
   library: {

@@ -5,6 +5,19 @@
 // afterwards made a second string per word that the index hashed again. Here the text is
 // lower-cased once and scanned with a table for ASCII; only other characters go to the regex.
 
+// Accents are folded (`café`, `Zoë`, `fenêtre` are the words `cafe`, `zoe`, `fenetre`): a writer
+// on an English keyboard or a phone types them without accents and must still find them. Only
+// the combining marks of Latin, Greek and Cyrillic letters (U+0300–U+036F) are dropped, so marks
+// that change a letter of other scripts (Japanese voicing marks, Indic vowel signs) stay. Only
+// words with a non-ASCII character pay for it.
+
+const COMBINING_ACCENT = /[\u0300-\u036f]/g;
+
+/** `word` without Latin, Greek or Cyrillic accents, recomposed (so Hangul syllables stay whole). */
+export function foldAccents(word: string): string {
+  return word.normalize('NFD').replace(COMBINING_ACCENT, '').normalize('NFC');
+}
+
 /** One separator character (a whole code point). */
 const SEPARATOR = /^[\n\r\p{Z}\p{P}]$/u;
 
@@ -12,11 +25,17 @@ const ASCII_SEPARATOR = new Uint8Array(128).map((_, code) =>
   SEPARATOR.test(String.fromCharCode(code)) ? 1 : 0,
 );
 
-/** The words of `text`, lower-cased, in order, with no empty strings. */
+/** The words of `text`, lower-cased and accent-folded, in order, with no empty strings. */
 export function wordsOf(text: string): string[] {
   const lower = text.toLowerCase();
   const words: string[] = [];
   let start = -1;
+  /** The current word has a non-ASCII character (and may carry accents to fold). */
+  let wide = false;
+  const push = (end: number) => {
+    const word = lower.slice(start, end);
+    words.push(wide ? foldAccents(word) : word);
+  };
   for (let i = 0; i < lower.length;) {
     const code = lower.charCodeAt(i);
     let width = 1;
@@ -28,11 +47,17 @@ export function wordsOf(text: string): string[] {
       separator = SEPARATOR.test(String.fromCodePoint(point));
     }
     if (separator) {
-      if (start >= 0) words.push(lower.slice(start, i));
+      if (start >= 0) push(i);
       start = -1;
-    } else if (start < 0) start = i;
+    } else {
+      if (start < 0) {
+        start = i;
+        wide = false;
+      }
+      if (code >= 128) wide = true;
+    }
     i += width;
   }
-  if (start >= 0) words.push(lower.slice(start));
+  if (start >= 0) push(lower.length);
   return words;
 }

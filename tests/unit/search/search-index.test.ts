@@ -125,6 +125,27 @@ describe('search index', () => {
     expect(hit!.snippet!.text).not.toContain('\n');
   });
 
+  it('finds words whatever their accents, typed with or without them, and highlights them', async () => {
+    const { db, ids, search, idle } = setup();
+    const { actOne } = await seedLibrary(db);
+    const cafe = await createPrompt(db, actOne.id, {
+      title: 'Café Zoë',
+      details: 'Le héros attend à la fenêtre.',
+    });
+    const plain = await createPrompt(db, actOne.id, { title: 'Resume', details: 'A naive plan.' });
+    await idle();
+    expect(await ids('cafe')).toEqual([cafe.id]);
+    expect(await ids('zoe')).toEqual([cafe.id]);
+    expect(await ids('fenetre')).toEqual([cafe.id]);
+    expect(await ids('résumé')).toEqual([plain.id]);
+    expect(await ids('naïve')).toEqual([plain.id]);
+    const [hit] = (await search('cafe zoe')).prompts;
+    expect(hit!.title.highlights.map(([start, end]) => hit!.title.text.slice(start, end))).toEqual([
+      'Café',
+      'Zoë',
+    ]);
+  });
+
   it('follows messages, chat renames and chat deletes', async () => {
     const { db, ids, search, idle } = setup();
     const { chat, messages } = await seedChat(db, 'Villains', [

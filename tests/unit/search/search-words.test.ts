@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { wordsOf } from '../../../src/search/search-words';
 
-/** MiniSearch's default word split, lower-cased: what wordsOf must match. */
+/** MiniSearch's default word split, lower-cased and accent-folded: what wordsOf must match. */
 const reference = (text: string) =>
   text
     .toLowerCase()
     .split(/[\n\r\p{Z}\p{P}]+/u)
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((word) =>
+      word
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .normalize('NFC'),
+    );
 
 // Letters (ASCII, accented, Greek, CJK), digits, separators of every kind the rule names (ASCII
 // punctuation, no-break space, line separator, em dash, CJK full stop, an astral punctuation
@@ -54,6 +60,11 @@ describe('wordsOf', () => {
 
   it('keeps characters that are not separators inside words', () => {
     expect(wordsOf('tab\tinside C++ 😀smile')).toEqual(['tab\tinside', 'c++', '😀smile']);
+  });
+
+  it('folds Latin, Greek and Cyrillic accents, keeps the marks of other scripts', () => {
+    expect(wordsOf('Café Zoë FENÊTRE ά й')).toEqual(['cafe', 'zoe', 'fenetre', 'α', 'и']);
+    expect(wordsOf('が 한국')).toEqual(['が', '한국']);
   });
 
   it('has no empty words at the ends or between separators', () => {
