@@ -53,6 +53,20 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
 }
 
+/** From now on, writing a prompt fails as a full disk does (what IndexedDB throws). */
+async function fillDiskAtPrompts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const method of ['add', 'put'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.name === 'prompts')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return (original as (...a: unknown[]) => IDBRequest).apply(this, args);
+      };
+    }
+  });
+}
+
 describe('backup and restore', () => {
   it('downloads a backup and brings it back into an empty browser', async () => {
     const writer = await newPage(await freshContext());
@@ -107,6 +121,48 @@ describe('backup and restore', () => {
       other.getByRole('button', { name: 'Nothing to import' }).isDisabled(),
     ).resolves.toBe(true);
     expectNoPageErrors(other);
+  });
+
+  it('says what a full disk means for a restore, and how to finish it', async () => {
+    const writer = await newPage(await freshContext());
+    await writeLibrary(writer);
+    await writer.goto(`${baseURL}/backup`);
+    const backup = await download(writer, 'Download backup');
+
+    const other = await newPage(await freshContext());
+    await other.goto(`${baseURL}/backup`);
+    await other.getByLabel('Backup file').setInputFiles({
+      name: backup.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.text),
+    });
+    await other.getByRole('button', { name: 'Import 3 items' }).waitFor();
+    // The disk fills up when the prompts are written (the story and category fit).
+    await fillDiskAtPrompts(other);
+    await other.getByRole('button', { name: 'Import 3 items' }).click();
+    const alert = other.getByRole('region', { name: 'Restore from a backup' }).getByRole('alert');
+    await alert.getByText(/out of storage/).waitFor();
+    // It used to add the editor's wording: "What you typed is still in the editor".
+    const text = await alert.innerText();
+    expect(text).not.toContain('editor');
+    expect(text).toContain(
+      'What was imported before that is saved: free some space, then choose the same file again to add the rest.',
+    );
+
+    // A prompt pack has no ids: choosing it again would add its prompts twice, so not advised.
+    await other.getByLabel('Prompt pack file').setInputFiles({
+      name: 'pack.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('title\nHarbour at dawn\nCaptain Ilse\n'),
+    });
+    await other.getByRole('button', { name: 'Add 2 prompts' }).click();
+    await other
+      .getByRole('region', { name: 'Import a prompt pack' })
+      .getByRole('alert')
+      .getByText(
+        'This device is out of storage, so the import stopped after 0 of 2 prompts. Those are on the board; free some space before adding more.',
+      )
+      .waitFor();
   });
 
   it('refuses a file that is not a backup, and says why', async () => {

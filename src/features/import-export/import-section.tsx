@@ -5,7 +5,7 @@
 // they are, instead of being written over with the backup's possibly older values.
 import { useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
-import { describeError } from '../../components/ui/describe-error';
+import { describeError, isStorageFull } from '../../components/ui/describe-error';
 import { Notice } from '../../components/ui/notice';
 import { ProgressBar } from '../../components/ui/progress-bar';
 import { importBackup, planImport } from '../../db/backup';
@@ -38,6 +38,14 @@ async function readChosenFile(file: File): Promise<{ backup: BackupFile; plan: I
   }
   const backup = parseBackup(await file.text());
   return { backup, plan: await planImport(db, backup.data) };
+}
+
+/** The storage-full message of a write speaks of the editor; here the file is what is kept. */
+function importStopped(error: unknown): string {
+  if (isStorageFull(error)) {
+    return 'This device is out of storage, so the import stopped. What was imported before that is saved: free some space, then choose the same file again to add the rest.';
+  }
+  return `The import stopped: ${describeError(error)} What was imported before that is saved; importing the same file again adds only the rest.`;
 }
 
 export interface ImportSectionProps {
@@ -79,10 +87,7 @@ export function ImportSection({ downloadFirst }: ImportSectionProps) {
       );
       setState({ kind: 'done', plan });
     } catch (error) {
-      setState({
-        kind: 'failed',
-        text: `The import stopped: ${describeError(error)} What was imported before that is saved; importing the same file again adds only the rest.`,
-      });
+      setState({ kind: 'failed', text: importStopped(error) });
     }
   };
 

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button';
-import { describeError } from '../../components/ui/describe-error';
+import { describeError, isStorageFull } from '../../components/ui/describe-error';
 import { Notice } from '../../components/ui/notice';
 import { ProgressBar } from '../../components/ui/progress-bar';
 import { db } from '../../db/instance';
@@ -61,16 +61,19 @@ export function PromptPackSection() {
 
   const start = async (ready: Extract<State, { kind: 'ready' }>) => {
     setState({ kind: 'importing', done: 0, total: ready.plan.prompts });
+    let added = 0;
     try {
-      const plan = await importPack(db, ready.storyId, ready.pack, (done, total) =>
-        setState({ kind: 'importing', done, total }),
-      );
+      const plan = await importPack(db, ready.storyId, ready.pack, (done, total) => {
+        added = done;
+        setState({ kind: 'importing', done, total });
+      });
       setState({ kind: 'done', storyId: ready.storyId, plan });
     } catch (error) {
-      setState({
-        kind: 'failed',
-        text: `The import stopped: ${describeError(error)} The prompts added before that are on the board.`,
-      });
+      // A pack's prompts have no ids: adding the same file again would add these twice.
+      const text = isStorageFull(error)
+        ? `This device is out of storage, so the import stopped after ${added.toLocaleString('en')} of ${ready.plan.prompts.toLocaleString('en')} prompts. Those are on the board; free some space before adding more.`
+        : `The import stopped: ${describeError(error)} The prompts added before that are on the board.`;
+      setState({ kind: 'failed', text });
     }
   };
 
