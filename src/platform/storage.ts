@@ -37,12 +37,28 @@ export function rememberRefusalWarningDismissed(): void {
   writeFlag(REFUSAL_DISMISSED_KEY);
 }
 
-/** Asks for persistent storage the first time; afterwards reports whether it is granted. */
+/** Whether persist() would now succeed without a prompt; false when the browser cannot say. */
+async function persistenceGrantable(): Promise<boolean> {
+  try {
+    const status = await navigator.permissions?.query({ name: 'persistent-storage' });
+    return status?.state === 'granted';
+  } catch {
+    return false; // Safari and older browsers do not know this permission name.
+  }
+}
+
+/**
+ * Asks for persistent storage the first time; afterwards reports whether it is granted. A
+ * browser that decides without a prompt (Chromium) may grant later, once the writer installs
+ * the app as the storage warning advises: persistence only starts when persist() is called
+ * again, so it is, but only when the permission says it would be granted (never a new prompt).
+ */
 export async function ensurePersistentStorage(): Promise<boolean | null> {
   const storage = navigator.storage;
   if (!storage?.persisted) return null;
   if (await storage.persisted()) return true;
-  if (readFlag(PERSIST_ASKED_KEY) || !storage.persist) return false;
+  if (!storage.persist) return false;
+  if (readFlag(PERSIST_ASKED_KEY)) return (await persistenceGrantable()) && storage.persist();
   writeFlag(PERSIST_ASKED_KEY);
   return storage.persist();
 }
