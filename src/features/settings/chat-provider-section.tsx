@@ -3,8 +3,8 @@
 // this browser's local settings: never synced, and the key is never sent to our server (BYOK
 // calls go straight from the browser to the provider). "Test connection" says what is wrong.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { FormEvent, RefObject } from 'react';
 import { Button } from '../../components/ui/button';
 import { Notice } from '../../components/ui/notice';
 import { TextField } from '../../components/ui/text-field';
@@ -54,32 +54,61 @@ function ProviderChoice({
   );
 }
 
+/**
+ * What own-key chats lack, per field (null when fine): without a base URL and an API key the
+ * provider cannot answer (local servers such as Ollama accept any key, but one must be sent).
+ */
+function byokProblems(draft: ChatProviderSettings): {
+  baseUrl: string | null;
+  apiKey: string | null;
+} {
+  return {
+    baseUrl: draft.byokBaseUrl.trim()
+      ? checkBaseUrl(draft.byokBaseUrl)
+      : 'Enter the base URL, for example https://api.openai.com/v1',
+    apiKey: draft.byokApiKey.trim()
+      ? null
+      : 'Enter the API key from your provider (any text for a local server such as Ollama).',
+  };
+}
+
 function ByokFields({
   draft,
   onChange,
+  showMissing,
+  baseUrlField,
+  apiKeyField,
 }: {
   draft: ChatProviderSettings;
   onChange: (next: ChatProviderSettings) => void;
+  /** Also say what is empty (after Save or Test), not only what is wrong as typed. */
+  showMissing: boolean;
+  baseUrlField: RefObject<HTMLInputElement | null>;
+  apiKeyField: RefObject<HTMLInputElement | null>;
 }) {
+  const problems = byokProblems(draft);
   return (
     <>
       <TextField
+        ref={baseUrlField}
         label="Base URL"
         type="url"
         inputMode="url"
         autoComplete="off"
         spellCheck={false}
         value={draft.byokBaseUrl}
-        error={draft.byokBaseUrl ? checkBaseUrl(draft.byokBaseUrl) : null}
+        error={showMissing || draft.byokBaseUrl.trim() ? problems.baseUrl : null}
         hint="For example https://api.openai.com/v1, https://openrouter.ai/api/v1 or http://localhost:11434/v1 (Ollama)."
         onChange={(event) => onChange({ ...draft, byokBaseUrl: event.target.value })}
       />
       <TextField
+        ref={apiKeyField}
         label="API key"
         type="password"
         autoComplete="off"
         spellCheck={false}
         value={draft.byokApiKey}
+        error={showMissing ? problems.apiKey : null}
         hint="Kept in this browser only: never synced, never sent to the app’s server."
         onChange={(event) => onChange({ ...draft, byokApiKey: event.target.value })}
       />
@@ -100,11 +129,26 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
   const [status, setStatus] = useState<string | null>(null);
   const [check, setCheck] = useState<ConnectionResult | null>(null);
   const [testing, setTesting] = useState(false);
-  const invalid = draft.kind === 'byok' ? checkBaseUrl(draft.byokBaseUrl) : null;
+  const [showMissing, setShowMissing] = useState(false);
+  const baseUrlField = useRef<HTMLInputElement>(null);
+  const apiKeyField = useRef<HTMLInputElement>(null);
+
+  /** True when own-key settings lack something: each field then says what, and the first gets focus. */
+  const incomplete = (): boolean => {
+    if (draft.kind !== 'byok') return false;
+    const problems = byokProblems(draft);
+    if (!problems.baseUrl && !problems.apiKey) return false;
+    setShowMissing(true);
+    (problems.baseUrl ? baseUrlField : apiKeyField).current?.focus();
+    return true;
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (invalid) return;
+    if (incomplete()) {
+      setStatus(null); // an earlier "Saved." would say the opposite of what just happened
+      return;
+    }
     try {
       await writeChatProviderSettings(db.settings, draft);
       setStatus(
@@ -117,6 +161,7 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
     }
   };
   const test = async () => {
+    if (incomplete()) return;
     setTesting(true);
     const result = await providerFor(draft).testConnection(AbortSignal.timeout(15_000));
     if (result.ok && result.models)
@@ -128,12 +173,21 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
   return (
     <form className="stack-tight" aria-label="Chat provider" onSubmit={(event) => void save(event)}>
       <ProviderChoice draft={draft} onChange={setDraft} />
-      {draft.kind === 'byok' ? <ByokFields draft={draft} onChange={setDraft} /> : null}
+      {draft.kind === 'byok' ? (
+        <ByokFields
+          draft={draft}
+          onChange={setDraft}
+          showMissing={showMissing}
+          baseUrlField={baseUrlField}
+          apiKeyField={apiKeyField}
+        />
+      ) : null}
       <div className="row">
-        <Button type="submit" variant="primary" disabled={invalid !== null}>
+        {/* Never greyed out for a missing field: pressing them says what is missing. */}
+        <Button type="submit" variant="primary">
           Save
         </Button>
-        <Button onClick={() => void test()} disabled={testing || invalid !== null}>
+        <Button onClick={() => void test()} disabled={testing}>
           {testing ? 'Testing…' : 'Test connection'}
         </Button>
       </div>

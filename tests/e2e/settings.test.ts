@@ -1,0 +1,63 @@
+// The settings page in real Chromium against the production build: the chat provider form says
+// what is missing for "my own key" (base URL, API key) instead of greying its buttons out or
+// saving a provider that cannot answer.
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openSettings(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  onTestFinished(() => context.close());
+  const page = await newPage(context);
+  await page.goto(`${baseURL}/settings`);
+  await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+  return page;
+}
+
+describe('chat provider settings', () => {
+  it('says which of base URL and API key is missing, and saves own-key only once both are set', async () => {
+    const page = await openSettings();
+    const form = page.getByRole('form', { name: 'Chat provider' });
+    await form.getByLabel('My own key (OpenAI-compatible)').check();
+    const baseUrl = form.getByLabel('Base URL', { exact: true });
+    const apiKey = form.getByLabel('API key', { exact: true });
+
+    await baseUrl.fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Enter the base URL, for example https://api.openai.com/v1').waitFor({
+      timeout: 5_000,
+    });
+    expect(await baseUrl.evaluate((field) => field === document.activeElement)).toBe(true);
+
+    await baseUrl.fill('http://localhost:11434/v1');
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await form.getByText(/^Enter the API key/).waitFor({ timeout: 5_000 });
+    expect(await apiKey.evaluate((field) => field === document.activeElement)).toBe(true);
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await form.getByText(/^Saved/).count()).toBe(0);
+
+    await page.reload();
+    await form.getByLabel('The app’s chat service').waitFor();
+    expect(await form.getByLabel('The app’s chat service').isChecked()).toBe(true);
+
+    await form.getByLabel('My own key (OpenAI-compatible)').check();
+    await baseUrl.fill('http://localhost:11434/v1');
+    await apiKey.fill('ollama');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form
+      .getByText('Saved. Chats now go straight from this browser to your provider.')
+      .waitFor();
+    expect(await form.getByText(/^Enter the/).count()).toBe(0);
+  });
+});
