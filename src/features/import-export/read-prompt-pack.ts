@@ -33,6 +33,25 @@ function parseCsv(text: string): PromptPack {
   return packFromCsvRows(result.data);
 }
 
+/**
+ * The file's text. file.text() reads anything as UTF-8 and turns what is not into U+FFFD, so a
+ * Windows-1252 CSV (what Excel's plain "CSV" writes on Windows) would lose its accented letters
+ * without a word: UTF-16 with a byte order mark is read as such, and text that is not valid
+ * UTF-8 is refused with what to do.
+ */
+async function readText(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new PromptPackError(
+      `“${file.name}” is not saved as UTF-8 text, so its accented letters would be garbled. Save it again as “CSV UTF-8” (Excel) or with UTF-8 encoding, then choose it again. Nothing was imported.`,
+    );
+  }
+}
+
 export async function readPromptPack(file: File): Promise<PromptPack> {
   if (file.size > PACK_MAX_BYTES) {
     throw new PromptPackError(
@@ -45,7 +64,7 @@ export async function readPromptPack(file: File): Promise<PromptPack> {
       `“${file.name}” is not a prompt pack: choose a .json, .csv or .md file.`,
     );
   }
-  const text = await file.text();
+  const text = await readText(file);
   if (kind === 'json') return parsePackJson(text);
   if (kind === 'csv') return parseCsv(text);
   return parsePackMarkdown(text);

@@ -133,6 +133,20 @@ describe('reading a prompt pack', () => {
     });
   });
 
+  it('reads UTF-16 files and refuses text that is not Unicode instead of garbling it', async () => {
+    // Excel's "CSV" on Windows is Windows-1252: "Café" became "Caf\uFFFD" without a word.
+    const latin1 = new Uint8Array([...Buffer.from('title\nCaf'), 0xe9, 0x0a]);
+    await expect(
+      readPromptPack(new File([latin1], 'excel.csv', { type: 'text/csv' })),
+    ).rejects.toThrow(
+      '“excel.csv” is not saved as UTF-8 text, so its accented letters would be garbled. Save it again as “CSV UTF-8” (Excel) or with UTF-8 encoding, then choose it again. Nothing was imported.',
+    );
+    // Excel's "Unicode Text": UTF-16 with a byte order mark.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('title\nCafé\n', 'utf16le')]);
+    const pack = await readPromptPack(new File([utf16], 'unicode.csv', { type: 'text/csv' }));
+    expect(pack.categories[0]!.prompts[0]!.title).toBe('Café');
+  });
+
   it('refuses a category title that is too long before anything is added', () => {
     // Only prompts were checked: a long category cell or heading passed, and the import then
     // stopped at that category with the prompts before it already on the board.
