@@ -4,6 +4,7 @@
 // chat providers, and on this computer a local Supabase (its Realtime socket is ws://) and
 // providers such as Ollama or LM Studio for bring-your-own-key.
 import type { MiddlewareHandler } from 'hono';
+import { CONNECT_SOURCES } from '../lib/connect-sources';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -12,7 +13,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' https://*.supabase.co wss://*.supabase.co https://api.openai.com https://openrouter.ai http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*",
+  // One list with the settings screens, which warn about a host the browser would block.
+  `connect-src ${CONNECT_SOURCES.join(' ')}`,
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "frame-ancestors 'none'",

@@ -60,4 +60,33 @@ describe('chat provider settings', () => {
       .waitFor();
     expect(await form.getByText(/^Enter the/).count()).toBe(0);
   });
+
+  it('says a provider the browser would block is blocked, instead of blaming the connection', async () => {
+    const page = await openSettings();
+    const form = page.getByRole('form', { name: 'Chat provider' });
+    await form.getByLabel('My own key (OpenAI-compatible)').check();
+    await form.getByLabel('Base URL', { exact: true }).fill('https://api.groq.com/openai/v1');
+    await form.getByLabel('API key', { exact: true }).fill('gsk-test');
+    await form
+      .getByText(/api\.groq\.com is blocked by the app’s security policy/)
+      .waitFor({ timeout: 5_000 });
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await form.getByText(/Cannot reach|^Saved/).count()).toBe(0);
+  });
+});
+
+describe('sync server settings', () => {
+  it('says a server the browser would block is blocked, instead of blaming the connection', async () => {
+    const page = await openSettings();
+    const form = page.getByRole('form', { name: 'Sync server' });
+    await form.getByLabel('Supabase URL').fill('https://supabase.example.com');
+    await form.getByLabel('Anon key').fill('anon');
+    await form
+      .getByText(/supabase\.example\.com is blocked by the app’s security policy/)
+      .waitFor({ timeout: 5_000 });
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await form.getByText(/Cannot reach|^Saved/).count()).toBe(0);
+  });
 });

@@ -10,6 +10,7 @@ import { Notice } from '../../components/ui/notice';
 import { TextField } from '../../components/ui/text-field';
 import { db } from '../../db/instance';
 import { describeError } from '../../lib/app-error';
+import { isConnectAllowed, pageOrigin } from '../../lib/connect-sources';
 import type { ConnectionResult } from '../../platform/chat-providers/chat-provider';
 import {
   checkBaseUrl,
@@ -64,12 +65,18 @@ function byokProblems(draft: ChatProviderSettings): {
 } {
   return {
     baseUrl: draft.byokBaseUrl.trim()
-      ? checkBaseUrl(draft.byokBaseUrl)
+      ? (checkBaseUrl(draft.byokBaseUrl) ?? blockedHost(draft.byokBaseUrl))
       : 'Enter the base URL, for example https://api.openai.com/v1',
     apiKey: draft.byokApiKey.trim()
       ? null
       : 'Enter the API key from your provider (any text for a local server such as Ollama).',
   };
+}
+
+/** Why the browser would refuse to call this (valid) base URL, or null when it may. */
+function blockedHost(url: string): string | null {
+  if (isConnectAllowed(url, pageOrigin())) return null;
+  return `This app can only reach api.openai.com, openrouter.ai and servers on this computer (localhost): ${new URL(url.trim()).host} is blocked by the app’s security policy.`;
 }
 
 function ByokFields({

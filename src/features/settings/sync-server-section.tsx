@@ -52,6 +52,7 @@ function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
   };
 
   const test = async () => {
+    if (urlError) return; // already said under the field
     setBusy(true);
     setCheck(await testSyncServer(draft.url || BUILT_URL, draft.anonKey || BUILT_KEY));
     setBusy(false);

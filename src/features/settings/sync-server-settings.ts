@@ -2,6 +2,7 @@
 // `db.settings` (device-local, never synced: another device may use another server). Empty
 // values mean "use the build's defaults" (VITE_SUPABASE_URL / VITE_SUPABASE_ANON_KEY).
 import type { StoryPromptsDatabase } from '../../db/database';
+import { isConnectAllowed, pageOrigin } from '../../lib/connect-sources';
 
 export const SYNC_SERVER_URL_KEY = 'sync_server.url';
 export const SYNC_SERVER_ANON_KEY_KEY = 'sync_server.anon_key';
@@ -42,6 +43,9 @@ export function checkServerUrl(url: string): string | null {
     const parsed = new URL(url.trim());
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
       return 'The URL must start with https:// (or http:// for a local server).';
+    // The browser would block it: "cannot reach" would send the writer after their connection.
+    if (!isConnectAllowed(url, pageOrigin()))
+      return `This app can only sync with a Supabase project (https://<project>.supabase.co) or a server on this computer: ${parsed.host} is blocked by the app’s security policy.`;
     return null;
   } catch {
     return 'This is not a URL. It looks like https://your-project.supabase.co';
