@@ -1,7 +1,8 @@
 // Search in real Chromium against the production build: the Ctrl/Cmd+K palette finds a prompt
 // by its details and opens it with the keyboard, Escape gives focus back, the empty state says
 // what was searched, an edit is searchable within a second, search keeps working offline, and a
-// change made in another tab becomes searchable in this one.
+// change made in another tab becomes searchable in this one; an Enter typed before the results
+// caught up opens a hit of what is in the field.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -176,5 +177,30 @@ describe('search palette', () => {
 
     await input.fill('windmill');
     await option(first, /Quixotic errand/).waitFor({ timeout: 5_000 });
+  });
+
+  it('opens a hit of what was typed, not of the previous words, on an Enter typed right after them', async () => {
+    const page = await newPage(await freshContext());
+    const stormUrl = await createPrompt(page, 'Quick Enter', 'Storm');
+    await writeDetails(page, 'The storm hits the lighthouse.');
+    await page.goBack();
+    await page.getByLabel('New prompt title').first().fill('Letter');
+    await page.getByRole('button', { name: 'Add prompt' }).first().click();
+    await page.getByRole('link', { name: 'Letter', exact: true }).click();
+    await writeDetails(page, 'An envelope arrives at dawn.');
+    const letterUrl = page.url();
+    expect(letterUrl).not.toBe(stormUrl);
+
+    for (let round = 0; round < 3; round++) {
+      await page.goto(`${baseURL}/`);
+      const { input } = await openPalette(page);
+      await input.fill('storm');
+      await option(page, /Storm/).waitFor({ timeout: 5_000 });
+      // Pasted words and Enter at once: the results on screen are still those for "storm".
+      await input.fill('envelope');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(letterUrl, { timeout: 5_000 });
+      await page.getByRole('dialog', { name: 'Search' }).waitFor({ state: 'detached' });
+    }
   });
 });

@@ -27,12 +27,17 @@ function moveIndex(current: number, count: number, key: string): number {
 export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps) {
   const [query, setQuery] = useState(initialQuery);
   const [activeIndex, setActiveIndex] = useState(0);
+  /** Enter was pressed while the results on screen were still those of earlier words. */
+  const enterPending = useRef(false);
   const { response, error } = useSearchResults(query);
   const groups = useMemo(() => groupsOf(response), [response]);
   const hits = useMemo(() => groups.flatMap((group) => group.hits), [groups]);
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const active = hits.length > 0 ? Math.min(activeIndex, hits.length - 1) : -1;
+  const trimmed = query.trim();
+  // The results answer what is in the field (not the words before a paste or a fast keystroke).
+  const current = response !== null && response.query === trimmed;
 
   useEffect(() => {
     const field = input.current;
@@ -49,6 +54,15 @@ export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps
     onClose({ restoreFocus: false });
     navigate(pathOfHit(hit));
   };
+  useEffect(() => {
+    // The Enter typed ahead of the results: open the first hit of the words it was typed after.
+    if (!enterPending.current || !current) return;
+    enterPending.current = false;
+    const hit = hits[active];
+    if (!hit) return;
+    onClose({ restoreFocus: false });
+    void navigate(pathOfHit(hit));
+  }, [current, hits, active, onClose, navigate]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Escape') {
@@ -60,6 +74,9 @@ export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps
     ) {
       event.preventDefault();
       setActiveIndex(moveIndex(active, hits.length, event.key));
+    } else if (event.key === 'Enter' && trimmed && (!current || error)) {
+      event.preventDefault();
+      enterPending.current = !error;
     } else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
       choose(hits[active]!);
@@ -68,7 +85,6 @@ export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps
     }
   };
 
-  const trimmed = query.trim();
   const searched = response?.query ?? trimmed;
   return (
     <SearchDialog onClose={onClose}>
@@ -84,6 +100,7 @@ export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps
         onChange={(event) => {
           setQuery(event.target.value);
           setActiveIndex(0);
+          enterPending.current = false;
         }}
         onKeyDown={onKeyDown}
       />
