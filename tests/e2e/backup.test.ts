@@ -165,6 +165,62 @@ describe('backup and restore', () => {
       .waitFor();
   });
 
+  it('keeps keyboard focus in the restore section when its buttons go away', async () => {
+    // "Import" and "Cancel" vanish once pressed; focus fell to <body>, so a keyboard writer
+    // started again from the top of the page.
+    const writer = await newPage(await freshContext());
+    await writeLibrary(writer);
+    await writer.goto(`${baseURL}/backup`);
+    const backup = await download(writer, 'Download backup');
+
+    const other = await newPage(await freshContext());
+    await other.goto(`${baseURL}/backup`);
+    const focusedLabel = () =>
+      other.evaluate(
+        () =>
+          (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ??
+          document.activeElement?.tagName,
+      );
+    const chooseBackup = () =>
+      other.getByLabel('Backup file').setInputFiles({
+        name: backup.name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(backup.text),
+      });
+    // Opening the page does not move focus down to the restore section.
+    await other.getByLabel('Backup file').waitFor();
+    await expect(focusedLabel()).resolves.not.toBe('Backup file');
+
+    await chooseBackup();
+    await other.getByRole('button', { name: 'Cancel' }).focus();
+    await other.keyboard.press('Enter');
+    await expect.poll(focusedLabel).toBe('Backup file');
+
+    await chooseBackup();
+    await other.getByRole('button', { name: 'Import 3 items' }).focus();
+    await other.keyboard.press('Enter');
+    await other.getByText('Import complete').waitFor();
+    await expect.poll(focusedLabel).toBe('Backup file');
+
+    // The same in "Import a prompt pack".
+    const choosePack = () =>
+      other.getByLabel('Prompt pack file').setInputFiles({
+        name: 'pack.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('title\nHarbour at dawn\n'),
+      });
+    const pack = other.getByRole('region', { name: 'Import a prompt pack' });
+    await choosePack();
+    await pack.getByRole('button', { name: 'Cancel' }).focus();
+    await other.keyboard.press('Enter');
+    await expect.poll(focusedLabel).toBe('Prompt pack file');
+    await choosePack();
+    await pack.getByRole('button', { name: 'Add 1 prompt' }).focus();
+    await other.keyboard.press('Enter');
+    await other.getByText('Prompt pack added').waitFor();
+    await expect.poll(focusedLabel).toBe('Prompt pack file');
+  });
+
   it('refuses a file that is not a backup, and says why', async () => {
     const page = await newPage(await freshContext());
     await page.goto(`${baseURL}/backup`);

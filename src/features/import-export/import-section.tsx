@@ -20,6 +20,7 @@ import {
 import type { BackupFile } from '../../domain/backup-format';
 import { changesIn, describePlan } from './backup-summary';
 import { FileChooser } from './file-chooser';
+import { useFocusBack } from './use-focus-back';
 
 type State =
   | { kind: 'idle' }
@@ -48,6 +49,8 @@ function importStopped(error: unknown): string {
   return `The import stopped: ${describeError(error)} What was imported before that is saved; importing the same file again adds only the rest.`;
 }
 
+const KINDS_WITH_BUTTONS = ['ready', 'downloading', 'importing'] as const;
+
 export interface ImportSectionProps {
   /** Resolves once this device holds the writer's synced work; absent: nothing to wait for. */
   downloadFirst?: (signal: AbortSignal) => Promise<void>;
@@ -56,6 +59,8 @@ export interface ImportSectionProps {
 export function ImportSection({ downloadFirst }: ImportSectionProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const download = useRef<AbortController | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  useFocusBack(state.kind, KINDS_WITH_BUTTONS, fileInput);
 
   const choose = async (file: File) => {
     setState({ kind: 'reading' });
@@ -104,6 +109,7 @@ export function ImportSection({ downloadFirst }: ImportSectionProps) {
         accept=".json,application/json"
         disabled={busy}
         onChoose={(file) => void choose(file)}
+        inputRef={fileInput}
       />
       {state.kind === 'reading' ? <p role="status">Reading the file…</p> : null}
       {state.kind === 'failed' ? <Notice tone="error">{state.text}</Notice> : null}

@@ -1,7 +1,7 @@
 // "Import a prompt pack": choose a story and a file, see which categories and how many prompts
 // it adds, then import with progress and open the board.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { describeError, isStorageFull } from '../../components/ui/describe-error';
@@ -13,6 +13,7 @@ import type { PackPlan } from '../../db/prompt-pack-import';
 import { listStories } from '../../db/queries';
 import type { PromptPack } from '../../domain/prompt-pack';
 import { FileChooser } from './file-chooser';
+import { useFocusBack } from './use-focus-back';
 import { PACK_FILE_TYPES, readPromptPack } from './read-prompt-pack';
 
 type State =
@@ -36,11 +37,15 @@ function describePackPlan(plan: PackPlan): string {
   return `${prompts} into ${into.join(' and ')}`;
 }
 
+const KINDS_WITH_BUTTONS = ['ready', 'importing'] as const;
+
 export function PromptPackSection() {
   const stories = useLiveQuery(() => listStories(db), []);
   const [chosen, setChosen] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const storySelectId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  useFocusBack(state.kind, KINDS_WITH_BUTTONS, fileInput);
   const storyId = chosen || stories?.[0]?.id || '';
 
   const choose = async (file: File) => {
@@ -111,6 +116,7 @@ export function PromptPackSection() {
         accept={PACK_FILE_TYPES}
         disabled={busy}
         onChoose={(file) => void choose(file)}
+        inputRef={fileInput}
       />
       {state.kind === 'reading' ? <p role="status">Reading the file…</p> : null}
       {state.kind === 'failed' ? <Notice tone="error">{state.text}</Notice> : null}
