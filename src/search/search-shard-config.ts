@@ -7,8 +7,8 @@ import type { TermRequirement } from './search-minisearch';
 import type { SearchKind, ShardName } from './search-types';
 import { foldAccents, wordsOf } from './search-words';
 
-// 4: words are accent-folded (search-words.ts).
-export const SEARCH_INDEX_FORMAT = 4;
+// 4: words are accent-folded; 5: each Han, Hiragana or Katakana character is a word (search-words.ts).
+export const SEARCH_INDEX_FORMAT = 5;
 
 /**
  * Most documents of one kind per index segment (see search-index.ts). A query reads segments
@@ -27,10 +27,12 @@ export const SEGMENT_CAPACITY: Record<SearchKind, number> = {
 export const PERSIST_DELAY_MS: Record<ShardName, number> = { library: 2_000, messages: 20_000 };
 
 /**
- * A word as the index sees it (search-words.ts), with its offset in the text: a run of
- * characters that are not line breaks, spaces or punctuation.
+ * A word as the index sees it (search-words.ts), with its offset in the text: one Han, Hiragana
+ * or Katakana character, or a run of other characters that are not line breaks, spaces or
+ * punctuation.
  */
-export const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
+export const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\n\r\p{Z}\p{P}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 /** A word of the text as the index holds it (the same lower-casing and folding as wordsOf). */
 export function normalizeTerm(term: string): string {

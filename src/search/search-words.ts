@@ -18,12 +18,29 @@ export function foldAccents(word: string): string {
   return word.normalize('NFD').replace(COMBINING_ACCENT, '').normalize('NFC');
 }
 
+// Chinese and Japanese are written without spaces between words: a sentence would be one word,
+// found only by its first characters. Each Han, Hiragana or Katakana character is a word of its
+// own instead, so `山田` finds `名前は山田です` (every character must be there, as for any words).
+
 /** One separator character (a whole code point). */
 const SEPARATOR = /^[\n\r\p{Z}\p{P}]$/u;
+
+/** One character that is a word by itself (see above). */
+const SINGLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 
 const ASCII_SEPARATOR = new Uint8Array(128).map((_, code) =>
   SEPARATOR.test(String.fromCharCode(code)) ? 1 : 0,
 );
+
+const WORD_PART = 0;
+const BREAK = 1;
+const ALONE = 2;
+
+/** What the non-ASCII character `char` is to a word. */
+function kindOf(char: string): number {
+  if (SEPARATOR.test(char)) return BREAK;
+  return SINGLE.test(char) ? ALONE : WORD_PART;
+}
 
 /** The words of `text`, lower-cased and accent-folded, in order, with no empty strings. */
 export function wordsOf(text: string): string[] {
@@ -39,16 +56,17 @@ export function wordsOf(text: string): string[] {
   for (let i = 0; i < lower.length;) {
     const code = lower.charCodeAt(i);
     let width = 1;
-    let separator: boolean;
-    if (code < 128) separator = ASCII_SEPARATOR[code] === 1;
+    let kind: number;
+    if (code < 128) kind = ASCII_SEPARATOR[code] === 1 ? BREAK : WORD_PART;
     else {
       const point = lower.codePointAt(i)!;
       if (point > 0xffff) width = 2;
-      separator = SEPARATOR.test(String.fromCodePoint(point));
+      kind = kindOf(String.fromCodePoint(point));
     }
-    if (separator) {
+    if (kind !== WORD_PART) {
       if (start >= 0) push(i);
       start = -1;
+      if (kind === ALONE) words.push(lower.slice(i, i + width));
     } else {
       if (start < 0) {
         start = i;

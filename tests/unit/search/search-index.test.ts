@@ -146,6 +146,29 @@ describe('search index', () => {
     ]);
   });
 
+  it('finds Chinese and Japanese words inside sentences written without spaces', async () => {
+    const { db, ids, search, idle } = setup();
+    const { actOne } = await seedLibrary(db);
+    const japanese = await createPrompt(db, actOne.id, {
+      title: '山田の秘密',
+      details: '名前は山田です。ラーメンが好き。',
+    });
+    const chinese = await createPrompt(db, actOne.id, {
+      title: '灯塔',
+      details: '守塔人在暴风雨中等待。',
+    });
+    await idle();
+    expect(await ids('山田')).toEqual([japanese.id]);
+    expect(await ids('ラーメン')).toEqual([japanese.id]);
+    expect(await ids('暴风雨')).toEqual([chinese.id]);
+    expect(await ids('山田 暴风雨')).toEqual([]);
+    const [hit] = (await search('秘密')).prompts;
+    expect(hit!.title.highlights.map(([start, end]) => hit!.title.text.slice(start, end))).toEqual([
+      '秘',
+      '密',
+    ]);
+  });
+
   it('follows messages, chat renames and chat deletes', async () => {
     const { db, ids, search, idle } = setup();
     const { chat, messages } = await seedChat(db, 'Villains', [

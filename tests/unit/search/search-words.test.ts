@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { WORD } from '../../../src/search/search-shard-config';
 import { wordsOf } from '../../../src/search/search-words';
 
-/** MiniSearch's default word split, lower-cased and accent-folded: what wordsOf must match. */
+/**
+ * MiniSearch's default word split with each Han, Hiragana or Katakana character a word of its
+ * own, lower-cased and accent-folded: what wordsOf must match.
+ */
 const reference = (text: string) =>
   text
     .toLowerCase()
     .split(/[\n\r\p{Z}\p{P}]+/u)
+    .flatMap((word) => word.split(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/u))
     .filter(Boolean)
     .map((word) =>
       word
@@ -65,6 +70,27 @@ describe('wordsOf', () => {
   it('folds Latin, Greek and Cyrillic accents, keeps the marks of other scripts', () => {
     expect(wordsOf('Café Zoë FENÊTRE ά й')).toEqual(['cafe', 'zoe', 'fenetre', 'α', 'и']);
     expect(wordsOf('が 한국')).toEqual(['が', '한국']);
+  });
+
+  it('makes each Han, Hiragana or Katakana character a word, as highlighting cuts them', () => {
+    const text = '名前は山田です。Mara山田ラーメン';
+    expect(wordsOf(text)).toEqual([
+      '名',
+      '前',
+      'は',
+      '山',
+      '田',
+      'で',
+      'す',
+      'mara',
+      '山',
+      '田',
+      'ラ',
+      'ー',
+      'メ',
+      'ン',
+    ]);
+    expect(text.toLowerCase().match(WORD)).toEqual(wordsOf(text));
   });
 
   it('has no empty words at the ends or between separators', () => {
