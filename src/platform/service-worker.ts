@@ -1,8 +1,10 @@
 // Service-worker registration in 'prompt' mode (vite.config.ts: registerType 'prompt',
 // injectRegister false). A new version waits until the writer clicks "Reload", so an update
 // never interrupts an edit; "Ready to work offline" is shown once per installation (the flag
-// lives in localStorage, which is cleared together with the service worker's caches).
-import { useCallback, useState } from 'react';
+// lives in localStorage, which is cleared together with the service worker's caches). With
+// several tabs open, each announces the update, and each reloads only on its own writer's click:
+// the new version taking control because another tab's writer clicked never reloads this one.
+import { useCallback, useRef, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
 const OFFLINE_READY_SHOWN_KEY = 'sp.offlineReadyShown';
@@ -38,11 +40,18 @@ export interface ServiceWorkerState {
 export function useServiceWorker(): ServiceWorkerState {
   // Decided once per page load: the first time `onOfflineReady` fires we show it and remember.
   const [showOfflineReady, setShowOfflineReady] = useState(false);
+  const reloadClicked = useRef(false);
+  const registrationRef = useRef<ServiceWorkerRegistration | undefined>(undefined);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({
     immediate: true,
+    // The new version took control (without this, the plugin reloads every tab that showed
+    // the prompt). Another tab's click: this page stays, its prompt too, until its own click.
+    onNeedReload() {
+      if (reloadClicked.current) window.location.reload();
+    },
     onOfflineReady() {
       if (offlineReadyAlreadyShown()) return;
       rememberOfflineReadyShown();
@@ -50,6 +59,7 @@ export function useServiceWorker(): ServiceWorkerState {
     },
     onRegisteredSW(_url, registration) {
       if (!registration) return;
+      registrationRef.current = registration;
       // Long-open tabs still learn about new versions.
       setInterval(() => {
         if (navigator.onLine && !registration.installing)
@@ -62,7 +72,15 @@ export function useServiceWorker(): ServiceWorkerState {
     },
   });
 
-  const applyUpdate = useCallback(() => updateServiceWorker(true), [updateServiceWorker]);
+  const applyUpdate = useCallback(async () => {
+    reloadClicked.current = true;
+    // Nothing waiting: another tab already activated the new version, so a reload loads it.
+    if (registrationRef.current && !registrationRef.current.waiting) {
+      window.location.reload();
+      return;
+    }
+    await updateServiceWorker(true);
+  }, [updateServiceWorker]);
   const dismissOfflineReady = useCallback(() => setShowOfflineReady(false), []);
   const dismissUpdate = useCallback(() => setNeedRefresh(false), [setNeedRefresh]);
 

@@ -244,4 +244,57 @@ describe('PWA', () => {
     expect(await isControlled(page)).toBe(true);
     expect(await prompt.count()).toBe(0);
   });
+  it('a Reload in one tab never reloads another tab; that tab reloads on its own click', async () => {
+    // Both tabs announce the new version. Clicking "Reload" in one used to reload the other
+    // too, whatever its writer was doing there; and that tab's own "Reload" then did nothing
+    // (no version was waiting any more).
+    const copy = tempDir('sp-e2e-update-tabs-');
+    cpSync(distDir, copy, { recursive: true });
+    const server = await ownServer(copy);
+    const context = await browser.newContext();
+    onTestFinished(() => context.close());
+    const first = await newPage(context);
+    await first.goto(`${server.url}/`);
+    await waitForServiceWorkerControl(first);
+    const second = await newPage(context);
+    await second.goto(`${server.url}/`);
+    await second.getByRole('heading', { name: 'Your stories' }).waitFor();
+    await second.evaluate(() => {
+      (window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
+    });
+
+    appendFileSync(join(copy, 'sw.js'), `\n// e2e: new release ${Date.now()}\n`);
+    await first.evaluate(() =>
+      navigator.serviceWorker.getRegistration().then((registration) => registration?.update()),
+    );
+    const promptIn = (page: Page) =>
+      page.getByRole('alertdialog').filter({ hasText: 'New version available' });
+    await promptIn(first).waitFor({ timeout: 20_000 });
+    await promptIn(second).waitFor({ timeout: 20_000 });
+
+    const firstReloaded = first.waitForEvent('framenavigated', {
+      predicate: (frame) => frame === first.mainFrame(),
+      timeout: 20_000,
+    });
+    await promptIn(first).getByRole('button', { name: 'Reload' }).click();
+    await firstReloaded;
+    await first.getByRole('heading', { name: 'Your stories' }).waitFor();
+
+    // The other tab keeps its document and still offers the reload.
+    await second.waitForTimeout(2_000);
+    expect(
+      await second.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate),
+    ).toBe(true);
+    const secondReloaded = second.waitForEvent('framenavigated', {
+      predicate: (frame) => frame === second.mainFrame(),
+      timeout: 10_000,
+    });
+    await promptIn(second).getByRole('button', { name: 'Reload' }).click();
+    await secondReloaded;
+    await second.getByRole('heading', { name: 'Your stories' }).waitFor();
+    expect(
+      await second.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate),
+    ).toBeUndefined();
+    expect(await promptIn(second).count()).toBe(0);
+  });
 });
