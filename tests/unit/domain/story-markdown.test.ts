@@ -1,6 +1,7 @@
 // A story as Markdown: overview first, then categories in board order with their prompts.
 import { describe, expect, it } from 'vitest';
 import type { Category, Prompt, Story } from '../../../src/domain/entities';
+import { parsePackMarkdown } from '../../../src/domain/prompt-pack';
 import { fileNameFor, storyMarkdown } from '../../../src/domain/story-markdown';
 
 const base = { created_at: '', updated_at: '', deleted: false };
@@ -69,6 +70,31 @@ describe('storyMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('nests headings inside details below the prompt, so the document keeps its shape', () => {
+    // A reply saved from chat is full of "##" and "###" headings: written as they were, they
+    // read as new categories and prompts, and importing the file back as a pack split one
+    // prompt into several.
+    const details = [
+      '## Setting',
+      'Fog on the quay.',
+      '### Beats',
+      '- the bell',
+      '```',
+      '## inside code, unchanged',
+      '```',
+    ].join('\n');
+    const text = storyMarkdown({
+      story,
+      categories: [{ category, prompts: [{ ...prompt, details }] }],
+    });
+    expect(text).toContain(
+      '##### Setting\nFog on the quay.\n###### Beats\n- the bell\n```\n## inside code, unchanged\n```',
+    );
+    const pack = parsePackMarkdown(text);
+    expect(pack.categories.map((c) => c.title)).toEqual(['Scenes']);
+    expect(pack.categories[0]!.prompts.map((p) => p.title)).toEqual(['Storm']);
   });
 
   it('makes a safe file name from any title', () => {
