@@ -2,7 +2,7 @@
 // by its details and opens it with the keyboard, Escape gives focus back, the empty state says
 // what was searched, an edit is searchable within a second, search keeps working offline, and a
 // change made in another tab becomes searchable in this one; an Enter typed before the results
-// caught up opens a hit of what is in the field.
+// caught up opens a hit of what is in the field; a palette that cannot load says so in its dialog.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -202,5 +202,33 @@ describe('search palette', () => {
       await page.waitForURL(letterUrl, { timeout: 5_000 });
       await page.getByRole('dialog', { name: 'Search' }).waitFor({ state: 'detached' });
     }
+  });
+
+  it('says so when the palette cannot load, keeps the screen and what was typed, and loads on the next try', async () => {
+    const context = await freshContext();
+    const page = await newPage(context, {
+      allowConsoleErrors: [/Failed to load resource/, /dynamically imported module/],
+    });
+    await context.route(/search-palette-[^/]*\.js$/, (route) => route.abort());
+    await page.goto(`${baseURL}/`);
+    const title = page.getByLabel('New story title');
+    await title.fill('A title not yet created');
+    await page.locator('main').waitFor();
+    await title.focus();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog
+      .getByRole('alert')
+      .getByText(/Search could not load/)
+      .waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await title.inputValue()).toBe('A title not yet created');
+    expect(await title.evaluate((field) => field === document.activeElement)).toBe(true);
+
+    await context.unroute(/search-palette-[^/]*\.js$/);
+    const { input } = await openPalette(page);
+    await input.fill('anything');
+    await page.getByText('No results for “anything”').waitFor({ timeout: 10_000 });
   });
 });

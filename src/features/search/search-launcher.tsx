@@ -4,13 +4,17 @@
 // search answers at once.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { whenIdle } from '../../platform/when-idle';
+import { PaletteLoadBoundary } from './palette-load-boundary';
 import { SearchPaletteShell } from './search-palette-shell';
 // Eager with the launcher (2 KB of CSS, no JS): the shell shown while the palette loads uses it.
 import './search.css';
 
-const SearchPalette = lazy(() =>
-  import('./search-palette').then((module) => ({ default: module.SearchPalette })),
-);
+/** The palette's code, loaded on first use (again after a failed load: see PaletteLoadBoundary). */
+function lazyPalette() {
+  return lazy(() =>
+    import('./search-palette').then((module) => ({ default: module.SearchPalette })),
+  );
+}
 
 const WARM_UP_DELAY_MS = 1_500;
 
@@ -55,6 +59,7 @@ export function SearchLauncher({ showButton = false }: SearchLauncherProps) {
   /** What was typed into the shell while the palette's code loaded: its first query. */
   const [draft, setDraft] = useState('');
   const returnFocusTo = useRef<HTMLElement | null>(null);
+  const [SearchPalette, setSearchPalette] = useState(lazyPalette);
   useWarmUpWhenIdle();
 
   const show = useCallback(() => {
@@ -94,11 +99,13 @@ export function SearchLauncher({ showButton = false }: SearchLauncherProps) {
         </button>
       ) : null}
       {open ? (
-        <Suspense
-          fallback={<SearchPaletteShell value={draft} onChange={setDraft} onClose={close} />}
-        >
-          <SearchPalette initialQuery={draft} onClose={close} />
-        </Suspense>
+        <PaletteLoadBoundary onClose={close} onError={() => setSearchPalette(lazyPalette)}>
+          <Suspense
+            fallback={<SearchPaletteShell value={draft} onChange={setDraft} onClose={close} />}
+          >
+            <SearchPalette initialQuery={draft} onClose={close} />
+          </Suspense>
+        </PaletteLoadBoundary>
       ) : null}
     </>
   );
