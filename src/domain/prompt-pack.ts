@@ -50,51 +50,76 @@ const title = (label: string) =>
     .min(1, { message: `${label} is missing.` })
     .max(LIMITS.title, { message: `${label} is too long: at most ${LIMITS.title} characters.` });
 
+/**
+ * Other tools write null for an empty value and sometimes a list as one text: null counts as
+ * absent, and a text is split like a CSV cell (tags at commas, steps at "|" or new lines).
+ */
+const absentIfNull = (value: unknown) => (value === null ? undefined : value);
+const listOrText = (separator: RegExp) => (value: unknown) =>
+  typeof value === 'string' ? splitList(value, separator) : absentIfNull(value);
+const textOf = (label: string) => z.string({ error: `${label} must be text.` });
+
 const packPrompt = z.object({
   title: title('The prompt title'),
-  details: z
-    .string()
-    .max(LIMITS.details, { message: `Details are too long: at most ${LIMITS.details} characters.` })
-    .default(''),
-  tags: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1)
-        .max(LIMITS.tag, { message: `A tag is longer than ${LIMITS.tag} characters.` }),
-    )
-    .max(LIMITS.tags, { message: `At most ${LIMITS.tags} tags per prompt.` })
-    .default([]),
-  action_steps: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1)
-        .max(LIMITS.actionStepText, {
-          message: `An action step is longer than ${LIMITS.actionStepText} characters.`,
-        }),
-    )
-    .max(LIMITS.actionSteps, { message: `At most ${LIMITS.actionSteps} action steps per prompt.` })
-    .default([]),
+  details: z.preprocess(
+    absentIfNull,
+    textOf('Details')
+      .max(LIMITS.details, {
+        message: `Details are too long: at most ${LIMITS.details} characters.`,
+      })
+      .default(''),
+  ),
+  tags: z.preprocess(
+    listOrText(/[,;]/),
+    z
+      .array(
+        textOf('A tag')
+          .trim()
+          .min(1)
+          .max(LIMITS.tag, { message: `A tag is longer than ${LIMITS.tag} characters.` }),
+        { error: 'Tags must be a list, or one text with commas between them.' },
+      )
+      .max(LIMITS.tags, { message: `At most ${LIMITS.tags} tags per prompt.` })
+      .default([]),
+  ),
+  action_steps: z.preprocess(
+    listOrText(/\||\r?\n/),
+    z
+      .array(
+        textOf('An action step')
+          .trim()
+          .min(1)
+          .max(LIMITS.actionStepText, {
+            message: `An action step is longer than ${LIMITS.actionStepText} characters.`,
+          }),
+        { error: 'Action steps must be a list, or one text with "|" between them.' },
+      )
+      .max(LIMITS.actionSteps, {
+        message: `At most ${LIMITS.actionSteps} action steps per prompt.`,
+      })
+      .default([]),
+  ),
 });
 
 const packCategory = z.object({
   title: title('The category title'),
-  description: z.string().max(LIMITS.description).default(''),
-  prompts: z.array(packPrompt).default([]),
+  description: z.preprocess(
+    absentIfNull,
+    textOf('The category description').max(LIMITS.description).default(''),
+  ),
+  prompts: z.preprocess(absentIfNull, z.array(packPrompt).default([])),
 });
 
 /** A category named by a CSV cell, a Markdown heading or an entry; empty: the default one. */
-const categoryName = z
-  .string()
+const categoryName = textOf('The category title')
   .trim()
   .max(LIMITS.title, {
     message: `The category title is too long: at most ${LIMITS.title} characters.`,
   });
 
-const categorizedPrompt = packPrompt.extend({ category: categoryName.optional() });
+const categorizedPrompt = packPrompt.extend({
+  category: z.preprocess(absentIfNull, categoryName.optional()),
+});
 
 function failure(where: string, error: z.ZodError): PromptPackError {
   const issue = error.issues[0]!;

@@ -147,6 +147,56 @@ describe('reading a prompt pack', () => {
     expect(pack.categories[0]!.prompts[0]!.title).toBe('Café');
   });
 
+  it('reads JSON the way other tools write it: null for empty, lists as text', () => {
+    // Spreadsheet converters and databases write null for an empty cell: every such pack was
+    // refused with "Invalid input: expected string, received null".
+    const pack = parsePackJson(
+      JSON.stringify([
+        {
+          category: null,
+          title: 'Storm',
+          details: null,
+          tags: 'Weather, act one',
+          action_steps: 'Draft it|Cut it',
+        },
+        { category: 'Scenes', title: 'Harbour', tags: null, action_steps: null },
+      ]),
+    );
+    expect(pack.categories).toEqual([
+      {
+        title: 'Imported prompts',
+        description: '',
+        prompts: [
+          {
+            title: 'Storm',
+            details: '',
+            tags: ['weather', 'act-one'],
+            action_steps: ['Draft it', 'Cut it'],
+          },
+        ],
+      },
+      {
+        title: 'Scenes',
+        description: '',
+        prompts: [{ title: 'Harbour', details: '', tags: [], action_steps: [] }],
+      },
+    ]);
+    expect(
+      parsePackJson(
+        JSON.stringify({
+          categories: [{ title: 'Plot', description: null, prompts: [{ title: 'A' }] }],
+        }),
+      ).categories[0]!.description,
+    ).toBe('');
+    // A value of the wrong kind is named in words, not in zod's.
+    expect(() => parsePackJson(JSON.stringify([{ title: 'Storm', details: 42 }]))).toThrow(
+      'Entry 1 (details): Details must be text. Nothing was imported.',
+    );
+    expect(() => parsePackJson(JSON.stringify([{ title: 'Storm', tags: [1] }]))).toThrow(
+      'Entry 1 (tags.0): A tag must be text. Nothing was imported.',
+    );
+  });
+
   it('refuses a category title that is too long before anything is added', () => {
     // Only prompts were checked: a long category cell or heading passed, and the import then
     // stopped at that category with the prompts before it already on the board.
