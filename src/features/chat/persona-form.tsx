@@ -8,24 +8,41 @@ import { Button } from '../../components/ui/button';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import type { PersonaFields } from '../../db/personas-repository';
 import { describeError } from '../../lib/app-error';
+import { readPersonaDraft, writePersonaDraft } from './persona-drafts';
 
 export interface PersonaFormProps {
+  /** Where the unsaved text is kept (persona-drafts.ts): `new` or the persona's id. */
+  draftKey: string;
   initial: PersonaFields;
   submitLabel: string;
   onSubmit: (fields: PersonaFields) => Promise<unknown>;
   onCancel: () => void;
 }
 
-export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: PersonaFormProps) {
-  const [fields, setFields] = useState(initial);
-  const [temperature, setTemperature] = useState(String(initial.temperature));
+export function PersonaForm({
+  draftKey,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: PersonaFormProps) {
+  const [draft] = useState(() => readPersonaDraft(draftKey));
+  const [fields, setFields] = useState(draft?.fields ?? initial);
+  const [temperature, setTemperature] = useState(draft?.temperature ?? String(initial.temperature));
+  const [edited, setEdited] = useState(false);
+  useEffect(() => {
+    // Only what the writer typed is kept: opening a form and leaving it stores nothing.
+    if (edited) writePersonaDraft(draftKey, { fields, temperature });
+  }, [edited, draftKey, fields, temperature]);
   const [error, setError] = useState<string | null>(null);
   const nameField = useRef<HTMLInputElement>(null);
   useEffect(() => {
     nameField.current?.focus();
   }, []);
-  const set = <K extends keyof PersonaFields>(key: K, value: PersonaFields[K]) =>
+  const set = <K extends keyof PersonaFields>(key: K, value: PersonaFields[K]) => {
+    setEdited(true);
     setFields((current) => ({ ...current, [key]: value }));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,6 +55,8 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
     }
     try {
       await onSubmit({ ...fields, temperature: value });
+      setEdited(false);
+      writePersonaDraft(draftKey, null);
     } catch (caught) {
       setError(describeError(caught));
     }
@@ -82,7 +101,10 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
           max={2}
           step={0.1}
           value={temperature}
-          onChange={(event) => setTemperature(event.target.value)}
+          onChange={(event) => {
+            setEdited(true);
+            setTemperature(event.target.value);
+          }}
         />
       </div>
       {error ? (
@@ -94,7 +116,15 @@ export function PersonaForm({ initial, submitLabel, onSubmit, onCancel }: Person
         <Button type="submit" variant="primary">
           {submitLabel}
         </Button>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button
+          onClick={() => {
+            // Cancel is the one way to throw the typed text away.
+            writePersonaDraft(draftKey, null);
+            onCancel();
+          }}
+        >
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -124,6 +124,7 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
           editing === persona.id ? (
             <li key={persona.id}>
               <PersonaForm
+                draftKey={persona.id}
                 initial={fieldsOf(persona)}
                 submitLabel={`Save ${persona.name}`}
                 onSubmit={async (fields) => {
@@ -164,6 +165,7 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
       </ul>
       {editing === 'new' ? (
         <PersonaForm
+          draftKey={NEW_KEY}
           initial={BLANK}
           submitLabel="Create persona"
           onSubmit={async (fields) => {
