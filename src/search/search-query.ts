@@ -1,5 +1,7 @@
 // Parses what the writer typed into words and filters: `tag:drama`, `category:"act one"`.
-// Filters only ever narrow prompts (stories and messages have no tags or categories).
+// Filters only ever narrow prompts (stories and messages have no tags or categories). Accents
+// are folded on both sides, as for words (search-words.ts): `tag:cafe` finds the tag "café".
+import { foldAccents } from './search-words';
 
 export interface ParsedQuery {
   text: string;
@@ -15,7 +17,7 @@ export function parseQuery(input: string): ParsedQuery {
   const text = input.replace(
     FILTER,
     (_match, lead: string, name: string, quoted?: string, bare?: string) => {
-      const value = (quoted ?? bare ?? '').trim().toLowerCase();
+      const value = foldAccents((quoted ?? bare ?? '').trim().toLowerCase());
       if (value) (name.toLowerCase() === 'tag' ? tags : categories).push(value);
       return lead;
     },
@@ -34,9 +36,9 @@ export function matchesFilters(
   category: string | null,
 ): boolean {
   const tagsOk = query.tags.every((wanted) =>
-    tags.some((tag) => tag.startsWith(wanted.replace(/\s+/g, '-'))),
+    tags.some((tag) => foldAccents(tag.toLowerCase()).startsWith(wanted.replace(/\s+/g, '-'))),
   );
-  const lowered = (category ?? '').toLowerCase();
+  const lowered = foldAccents((category ?? '').toLowerCase());
   const categoryOk = query.categories.every((wanted) => lowered.includes(wanted));
   return tagsOk && categoryOk;
 }

@@ -23,6 +23,12 @@ describe('parseQuery', () => {
 });
 
 describe('snippetOf', () => {
+  it('matches tags and categories whatever their accents, as words are matched', () => {
+    expect(matchesFilters(parseQuery('tag:cafe category:scenes'), ['café'], 'Scènes')).toBe(true);
+    expect(matchesFilters(parseQuery('tag:café category:scènes'), ['cafe'], 'Scenes')).toBe(true);
+    expect(matchesFilters(parseQuery('tag:the'), ['café'], null)).toBe(false);
+  });
+
   it('cuts a passage around the first match with offsets into the passage', () => {
     const text = `${'Lorem ipsum dolor sit amet. '.repeat(10)}The lantern flickers in the fog.\n${'More words here. '.repeat(20)}`;
     const snippet = snippetOf(text, new Set(['lantern', 'fog']))!;
