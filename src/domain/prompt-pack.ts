@@ -6,7 +6,7 @@
 //   CSV       a header row naming columns category, title, details, tags, action_steps (tags
 //             separated by commas, steps by "|" or new lines); only title is required;
 //   Markdown  "## Category", then "### Prompt" with its details below, "- [ ] step" lines as
-//             action steps and a line of "#tags" (what a story's Markdown export writes).
+//             action steps and a line of "#tags" (prompt-pack-markdown.ts).
 // Every value is checked against the same limits as typing; the first problem is reported
 // with where it is (entry, row or line), and nothing is imported from a file with one.
 import { z } from 'zod';
@@ -128,26 +128,30 @@ function failure(where: string, error: z.ZodError): PromptPackError {
 }
 
 /** Checks one prompt read from a CSV row or a Markdown section. */
-function checkedPrompt(where: string, value: unknown): PackPrompt {
+export function checkedPrompt(where: string, value: unknown): PackPrompt {
   const result = packPrompt.safeParse(value);
   if (!result.success) throw failure(where, result.error);
   return { ...result.data, tags: result.data.tags.map(normalizeTag) };
 }
 
 /** Checks a category named by a CSV row or a Markdown heading, like the prompts under it. */
-function checkedCategory(where: string, value: string): string {
+export function checkedCategory(where: string, value: string): string {
   const result = categoryName.safeParse(value);
   if (!result.success) throw failure(where, result.error);
   return result.data;
 }
 
 /** Groups prompts by category title (first spelling wins), keeping the order they came in. */
-function grouped(entries: readonly { category: string; prompt: PackPrompt }[]): PromptPack {
+export function grouped(
+  entries: readonly { category: string; prompt: PackPrompt }[],
+  descriptions: ReadonlyMap<string, string> = new Map(),
+): PromptPack {
   const byKey = new Map<string, PackCategory>();
   for (const { category, prompt } of entries) {
     const name = category.trim() || DEFAULT_PACK_CATEGORY;
     const key = name.toLowerCase();
-    if (!byKey.has(key)) byKey.set(key, { title: name, description: '', prompts: [] });
+    if (!byKey.has(key))
+      byKey.set(key, { title: name, description: descriptions.get(key) ?? '', prompts: [] });
     byKey.get(key)!.prompts.push(prompt);
   }
   return { categories: [...byKey.values()] };
@@ -259,63 +263,4 @@ function splitList(value: string, separator: RegExp): string[] {
     .split(separator)
     .map((item) => item.trim())
     .filter((item) => item !== '');
-}
-
-const TAG_LINE = /^(#[^\s#]+)(\s+#[^\s#]+)*$/;
-const STEP_LINE = /^[-*] \[( |x|X)\] (.+)$/;
-
-/** Markdown as a story's export writes it; text before the first "##" (the overview) is skipped. */
-export function parsePackMarkdown(text: string): PromptPack {
-  const entries: { category: string; prompt: PackPrompt }[] = [];
-  let category: string | null = null;
-  let current: {
-    title: string;
-    line: number;
-    details: string[];
-    tags: string[];
-    steps: string[];
-  } | null = null;
-  const finish = () => {
-    if (!current) return;
-    const { title: promptTitle, line, details, tags, steps } = current;
-    entries.push({
-      category: category ?? '',
-      prompt: checkedPrompt(`The prompt at line ${line}`, {
-        title: promptTitle,
-        details: details.join('\n').trim(),
-        tags,
-        action_steps: steps,
-      }),
-    });
-    current = null;
-  };
-  text.split(/\r?\n/).forEach((line, index) => {
-    const heading = /^(#{2,3})\s+(.*)$/.exec(line);
-    if (heading) {
-      finish();
-      if (heading[1] === '##')
-        category = checkedCategory(`The category at line ${index + 1}`, heading[2]!);
-      else
-        current = { title: heading[2]!.trim(), line: index + 1, details: [], tags: [], steps: [] };
-      return;
-    }
-    if (!current) return;
-    const step = STEP_LINE.exec(line.trim());
-    if (step) current.steps.push(step[2]!);
-    else if (TAG_LINE.test(line.trim()))
-      current.tags.push(
-        ...line
-          .trim()
-          .split(/\s+/)
-          .map((tag) => tag.slice(1)),
-      );
-    else current.details.push(line);
-  });
-  finish();
-  if (entries.length === 0) {
-    throw new PromptPackError(
-      'No prompts found: in a Markdown prompt pack each prompt starts with a "### Title" line (under a "## Category").',
-    );
-  }
-  return grouped(entries);
 }

@@ -1,12 +1,8 @@
 // Reads a prompt pack file by its kind: JSON, CSV (parsed with Papa Parse: quotes, commas and
 // line breaks inside cells) or Markdown.
 import Papa from 'papaparse';
-import {
-  packFromCsvRows,
-  parsePackJson,
-  parsePackMarkdown,
-  PromptPackError,
-} from '../../domain/prompt-pack';
+import { packFromCsvRows, parsePackJson, PromptPackError } from '../../domain/prompt-pack';
+import { parsePackMarkdown } from '../../domain/prompt-pack-markdown';
 import type { PromptPack } from '../../domain/prompt-pack';
 
 /** Packs are text a person wrote; anything larger is almost certainly the wrong file. */

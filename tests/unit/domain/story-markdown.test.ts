@@ -1,7 +1,7 @@
 // A story as Markdown: overview first, then categories in board order with their prompts.
 import { describe, expect, it } from 'vitest';
 import type { Category, Prompt, Story } from '../../../src/domain/entities';
-import { parsePackMarkdown } from '../../../src/domain/prompt-pack';
+import { parsePackMarkdown } from '../../../src/domain/prompt-pack-markdown';
 import { fileNameFor, storyMarkdown } from '../../../src/domain/story-markdown';
 
 const base = { created_at: '', updated_at: '', deleted: false };

@@ -7,7 +7,8 @@ import { importPack, planPackImport } from '../../../src/db/prompt-pack-import';
 import { createPrompt } from '../../../src/db/prompts-repository';
 import { listCategories, listCategoryPrompts } from '../../../src/db/queries';
 import { createStory } from '../../../src/db/stories-repository';
-import { packFromCsvRows, parsePackJson, parsePackMarkdown } from '../../../src/domain/prompt-pack';
+import { packFromCsvRows, parsePackJson } from '../../../src/domain/prompt-pack';
+import { parsePackMarkdown } from '../../../src/domain/prompt-pack-markdown';
 import type { PromptPack } from '../../../src/domain/prompt-pack';
 import { readPromptPack } from '../../../src/features/import-export/read-prompt-pack';
 import { freshDatabase } from '../db/test-database';
@@ -93,6 +94,32 @@ describe('reading a prompt pack', () => {
       '### Ilse',
     ].join('\n');
     expect(parsePackMarkdown(markdown)).toEqual(PACK);
+  });
+
+  it('keeps a category description written under its "##" heading', () => {
+    // The story export writes it there; reading the export back as a pack dropped it.
+    const pack = parsePackMarkdown(
+      [
+        '## Scenes',
+        '',
+        'Set pieces,',
+        'big and small.',
+        '',
+        '### Storm',
+        '',
+        '## Characters',
+        '',
+        '### Ilse',
+      ].join('\n'),
+    );
+    expect(pack.categories.map(({ title, description }) => ({ title, description }))).toEqual([
+      { title: 'Scenes', description: 'Set pieces,\nbig and small.' },
+      { title: 'Characters', description: '' },
+    ]);
+    // Too long is refused with the file, before any prompt is added.
+    expect(() => parsePackMarkdown(`## Scenes\n\n${'x'.repeat(2001)}\n\n### Storm\n`)).toThrow(
+      'The description of “Scenes” is too long: at most 2,000 characters. Nothing was imported.',
+    );
   });
 
   it('says where the first problem is, and refuses files with no prompts', async () => {
