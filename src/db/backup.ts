@@ -104,15 +104,35 @@ export async function importBackup(
   return result;
 }
 
+/** An insert refused because a row with the same id is there (Dexie wraps it in a BulkError). */
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { name?: unknown; inner?: unknown; failures?: unknown } | null;
+  if (!e) return false;
+  if (e.name === 'ConstraintError') return true;
+  if (Array.isArray(e.failures) && e.failures.some(isDuplicateKey)) return true;
+  return e.inner !== undefined && e.inner !== error && isDuplicateKey(e.inner);
+}
+
+const CHUNK_ATTEMPTS = 3;
+
 async function importChunk<T extends BackupTable>(
   db: StoryPromptsDatabase,
   table: T,
   rows: SyncedRowByTable[T][],
   counts: ImportCounts,
+  attempt = 1,
 ): Promise<void> {
   const local = await db.syncedTable(table).bulkGet(rows.map((row) => row.id));
   const fresh = rows.filter((_, index) => !local[index]);
-  if (fresh.length > 0) await insertRows(db, table, fresh);
+  try {
+    if (fresh.length > 0) await insertRows(db, table, fresh);
+  } catch (error) {
+    // Rows missing a moment ago arrived meanwhile (the same file restoring in another tab, a
+    // sync download). The insert wrote nothing (one transaction): read the chunk again, and
+    // the rows now here are kept like any other.
+    if (attempt >= CHUNK_ATTEMPTS || !isDuplicateKey(error)) throw error;
+    return importChunk(db, table, rows, counts, attempt + 1);
+  }
   counts.added += fresh.length;
   for (const [index, row] of rows.entries()) {
     const existing = local[index];
