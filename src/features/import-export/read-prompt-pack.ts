@@ -19,6 +19,16 @@ function kindOf(file: File): 'json' | 'csv' | 'markdown' | null {
   return null;
 }
 
+/**
+ * A .txt file whose first line names a "title" column is a table: what a spreadsheet saves as
+ * "Text (Tab delimited)" or "Unicode Text". Any other .txt is read as Markdown.
+ */
+function isTable(text: string): boolean {
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const cells = first.split(/[\t,;]/).map((cell) => cell.trim().toLowerCase());
+  return cells.length > 1 && cells.includes('title');
+}
+
 function parseCsv(text: string): PromptPack {
   const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const problem = result.errors.find((error) => error.type !== 'Delimiter');
@@ -62,6 +72,7 @@ export async function readPromptPack(file: File): Promise<PromptPack> {
   }
   const text = await readText(file);
   if (kind === 'json') return parsePackJson(text);
-  if (kind === 'csv') return parseCsv(text);
+  if (kind === 'csv' || (file.name.toLowerCase().endsWith('.txt') && isTable(text)))
+    return parseCsv(text);
   return parsePackMarkdown(text);
 }

@@ -224,6 +224,25 @@ describe('reading a prompt pack', () => {
     );
   });
 
+  it('reads a spreadsheet saved as text (.txt, tab-separated) as a table', async () => {
+    // Excel's "Unicode Text" and "Text (Tab delimited)" are .txt files: read as Markdown, they
+    // were refused with "No prompts found: ... starts with a "### Title" line".
+    const table = 'Category\tTitle\tTags\r\nScenes\tStorm\tweather, act one\r\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(table, 'utf16le')]);
+    const pack = await readPromptPack(new File([utf16], 'pack.txt', { type: 'text/plain' }));
+    expect(pack.categories).toEqual([
+      {
+        title: 'Scenes',
+        description: '',
+        prompts: [{ title: 'Storm', details: '', tags: ['weather', 'act-one'], action_steps: [] }],
+      },
+    ]);
+    const markdown = await readPromptPack(
+      new File(['## Scenes\n\n### Title\n'], 'notes.txt', { type: 'text/plain' }),
+    );
+    expect(markdown.categories[0]!.prompts[0]!.title).toBe('Title');
+  });
+
   it('refuses a category title that is too long before anything is added', () => {
     // Only prompts were checked: a long category cell or heading passed, and the import then
     // stopped at that category with the prompts before it already on the board.
