@@ -3,7 +3,7 @@
 // story's variables filled from the overview and a form for every other `{{name}}`; copy the
 // filled prompt, or go back to the editor.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { db } from '../../db/instance';
 import { getPrompt, getStory } from '../../db/queries';
@@ -11,6 +11,7 @@ import type { Prompt, Story } from '../../domain/entities';
 import { CopyButton } from './copy-button';
 import { MarkdownView } from './markdown-view';
 import { usePreviewAnswers } from './preview-answers';
+import { useSettledText } from './use-settled-text';
 import { fillPrompt } from './preview-values';
 import { VariableForm } from './variable-form';
 import './preview.css';
@@ -21,6 +22,8 @@ function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
     () => fillPrompt(prompt.details, story, answers),
     [prompt.details, story, answers],
   );
+  // Rendered at low priority, and for a long prompt once typing pauses (use-settled-text.ts).
+  const shown = useDeferredValue(useSettledText(filled.text));
   const editor = `/stories/${story.id}/prompts/${prompt.id}`;
 
   return (
@@ -54,7 +57,7 @@ function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
             This prompt has no details yet. <Link to={editor}>Write some in the editor.</Link>
           </p>
         ) : (
-          <MarkdownView markdown={filled.text} label="Filled prompt" />
+          <MarkdownView markdown={shown} label="Filled prompt" />
         )}
       </div>
     </section>
