@@ -2,7 +2,8 @@
 // by its details and opens it with the keyboard, Escape gives focus back, the empty state says
 // what was searched, an edit is searchable within a second, search keeps working offline, and a
 // change made in another tab becomes searchable in this one; an Enter typed before the results
-// caught up opens a hit of what is in the field; a palette that cannot load says so in its dialog.
+// caught up opens a hit of what is in the field; a palette that cannot load says so in its dialog;
+// Enter and the arrows belong to an input method while it composes.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -230,5 +231,35 @@ describe('search palette', () => {
     const { input } = await openPalette(page);
     await input.fill('anything');
     await page.getByText('No results for “anything”').waitFor({ timeout: 10_000 });
+  });
+
+  it('leaves Enter and arrows to an input method while it composes (Japanese, Chinese)', async () => {
+    const page = await newPage(await freshContext());
+    const editorUrl = await createPrompt(page, 'Composing', '山田の秘密');
+    await writeDetails(page, '名前は山田です。');
+    await page.goto(`${baseURL}/`);
+    const { dialog, input } = await openPalette(page);
+    await input.fill('山田');
+    const hit = option(page, /山田の秘密/);
+    await hit.waitFor({ timeout: 5_000 });
+    // The keys an input method sends while its candidate window is open: they are its own.
+    for (const key of ['ArrowDown', 'Enter']) {
+      const handled = await input.evaluate((field, key) => {
+        const event = new KeyboardEvent('keydown', {
+          key,
+          isComposing: true,
+          bubbles: true,
+          cancelable: true,
+        });
+        field.dispatchEvent(event);
+        return event.defaultPrevented;
+      }, key);
+      expect(handled, key).toBe(false);
+    }
+    await page.waitForTimeout(300);
+    expect(await dialog.count()).toBe(1);
+    expect(await hit.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(editorUrl);
   });
 });

@@ -24,6 +24,11 @@ function moveIndex(current: number, count: number, key: string): number {
   return count - 1;
 }
 
+/** Safari sends the Enter that ends a composition after it, flagged only by keyCode 229. */
+function isComposing(event: KeyboardEvent<HTMLInputElement>): boolean {
+  return event.nativeEvent.isComposing || event.nativeEvent.keyCode === 229;
+}
+
 export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps) {
   const [query, setQuery] = useState(initialQuery);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -65,6 +70,9 @@ export function SearchPalette({ initialQuery = '', onClose }: SearchPaletteProps
   }, [current, hits, active, onClose, navigate]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // While an input method composes (Japanese, Chinese…), Enter commits the characters and the
+    // arrows pick a candidate: those keys are its own, not the palette's.
+    if (isComposing(event)) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       onClose({ restoreFocus: true });
