@@ -221,6 +221,21 @@ describe('backup and restore', () => {
     await expect.poll(focusedLabel).toBe('Prompt pack file');
   });
 
+  it("names the backup after the writer's own date, not UTC's", async () => {
+    // 21:00 on 26 November in New York is already the 27th in UTC: the file was named for a
+    // day that had not come yet where the writer was.
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      timezoneId: 'America/New_York',
+    });
+    onTestFinished(() => context.close());
+    const page = await newPage(context);
+    await page.clock.setFixedTime(new Date('2026-11-27T02:00:00Z'));
+    await page.goto(`${baseURL}/backup`);
+    const backup = await download(page, 'Download backup');
+    expect(backup.name).toBe('story-prompts-backup-2026-11-26.json');
+  });
+
   it('refuses a file that is not a backup, and says why', async () => {
     const page = await newPage(await freshContext());
     await page.goto(`${baseURL}/backup`);

@@ -8,6 +8,7 @@ import { db } from '../../db/instance';
 import { backupFile } from '../../domain/backup-format';
 import { describeContents } from './backup-summary';
 import { downloadFile } from '../../platform/download-file';
+import { localDay } from '../../lib/local-day';
 
 type State =
   | { kind: 'idle' }
@@ -22,9 +23,8 @@ export function ExportSection() {
     try {
       const now = new Date();
       const data = await readBackupData(db);
-      const day = now.toISOString().slice(0, 10);
       downloadFile(
-        `story-prompts-backup-${day}.json`,
+        `story-prompts-backup-${localDay(now)}.json`,
         JSON.stringify(backupFile(data, now)),
         'application/json',
       );
