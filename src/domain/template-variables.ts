@@ -44,13 +44,14 @@ export function storyValues(
   };
 }
 
-/** Replaces each known, non-empty variable; unknown or empty ones stay as `{{name}}`. */
+/** Replaces each known, non-blank variable; unknown or blank ones stay as `{{name}}`. */
 export function fillTemplate(
   template: string,
   values: Readonly<Record<string, string | undefined>>,
 ): string {
   return template.replace(VARIABLE, (whole, name: string) => {
     const value = values[name];
-    return value !== undefined && value !== '' ? value : whole;
+    // A field holding only spaces looks empty to the writer: it must not erase the variable.
+    return value !== undefined && value.trim() !== '' ? value : whole;
   });
 }

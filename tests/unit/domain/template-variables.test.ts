@@ -36,6 +36,11 @@ describe('template variables', () => {
     expect(text).toBe('Salt Roads: Ines (Fantasy)');
   });
 
+  it('keeps a variable whose field holds only spaces visible, as an empty one', () => {
+    expect(fillTemplate('Hello {{name}}!', { name: '   ' })).toBe('Hello {{name}}!');
+    expect(fillTemplate('Hello {{name}}!', { name: ' Ines ' })).toBe('Hello  Ines !');
+  });
+
   it('keeps unfilled or empty variables visible', () => {
     expect(fillTemplate('Hello {{name}} from {{place}}', { name: '' })).toBe(
       'Hello {{name}} from {{place}}',
