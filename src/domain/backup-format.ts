@@ -81,9 +81,7 @@ export function parseBackup(text: string): BackupFile {
     );
   }
   const head = envelope.safeParse(json);
-  if (!head.success) {
-    throw new BackupFormatError('This file is not a Story Prompts backup.');
-  }
+  if (!head.success) throw new BackupFormatError(notABackup(json));
   if (head.data.version > BACKUP_VERSION) {
     throw new BackupFormatError(
       `This backup was made by a newer version of Story Prompts (format ${head.data.version}). Update the app, then import it again.`,
@@ -94,6 +92,16 @@ export function parseBackup(text: string): BackupFile {
   checkUniqueIds(data as BackupData);
   checkParents(data as BackupData);
   return { ...head.data, format: BACKUP_FORMAT, data: data as BackupData };
+}
+
+/** Other JSON files a writer keeps beside backups get a pointer to where they belong. */
+function notABackup(json: unknown): string {
+  const object = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  if (object.format === 'story-prompts-diagnostics')
+    return 'This file is a diagnostics report, not a backup: it holds numbers about the app and none of your writing.';
+  if (Array.isArray(json) || Array.isArray(object.categories))
+    return 'This file is a prompt pack, not a backup: add it under “Import a prompt pack” below.';
+  return 'This file is not a Story Prompts backup.';
 }
 
 function readTable(table: BackupTable, value: unknown): unknown[] {

@@ -187,6 +187,11 @@ export function parsePackJson(text: string): PromptPack {
     );
   }
   const result = z.object({ categories: z.array(z.unknown()) }).safeParse(json);
+  if (!result.success && (json as { format?: unknown } | null)?.format === 'story-prompts-backup') {
+    throw new PromptPackError(
+      'This file is a Story Prompts backup, not a prompt pack: restore it under “Restore from a backup” above.',
+    );
+  }
   if (!result.success) {
     throw new PromptPackError(
       'This JSON is not a prompt pack: it needs a "categories" list or a list of prompts.',

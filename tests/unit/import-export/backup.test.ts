@@ -159,6 +159,23 @@ describe('reading a backup file', () => {
     expect(() => parseBackup(JSON.stringify(newer))).toThrow(/newer version of Story Prompts/);
   });
 
+  it('points to the right section when the file is a prompt pack or a diagnostics report', () => {
+    // Both are JSON files a writer keeps next to their backups; "not a backup" alone read as
+    // if the file were broken.
+    const pack = JSON.stringify({
+      categories: [{ title: 'Scenes', prompts: [{ title: 'Storm' }] }],
+    });
+    expect(() => parseBackup(pack)).toThrow(
+      'This file is a prompt pack, not a backup: add it under “Import a prompt pack” below.',
+    );
+    expect(() => parseBackup('[{"title": "Storm"}]')).toThrow(
+      'This file is a prompt pack, not a backup: add it under “Import a prompt pack” below.',
+    );
+    expect(() => parseBackup('{"format": "story-prompts-diagnostics", "version": 1}')).toThrow(
+      'This file is a diagnostics report, not a backup: it holds numbers about the app and none of your writing.',
+    );
+  });
+
   it('names the first invalid row and field', async () => {
     const file = await valid();
     file.data.prompts[0].title = 'x'.repeat(201);

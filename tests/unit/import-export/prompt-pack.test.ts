@@ -243,6 +243,13 @@ describe('reading a prompt pack', () => {
     expect(markdown.categories[0]!.prompts[0]!.title).toBe('Title');
   });
 
+  it('points to "Restore from a backup" when the file is a backup', () => {
+    const backup = JSON.stringify({ format: 'story-prompts-backup', version: 1, data: {} });
+    expect(() => parsePackJson(backup)).toThrow(
+      'This file is a Story Prompts backup, not a prompt pack: restore it under “Restore from a backup” above.',
+    );
+  });
+
   it('refuses a category title that is too long before anything is added', () => {
     // Only prompts were checked: a long category cell or heading passed, and the import then
     // stopped at that category with the prompts before it already on the board.
