@@ -272,9 +272,17 @@ describe('backup and restore', () => {
     await page.getByRole('link', { name: title, exact: true }).waitFor();
     await page.goto(`${baseURL}/backup`);
     await page.getByLabel('Into story').waitFor();
-    await expect(
-      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).resolves.toBeLessThanOrEqual(0);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    // A preview naming a file and a category without spaces wraps too.
+    await page.getByLabel('Prompt pack file').setInputFiles({
+      name: 'sea_prompts_for_the_second_draft_from_the_writing_group.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('category,title\nHarbourScenesAtDawnAndDuskAndEverythingBetween,Fog\n'),
+    });
+    await page.getByRole('region', { name: 'What this pack adds' }).waitFor();
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     expectNoPageErrors(page);
   });
 
