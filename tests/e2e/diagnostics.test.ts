@@ -66,4 +66,20 @@ describe('diagnostics', () => {
     expect(text).not.toContain('Lantern');
     expect(unexpected).toEqual([]);
   });
+  it("names the export after the writer's own date, not UTC's", async () => {
+    // 21:00 on 26 November in New York is already the 27th in UTC.
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      timezoneId: 'America/New_York',
+    });
+    onTestFinished(() => context.close());
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-27T02:00:00Z'));
+    await page.goto(`${baseURL}/diagnostics`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export diagnostics' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('story-prompts-diagnostics-2026-11-26.json');
+  });
 });

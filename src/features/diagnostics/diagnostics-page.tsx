@@ -8,6 +8,7 @@ import { Notice } from '../../components/ui/notice';
 import { readDeviceCounts } from '../../db/device-counts';
 import type { DeviceCounts } from '../../db/device-counts';
 import { db } from '../../db/instance';
+import { localDay } from '../../lib/local-day';
 import { downloadFile } from '../../platform/download-file';
 import { useStorageStatus } from '../../platform/storage';
 import { diagnosticsReport } from './diagnostics-report';
@@ -37,7 +38,7 @@ export function DiagnosticsPage() {
   const metrics = useAppMetrics();
   const exportReport = () =>
     downloadFile(
-      `story-prompts-diagnostics-${new Date().toISOString().slice(0, 10)}.json`,
+      `story-prompts-diagnostics-${localDay(new Date())}.json`,
       JSON.stringify(diagnosticsReport(counts, facts, metrics), null, 2),
       'application/json',
     );
