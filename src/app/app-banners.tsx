@@ -109,6 +109,13 @@ export function AppBanners() {
         ) : null}
         <StorageNotices />
       </div>
+      {/* Always there, so its text is announced when it appears: the prompt itself does not
+          take focus (never mid-edit), and an alertdialog without focus is not announced. */}
+      <p className="sr-only" role="status">
+        {updateWaiting
+          ? 'New version available. Reload to use it: the Reload button is in the box at the bottom of the screen.'
+          : ''}
+      </p>
       {updateWaiting ? (
         <UpdatePrompt onReload={() => void applyUpdate()} onLater={dismissUpdate} />
       ) : null}

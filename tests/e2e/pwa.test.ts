@@ -221,6 +221,12 @@ describe('PWA', () => {
     await prompt.waitFor({ timeout: 20_000 });
     const reload = prompt.getByRole('button', { name: 'Reload' });
     await reload.waitFor();
+    // Screen readers hear of it too: an alertdialog that does not take focus (it must not,
+    // mid-edit) is never announced, so a live region that was already there says it.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'New version available. Reload to use it' })
+      .waitFor();
 
     // Never a silent reload: the page stays the same document while the writer decides.
     await page.waitForTimeout(2_000);
