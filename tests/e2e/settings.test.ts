@@ -1,6 +1,6 @@
 // The settings page in real Chromium against the production build: the chat provider form says
 // what is missing for "my own key" (base URL, API key) instead of greying its buttons out or
-// saving a provider that cannot answer.
+// saving a provider that cannot answer. Edits typed but not saved survive leaving the page.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../support/browser';
@@ -88,5 +88,52 @@ describe('sync server settings', () => {
     await form.getByRole('button', { name: 'Test connection' }).click();
     await form.getByRole('button', { name: 'Save' }).click();
     expect(await form.getByText(/Cannot reach|^Saved/).count()).toBe(0);
+  });
+});
+
+describe('unsaved settings', () => {
+  it('offers back edits typed but not saved after the writer left, and keeps no API key in localStorage', async () => {
+    const page = await openSettings();
+    const chat = page.getByRole('form', { name: 'Chat provider' });
+    const sync = page.getByRole('form', { name: 'Sync server' });
+    await chat.getByLabel('My own key (OpenAI-compatible)').check();
+    await chat.getByLabel('Base URL', { exact: true }).fill('http://localhost:11434/v1');
+    await chat.getByLabel('API key', { exact: true }).fill('sk-unsaved-secret');
+    await sync.getByLabel('Supabase URL').fill('http://127.0.0.1:54321');
+
+    // Leave within the app (the writer clicks the brand link), then come back.
+    await page.getByRole('link', { name: 'Story Prompts' }).click();
+    await page
+      .getByRole('heading', { name: 'Settings', exact: true })
+      .waitFor({ state: 'detached' });
+    await page.goto(`${baseURL}/settings`);
+    await chat.getByText(/You left this form with changes you had not saved/).waitFor();
+    expect(await chat.getByText('sk-unsaved-secret').count()).toBe(0);
+    expect(await chat.getByLabel('The app’s chat service').isChecked()).toBe(true);
+    await chat.getByRole('button', { name: 'Put it back' }).click();
+    expect(await chat.getByLabel('Base URL', { exact: true }).inputValue()).toBe(
+      'http://localhost:11434/v1',
+    );
+    expect(await chat.getByLabel('API key', { exact: true }).inputValue()).toBe(
+      'sk-unsaved-secret',
+    );
+    await sync.getByText(/You left this form with changes you had not saved/).waitFor();
+    await sync.getByRole('button', { name: 'Put it back' }).click();
+    expect(await sync.getByLabel('Supabase URL').inputValue()).toBe('http://127.0.0.1:54321');
+
+    const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(local).not.toContain('sk-unsaved-secret');
+
+    // Saved, nothing is offered back any more.
+    await chat.getByRole('button', { name: 'Save' }).click();
+    await chat.getByText(/^Saved\./).waitFor();
+    await sync.getByRole('button', { name: 'Save' }).click();
+    await sync.getByText(/^Saved/).waitFor();
+    await page.reload();
+    await chat.getByLabel('API key', { exact: true }).waitFor();
+    expect(await chat.getByLabel('API key', { exact: true }).inputValue()).toBe(
+      'sk-unsaved-secret',
+    );
+    expect(await page.getByText(/You left this form/).count()).toBe(0);
   });
 });

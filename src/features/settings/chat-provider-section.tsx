@@ -2,17 +2,21 @@
 // OpenAI-compatible base URL + API key + optional default model). Everything here stays in
 // this browser's local settings: never synced, and the key is never sent to our server (BYOK
 // calls go straight from the browser to the provider). "Test connection" says what is wrong.
+// Edits not yet saved are kept beside the saved key (use-settings-draft.ts) and offered back.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { FormEvent, RefObject } from 'react';
 import { Button } from '../../components/ui/button';
+import { KeptTextNotice } from '../../components/ui/kept-text-notice';
 import { Notice } from '../../components/ui/notice';
 import { TextField } from '../../components/ui/text-field';
 import { db } from '../../db/instance';
 import { describeError } from '../../lib/app-error';
 import { isConnectAllowed, pageOrigin } from '../../lib/connect-sources';
 import type { ConnectionResult } from '../../platform/chat-providers/chat-provider';
+import type { LocalTexts } from '../../platform/local-texts';
 import {
+  chatProviderSettingsFrom,
   checkBaseUrl,
   modelCacheKey,
   providerFor,
@@ -21,6 +25,12 @@ import {
   writeChatProviderSettings,
 } from '../../platform/chat-providers/provider-settings';
 import type { ChatProviderSettings } from '../../platform/chat-providers/provider-settings';
+import { CHAT_PROVIDER_DRAFT_KEY, useSettingsDraftTexts } from './settings-draft-texts';
+import {
+  UNSAVED_SETTINGS_MESSAGE,
+  parseKeptSettings,
+  useSettingsDraft,
+} from './use-settings-draft';
 
 function ProviderChoice({
   draft,
@@ -131,8 +141,20 @@ function ByokFields({
   );
 }
 
-function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
-  const [draft, setDraft] = useState(saved);
+const parseKept = (text: string) => parseKeptSettings(text, chatProviderSettingsFrom);
+
+function ChatProviderForm({ saved, texts }: { saved: ChatProviderSettings; texts: LocalTexts }) {
+  const write = useCallback(
+    (value: ChatProviderSettings) => writeChatProviderSettings(db.settings, value),
+    [],
+  );
+  const kept = useSettingsDraft(saved, {
+    keepKey: CHAT_PROVIDER_DRAFT_KEY,
+    texts,
+    parse: parseKept,
+    write,
+  });
+  const { draft, setDraft } = kept;
   const [status, setStatus] = useState<string | null>(null);
   const [check, setCheck] = useState<ConnectionResult | null>(null);
   const [testing, setTesting] = useState(false);
@@ -157,7 +179,7 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
       return;
     }
     try {
-      await writeChatProviderSettings(db.settings, draft);
+      await kept.save();
       setStatus(
         draft.kind === 'byok'
           ? 'Saved. Chats now go straight from this browser to your provider.'
@@ -179,6 +201,13 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
 
   return (
     <form className="stack-tight" aria-label="Chat provider" onSubmit={(event) => void save(event)}>
+      <KeptTextNotice
+        kept={kept.kept}
+        name="chat provider settings"
+        message={UNSAVED_SETTINGS_MESSAGE}
+        onRestore={kept.restoreKept}
+        onDiscard={kept.discardKept}
+      />
       <ProviderChoice draft={draft} onChange={setDraft} />
       {draft.kind === 'byok' ? (
         <ByokFields
@@ -206,13 +235,18 @@ function ChatProviderForm({ saved }: { saved: ChatProviderSettings }) {
 
 export function ChatProviderSection() {
   const saved = useLiveQuery(() => readChatProviderSettings(db.settings), []);
+  const texts = useSettingsDraftTexts();
   return (
     <div className="stack-tight">
       <p className="muted">
         Chats are answered by the app’s own service, or by any OpenAI-compatible provider with your
         own key.
       </p>
-      {saved ? <ChatProviderForm saved={saved} /> : <p className="page-loading">Loading…</p>}
+      {saved && texts ? (
+        <ChatProviderForm saved={saved} texts={texts} />
+      ) : (
+        <p className="page-loading">Loading…</p>
+      )}
     </div>
   );
 }

@@ -1,21 +1,31 @@
 // Settings › Sync server: the Supabase URL and anon key this device syncs with (stored on this
-// device only), saved explicitly, and a connection test that says what is wrong.
+// device only), saved explicitly, and a connection test that says what is wrong. Edits not yet
+// saved are kept (use-settings-draft.ts) and offered back when the writer returns.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
+import { KeptTextNotice } from '../../components/ui/kept-text-notice';
 import { Notice } from '../../components/ui/notice';
 import { TextField } from '../../components/ui/text-field';
 import { db } from '../../db/instance';
 import { describeError } from '../../lib/app-error';
+import type { LocalTexts } from '../../platform/local-texts';
+import { SYNC_SERVER_DRAFT_KEY, useSettingsDraftTexts } from './settings-draft-texts';
 import {
   checkServerUrl,
   readSyncServerSettings,
+  syncServerSettingsFrom,
   writeSyncServerSettings,
 } from './sync-server-settings';
 import type { SyncServerSettings } from './sync-server-settings';
 import { testSyncServer } from './test-connection';
 import type { ConnectionCheck } from './test-connection';
+import {
+  UNSAVED_SETTINGS_MESSAGE,
+  parseKeptSettings,
+  useSettingsDraft,
+} from './use-settings-draft';
 
 // The build's defaults, used when a field is left empty (see src/app/sync/sync-config.ts).
 const BUILT_URL = (import.meta.env.VITE_SUPABASE_URL as string | undefined) ?? '';
@@ -33,8 +43,17 @@ function savedMessage(draft: SyncServerSettings): string {
   return 'Saved. Sign in on the Account page to sync.';
 }
 
-function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
-  const [draft, setDraft] = useState<SyncServerSettings>(saved);
+const parseKept = (text: string) => parseKeptSettings(text, syncServerSettingsFrom);
+
+function SyncServerForm({ saved, texts }: { saved: SyncServerSettings; texts: LocalTexts }) {
+  const write = useCallback((value: SyncServerSettings) => writeSyncServerSettings(db, value), []);
+  const kept = useSettingsDraft(saved, {
+    keepKey: SYNC_SERVER_DRAFT_KEY,
+    texts,
+    parse: parseKept,
+    write,
+  });
+  const { draft, setDraft } = kept;
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
   const [saveState, setSaveState] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +63,7 @@ function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
     event.preventDefault();
     if (urlError) return;
     try {
-      await writeSyncServerSettings(db, draft);
+      await kept.save();
       setSaveState(savedMessage(draft));
     } catch (error) {
       setSaveState(`Not saved: ${describeError(error)}`);
@@ -60,6 +79,13 @@ function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
 
   return (
     <form className="stack-tight" onSubmit={(event) => void save(event)} aria-label="Sync server">
+      <KeptTextNotice
+        kept={kept.kept}
+        name="sync server settings"
+        message={UNSAVED_SETTINGS_MESSAGE}
+        onRestore={kept.restoreKept}
+        onDiscard={kept.discardKept}
+      />
       <TextField
         label="Supabase URL"
         type="url"
@@ -94,6 +120,7 @@ function SyncServerForm({ saved }: { saved: SyncServerSettings }) {
 
 export function SyncServerSection() {
   const saved = useLiveQuery(() => readSyncServerSettings(db), []);
+  const texts = useSettingsDraftTexts();
   return (
     <div className="stack-tight">
       <p className="muted">
@@ -101,7 +128,11 @@ export function SyncServerSection() {
         {BUILT_URL ? ' (or to use the app’s default server)' : ''}. The server is not synced: each
         device chooses its own.
       </p>
-      {saved ? <SyncServerForm saved={saved} /> : <p className="page-loading">Loading…</p>}
+      {saved && texts ? (
+        <SyncServerForm saved={saved} texts={texts} />
+      ) : (
+        <p className="page-loading">Loading…</p>
+      )}
     </div>
   );
 }

@@ -26,6 +26,12 @@ export async function readSyncServerSettings(
   return { url: asText(url?.value), anonKey: asText(anonKey?.value) };
 }
 
+/** Settings from a kept (unsaved) draft, with empty fields for what it lacks. */
+export function syncServerSettingsFrom(stored: unknown): SyncServerSettings {
+  const value = (stored ?? {}) as Partial<Record<keyof SyncServerSettings, unknown>>;
+  return { url: asText(value.url), anonKey: asText(value.anonKey) };
+}
+
 export async function writeSyncServerSettings(
   db: StoryPromptsDatabase,
   settings: SyncServerSettings,

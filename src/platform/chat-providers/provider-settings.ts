@@ -39,8 +39,12 @@ const text = (value: unknown, fallback: string) => (typeof value === 'string' ? 
 export async function readChatProviderSettings(
   store: SettingsStore,
 ): Promise<ChatProviderSettings> {
-  const entry = await store.get(CHAT_PROVIDER_KEY);
-  const value = (entry?.value ?? {}) as Partial<Record<keyof ChatProviderSettings, unknown>>;
+  return chatProviderSettingsFrom((await store.get(CHAT_PROVIDER_KEY))?.value);
+}
+
+/** Settings from a stored (or kept, unsaved) value, with defaults for what it lacks. */
+export function chatProviderSettingsFrom(stored: unknown): ChatProviderSettings {
+  const value = (stored ?? {}) as Partial<Record<keyof ChatProviderSettings, unknown>>;
   return {
     kind: value.kind === 'byok' ? 'byok' : 'app-server',
     byokBaseUrl: text(value.byokBaseUrl, DEFAULT_PROVIDER_SETTINGS.byokBaseUrl),
