@@ -46,7 +46,8 @@ describe('diagnostics', () => {
     await page.getByRole('link', { name: 'Diagnostics' }).click();
     await page.getByRole('heading', { name: 'Diagnostics', level: 1 }).waitFor();
     const counts = page.getByRole('region', { name: 'On this device' });
-    await expect(counts.getByRole('row', { name: 'Stories 1' }).count()).resolves.toBe(1);
+    // The counts arrive from a live query after the page shows: wait for them, then check.
+    await counts.getByRole('row', { name: 'Stories 1' }).waitFor();
     const speed = page.getByRole('region', { name: 'Speed in this tab' });
     await speed.getByRole('rowheader', { name: 'Searches' }).waitFor();
     await page
