@@ -58,11 +58,11 @@ async function useOwnKey(page: Page): Promise<void> {
   await form.getByLabel('My own key (OpenAI-compatible)').check();
   await form.getByLabel('Base URL').fill(stub.url);
   await form.getByLabel('API key').fill(BYOK_KEY);
-  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('button', { name: 'Save chat provider' }).click();
   await form
     .getByText('Saved. Chats now go straight from this browser to your provider.')
     .waitFor();
-  await form.getByRole('button', { name: 'Test connection' }).click();
+  await form.getByRole('button', { name: 'Test connection to the chat provider' }).click();
   await form
     .getByText(`Connected to ${new URL(stub.url).host}: your key works and 2 models are available.`)
     .waitFor();

@@ -3,7 +3,7 @@
 // saving a provider that cannot answer. Edits typed but not saved survive leaving the page.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from '../support/browser';
+import { launchBrowser, newPage, runAxe } from '../support/browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -34,17 +34,17 @@ describe('chat provider settings', () => {
     const apiKey = form.getByLabel('API key', { exact: true });
 
     await baseUrl.fill('');
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Save chat provider' }).click();
     await form.getByText('Enter the base URL, for example https://api.openai.com/v1').waitFor({
       timeout: 5_000,
     });
     expect(await baseUrl.evaluate((field) => field === document.activeElement)).toBe(true);
 
     await baseUrl.fill('http://localhost:11434/v1');
-    await form.getByRole('button', { name: 'Test connection' }).click();
+    await form.getByRole('button', { name: 'Test connection to the chat provider' }).click();
     await form.getByText(/^Enter the API key/).waitFor({ timeout: 5_000 });
     expect(await apiKey.evaluate((field) => field === document.activeElement)).toBe(true);
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Save chat provider' }).click();
     expect(await form.getByText(/^Saved/).count()).toBe(0);
 
     await page.reload();
@@ -54,7 +54,7 @@ describe('chat provider settings', () => {
     await form.getByLabel('My own key (OpenAI-compatible)').check();
     await baseUrl.fill('http://localhost:11434/v1');
     await apiKey.fill('ollama');
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Save chat provider' }).click();
     await form
       .getByText('Saved. Chats now go straight from this browser to your provider.')
       .waitFor();
@@ -70,8 +70,8 @@ describe('chat provider settings', () => {
     await form
       .getByText(/api\.groq\.com is blocked by the app’s security policy/)
       .waitFor({ timeout: 5_000 });
-    await form.getByRole('button', { name: 'Test connection' }).click();
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Test connection to the chat provider' }).click();
+    await form.getByRole('button', { name: 'Save chat provider' }).click();
     expect(await form.getByText(/Cannot reach|^Saved/).count()).toBe(0);
   });
 });
@@ -85,8 +85,8 @@ describe('sync server settings', () => {
     await form
       .getByText(/supabase\.example\.com is blocked by the app’s security policy/)
       .waitFor({ timeout: 5_000 });
-    await form.getByRole('button', { name: 'Test connection' }).click();
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Test connection to the sync server' }).click();
+    await form.getByRole('button', { name: 'Save sync server' }).click();
     expect(await form.getByText(/Cannot reach|^Saved/).count()).toBe(0);
   });
 });
@@ -125,9 +125,9 @@ describe('unsaved settings', () => {
     expect(local).not.toContain('sk-unsaved-secret');
 
     // Saved, nothing is offered back any more.
-    await chat.getByRole('button', { name: 'Save' }).click();
+    await chat.getByRole('button', { name: 'Save chat provider' }).click();
     await chat.getByText(/^Saved\./).waitFor();
-    await sync.getByRole('button', { name: 'Save' }).click();
+    await sync.getByRole('button', { name: 'Save sync server' }).click();
     await sync.getByText(/^Saved/).waitFor();
     await page.reload();
     await chat.getByLabel('API key', { exact: true }).waitFor();
@@ -135,5 +135,39 @@ describe('unsaved settings', () => {
       'sk-unsaved-secret',
     );
     expect(await page.getByText(/You left this form/).count()).toBe(0);
+  });
+});
+
+describe('settings buttons', () => {
+  it('names each form’s Save and Test connection buttons apart, while showing the same words', async () => {
+    const page = await openSettings();
+    const names = [
+      'Save chat provider',
+      'Test connection to the chat provider',
+      'Save sync server',
+      'Test connection to the sync server',
+    ];
+    await page.getByRole('button', { name: names[0], exact: true }).waitFor();
+    await page.getByRole('button', { name: names[2], exact: true }).waitFor();
+    for (const name of names)
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Test connection', exact: true }).count()).toBe(
+      0,
+    );
+    const shown = await page
+      .getByRole('button', { name: /^(Save|Test connection)/ })
+      .evaluateAll((buttons) =>
+        // The words a sighted writer sees: text not inside a 1-pixel, visually hidden box.
+        buttons.map((button) => {
+          const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+          let text = '';
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            if (node.parentElement!.getBoundingClientRect().width > 1) text += node.textContent;
+          return text.trim();
+        }),
+      );
+    expect(shown.sort()).toEqual(['Save', 'Save', 'Test connection', 'Test connection']);
+    expect((await runAxe(page)).summary).toBe('');
   });
 });

@@ -298,7 +298,7 @@ describe('sync between devices', () => {
     await page.goto(`${baseURL}/settings`);
     const form = page.getByRole('form', { name: 'Sync server' });
     await form.getByLabel('Supabase URL').fill(standin.url);
-    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await form.getByRole('button', { name: 'Save sync server', exact: true }).click();
     await form
       .getByText('Saved, but sync stays off until the anon key is filled in too.')
       .waitFor({ timeout: 5_000 });

@@ -13,7 +13,7 @@ export async function configureServer(
   const form = page.getByRole('form', { name: 'Sync server' });
   await form.getByLabel('Supabase URL').fill(url);
   await form.getByLabel('Anon key').fill(anonKey);
-  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await form.getByRole('button', { name: 'Save sync server', exact: true }).click();
   await form.getByText(/^Saved\./).waitFor();
 }
 

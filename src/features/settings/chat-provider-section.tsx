@@ -220,11 +220,14 @@ function ChatProviderForm({ saved, texts }: { saved: ChatProviderSettings; texts
       ) : null}
       <div className="row">
         {/* Never greyed out for a missing field: pressing them says what is missing. */}
+        {/* The hidden words tell this form's buttons from the other form's, for screen readers
+            and voice control (whose names start with what is shown). */}
         <Button type="submit" variant="primary">
-          Save
+          Save<span className="sr-only"> chat provider</span>
         </Button>
         <Button onClick={() => void test()} disabled={testing}>
           {testing ? 'Testing…' : 'Test connection'}
+          <span className="sr-only"> to the chat provider</span>
         </Button>
       </div>
       {status ? <p role="status">{status}</p> : null}

@@ -105,11 +105,14 @@ function SyncServerForm({ saved, texts }: { saved: SyncServerSettings; texts: Lo
         onChange={(event) => setDraft({ ...draft, anonKey: event.target.value })}
       />
       <div className="row">
+        {/* The hidden words tell this form's buttons from the other form's, for screen readers
+            and voice control (whose names start with what is shown). */}
         <Button type="submit" variant="primary">
-          Save
+          Save<span className="sr-only"> sync server</span>
         </Button>
         <Button onClick={() => void test()} disabled={busy}>
           {busy ? 'Testing…' : 'Test connection'}
+          <span className="sr-only"> to the sync server</span>
         </Button>
       </div>
       {saveState ? <p role="status">{saveState}</p> : null}
