@@ -171,3 +171,45 @@ describe('settings buttons', () => {
     expect((await runAxe(page)).summary).toBe('');
   });
 });
+
+describe('settings in two tabs', () => {
+  it('a form follows settings saved in another tab, and says so instead of overwriting them over unsaved edits', async () => {
+    const a = await openSettings();
+    const b = await newPage(a.context());
+    await b.goto(`${baseURL}/settings`);
+    const formA = a.getByRole('form', { name: 'Sync server' });
+    const formB = b.getByRole('form', { name: 'Sync server' });
+    await formB.getByLabel('Supabase URL').waitFor();
+
+    await formA.getByLabel('Supabase URL').fill('http://127.0.0.1:54321');
+    await formA.getByRole('button', { name: 'Save sync server' }).click();
+    await formA.getByText(/^Saved/).waitFor();
+    await expect
+      .poll(() => formB.getByLabel('Supabase URL').inputValue(), { timeout: 5_000 })
+      .toBe('http://127.0.0.1:54321');
+
+    const chatA = a.getByRole('form', { name: 'Chat provider' });
+    await chatA.getByLabel('My own key (OpenAI-compatible)').check();
+    await chatA.getByLabel('API key', { exact: true }).fill('sk-from-tab-a');
+    await chatA.getByRole('button', { name: 'Save chat provider' }).click();
+    await chatA.getByText(/^Saved\./).waitFor();
+    const chatB = b.getByRole('form', { name: 'Chat provider' });
+    await expect
+      .poll(() => chatB.getByLabel('API key', { exact: true }).inputValue(), { timeout: 5_000 })
+      .toBe('sk-from-tab-a');
+
+    // Unsaved edits in B are not replaced, and B says the settings changed underneath.
+    await formB.getByLabel('Anon key').fill('anon-typed-in-b');
+    await formA.getByLabel('Supabase URL').fill('http://localhost:54321');
+    await formA.getByRole('button', { name: 'Save sync server' }).click();
+    await formB.getByText(/saved in another tab or window after you began editing here/).waitFor();
+    expect(await formB.getByLabel('Supabase URL').inputValue()).toBe('http://127.0.0.1:54321');
+    expect(await formB.getByLabel('Anon key').inputValue()).toBe('anon-typed-in-b');
+    expect(await a.getByText(/saved in another tab/).count()).toBe(0);
+
+    await formB.getByRole('button', { name: 'Show the saved settings' }).click();
+    expect(await formB.getByLabel('Supabase URL').inputValue()).toBe('http://localhost:54321');
+    expect(await formB.getByLabel('Anon key').inputValue()).toBe('');
+    expect(await b.getByText(/saved in another tab/).count()).toBe(0);
+  });
+});

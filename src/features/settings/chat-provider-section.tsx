@@ -7,7 +7,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useId, useRef, useState } from 'react';
 import type { FormEvent, RefObject } from 'react';
 import { Button } from '../../components/ui/button';
-import { KeptTextNotice } from '../../components/ui/kept-text-notice';
 import { Notice } from '../../components/ui/notice';
 import { TextField } from '../../components/ui/text-field';
 import { db } from '../../db/instance';
@@ -26,11 +25,8 @@ import {
 } from '../../platform/chat-providers/provider-settings';
 import type { ChatProviderSettings } from '../../platform/chat-providers/provider-settings';
 import { CHAT_PROVIDER_DRAFT_KEY, useSettingsDraftTexts } from './settings-draft-texts';
-import {
-  UNSAVED_SETTINGS_MESSAGE,
-  parseKeptSettings,
-  useSettingsDraft,
-} from './use-settings-draft';
+import { SettingsDraftNotices } from './settings-draft-notices';
+import { parseKeptSettings, useSettingsDraft } from './use-settings-draft';
 
 function ProviderChoice({
   draft,
@@ -201,13 +197,7 @@ function ChatProviderForm({ saved, texts }: { saved: ChatProviderSettings; texts
 
   return (
     <form className="stack-tight" aria-label="Chat provider" onSubmit={(event) => void save(event)}>
-      <KeptTextNotice
-        kept={kept.kept}
-        name="chat provider settings"
-        message={UNSAVED_SETTINGS_MESSAGE}
-        onRestore={kept.restoreKept}
-        onDiscard={kept.discardKept}
-      />
+      <SettingsDraftNotices draft={kept} name="chat provider settings" />
       <ProviderChoice draft={draft} onChange={setDraft} />
       {draft.kind === 'byok' ? (
         <ByokFields

@@ -5,7 +5,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
-import { KeptTextNotice } from '../../components/ui/kept-text-notice';
 import { Notice } from '../../components/ui/notice';
 import { TextField } from '../../components/ui/text-field';
 import { db } from '../../db/instance';
@@ -21,11 +20,8 @@ import {
 import type { SyncServerSettings } from './sync-server-settings';
 import { testSyncServer } from './test-connection';
 import type { ConnectionCheck } from './test-connection';
-import {
-  UNSAVED_SETTINGS_MESSAGE,
-  parseKeptSettings,
-  useSettingsDraft,
-} from './use-settings-draft';
+import { SettingsDraftNotices } from './settings-draft-notices';
+import { parseKeptSettings, useSettingsDraft } from './use-settings-draft';
 
 // The build's defaults, used when a field is left empty (see src/app/sync/sync-config.ts).
 const BUILT_URL = (import.meta.env.VITE_SUPABASE_URL as string | undefined) ?? '';
@@ -79,13 +75,7 @@ function SyncServerForm({ saved, texts }: { saved: SyncServerSettings; texts: Lo
 
   return (
     <form className="stack-tight" onSubmit={(event) => void save(event)} aria-label="Sync server">
-      <KeptTextNotice
-        kept={kept.kept}
-        name="sync server settings"
-        message={UNSAVED_SETTINGS_MESSAGE}
-        onRestore={kept.restoreKept}
-        onDiscard={kept.discardKept}
-      />
+      <SettingsDraftNotices draft={kept} name="sync server settings" />
       <TextField
         label="Supabase URL"
         type="url"

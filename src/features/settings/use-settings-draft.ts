@@ -2,7 +2,11 @@
 // button, so typed edits are in no database until then; they are kept as typed (in db.settings,
 // see settings-draft-texts.ts) and offered back when the form opens again after the writer left
 // without saving, the way autosaved fields offer back a refused text (platform/use-kept-text.ts).
+// A change saved elsewhere (another tab) is taken into the draft while it holds no unsaved edit;
+// over unsaved edits it is not, and `changedElsewhere` says so, so Save never silently replaces
+// newer settings with a form built from older ones.
 import { useCallback, useState } from 'react';
+import type { Dispatch, SetStateAction } from 'react';
 import type { LocalTexts } from '../../platform/local-texts';
 import { useKeptText } from '../../platform/use-kept-text';
 
@@ -36,6 +40,40 @@ export interface SettingsDraft<T> {
   kept: string | null;
   restoreKept: () => void;
   discardKept: () => void;
+  /** The stored settings changed elsewhere while this form held unsaved edits. */
+  changedElsewhere: boolean;
+  /** Drops the unsaved edits and shows the stored settings. */
+  takeStored: () => void;
+}
+
+/** The draft as the stores save it: every text trimmed. */
+function trimmed<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, field: unknown) =>
+    typeof field === 'string' ? field.trim() : field,
+  ) as T;
+}
+
+/**
+ * Follows the stored value: called while rendering (React's "adjust state on a changed prop"),
+ * it takes a new stored value into a draft without unsaved edits, or flags it as changed
+ * elsewhere. Our own save (`ownWrite`) is never "elsewhere".
+ */
+function useFollowStored<T>(saved: T, draft: T, setDraft: Dispatch<SetStateAction<T>>) {
+  const savedText = JSON.stringify(saved);
+  const [lastSaved, setLastSaved] = useState(savedText);
+  const [ownWrite, setOwnWrite] = useState<string | null>(null);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  if (savedText !== lastSaved) {
+    setLastSaved(savedText);
+    const draftText = JSON.stringify(draft);
+    const unsaved = draftText !== lastSaved && draftText !== savedText;
+    if (savedText === ownWrite) {
+      if (JSON.stringify(trimmed(draft)) === savedText) setDraft(saved);
+    } else if (unsaved) setChangedElsewhere(true);
+    else setDraft(saved);
+    if (!unsaved) setChangedElsewhere(false);
+  }
+  return { changedElsewhere, setChangedElsewhere, setOwnWrite };
 }
 
 export function useSettingsDraft<T>(saved: T, options: SettingsDraftOptions<T>): SettingsDraft<T> {
@@ -49,6 +87,7 @@ export function useSettingsDraft<T>(saved: T, options: SettingsDraftOptions<T>):
     [parse, write],
   );
   const keeper = useKeptText(JSON.stringify(saved), writeText, keepKey, texts);
+  const follow = useFollowStored(saved, draft, setDraftState);
   const setDraft = (next: T) => {
     setDraftState(next);
     keeper.keep(JSON.stringify(next));
@@ -56,7 +95,12 @@ export function useSettingsDraft<T>(saved: T, options: SettingsDraftOptions<T>):
   return {
     draft,
     setDraft,
-    save: () => keeper.save(JSON.stringify(draft)),
+    save: async () => {
+      const text = JSON.stringify(trimmed(draft));
+      follow.setOwnWrite(text);
+      await keeper.save(text);
+      follow.setChangedElsewhere(false);
+    },
     kept: keeper.kept,
     restoreKept: () => {
       const kept = keeper.takeKept();
@@ -66,6 +110,11 @@ export function useSettingsDraft<T>(saved: T, options: SettingsDraftOptions<T>):
     discardKept: () => {
       keeper.discardKept();
       keeper.keep(JSON.stringify(draft)); // edits typed since the form opened stay kept
+    },
+    changedElsewhere: follow.changedElsewhere,
+    takeStored: () => {
+      setDraft(saved);
+      follow.setChangedElsewhere(false);
     },
   };
 }
