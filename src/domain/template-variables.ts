@@ -17,8 +17,17 @@ export const STORY_VARIABLES = [
 ] as const;
 export type StoryVariable = (typeof STORY_VARIABLES)[number];
 
-export function isStoryVariable(name: string): name is StoryVariable {
-  return (STORY_VARIABLES as readonly string[]).includes(name);
+/**
+ * The story variable a name means, whatever its letter case (`{{Story.Title}}`, `{{STORY.GENRE}}`):
+ * writers type them as they like, and one in other capitals must not become a form field.
+ */
+export function storyVariableOf(name: string): StoryVariable | null {
+  const lower = name.toLowerCase();
+  return (STORY_VARIABLES as readonly string[]).includes(lower) ? (lower as StoryVariable) : null;
+}
+
+export function isStoryVariable(name: string): boolean {
+  return storyVariableOf(name) !== null;
 }
 
 /** Every distinct variable name in order of first appearance. */
@@ -50,7 +59,7 @@ export function fillTemplate(
   values: Readonly<Record<string, string | undefined>>,
 ): string {
   return template.replace(VARIABLE, (whole, name: string) => {
-    const value = values[name];
+    const value = values[storyVariableOf(name) ?? name];
     // A field holding only spaces looks empty to the writer: it must not erase the variable.
     return value !== undefined && value.trim() !== '' ? value : whole;
   });

@@ -22,6 +22,14 @@ describe('template variables', () => {
     ]);
   });
 
+  it('takes story variables in any letter case from the overview', () => {
+    const template = '{{Story.Title}} in {{STORY.GENRE}}, {{ story.Logline }} for {{Hero}}';
+    expect(findFormVariables(template)).toEqual(['Hero']);
+    expect(fillTemplate(template, { ...storyValues(story), Hero: 'Ada' })).toBe(
+      'Salt Roads in Fantasy, A smuggler runs. for Ada',
+    );
+  });
+
   it('leaves story variables to the overview and asks the writer for the rest', () => {
     expect(findFormVariables('Write {{story.title}} for {{character}} in {{story.genre}}')).toEqual(
       ['character'],
