@@ -106,6 +106,7 @@ export function InlineEditableText({
     value: draft,
     maxLength,
     'aria-label': label,
+    dir: 'auto', // right-to-left text (Hebrew, Arabic) lays out from the right as typed
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errorId : undefined,
     className: `ui-input ui-inline-edit__field ui-inline-edit__field--${variant}`,

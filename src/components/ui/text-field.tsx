@@ -1,6 +1,8 @@
 // Labelled text inputs. The label is always rendered (visually hidden with `hideLabel`), the
 // error sits right under the field and is tied to it with aria-describedby + aria-invalid, so
-// a screen reader hears what is wrong while the typed text stays in the field.
+// a screen reader hears what is wrong while the typed text stays in the field. Fields take their
+// direction from what is typed (dir="auto"): writers write in Hebrew or Arabic too, and a
+// right-to-left text laid out left to right scrambles its punctuation.
 import { useId } from 'react';
 import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from 'react';
 
@@ -93,6 +95,7 @@ export function TextField({
       <input
         id={fieldId}
         className={`ui-input ${className ?? ''}`}
+        dir="auto"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedByIds}
         {...input}
@@ -130,6 +133,7 @@ export function TextArea({
         id={fieldId}
         rows={rows}
         className={`ui-input ui-textarea ${className ?? ''}`}
+        dir="auto"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedByIds}
         {...textarea}

@@ -33,4 +33,5 @@ export const SEARCH_FIELD_PROPS = {
   placeholder: 'Search stories, prompts and chats…',
   autoComplete: 'off',
   spellCheck: false,
+  dir: 'auto', // a query in Hebrew or Arabic lays out right to left
 } as const;
