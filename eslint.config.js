@@ -14,16 +14,62 @@ const features = existsSync('src/features') ? readdirSync('src/features') : [];
 const zones = [
   {
     target: layer('domain'),
-    from: ['db', 'sync', 'search', 'remote', 'platform', 'features', 'app', 'api', 'components'].map(layer),
+    from: [
+      'db',
+      'sync',
+      'search',
+      'remote',
+      'platform',
+      'features',
+      'app',
+      'api',
+      'components',
+    ].map(layer),
   },
-  { target: layer('lib'), from: ['domain', 'db', 'sync', 'search', 'remote', 'platform', 'features', 'app', 'api', 'components'].map(layer) },
-  { target: layer('db'), from: ['sync', 'search', 'remote', 'platform', 'features', 'app', 'api', 'components'].map(layer) },
-  { target: layer('remote'), from: ['db', 'sync', 'search', 'platform', 'features', 'app', 'api', 'components'].map(layer) },
-  { target: layer('sync'), from: ['search', 'platform', 'features', 'app', 'api', 'components'].map(layer) },
-  { target: layer('search'), from: ['sync', 'remote', 'platform', 'features', 'app', 'api', 'components'].map(layer) },
+  {
+    target: layer('lib'),
+    from: [
+      'domain',
+      'db',
+      'sync',
+      'search',
+      'remote',
+      'platform',
+      'features',
+      'app',
+      'api',
+      'components',
+    ].map(layer),
+  },
+  {
+    target: layer('db'),
+    from: ['sync', 'search', 'remote', 'platform', 'features', 'app', 'api', 'components'].map(
+      layer,
+    ),
+  },
+  {
+    target: layer('remote'),
+    from: ['db', 'sync', 'search', 'platform', 'features', 'app', 'api', 'components'].map(layer),
+  },
+  {
+    target: layer('sync'),
+    from: ['search', 'platform', 'features', 'app', 'api', 'components'].map(layer),
+  },
+  {
+    target: layer('search'),
+    from: ['sync', 'remote', 'platform', 'features', 'app', 'api', 'components'].map(layer),
+  },
   { target: layer('platform'), from: ['features', 'app', 'api', 'components'].map(layer) },
-  { target: layer('components'), from: ['db', 'sync', 'search', 'remote', 'platform', 'features', 'app', 'api'].map(layer) },
-  { target: layer('api'), from: ['db', 'sync', 'search', 'remote', 'platform', 'features', 'app', 'components'].map(layer).concat('./workers') },
+  {
+    target: layer('components'),
+    from: ['db', 'sync', 'search', 'remote', 'platform', 'features', 'app', 'api'].map(layer),
+  },
+  {
+    target: layer('api'),
+    from: ['db', 'sync', 'search', 'remote', 'platform', 'features', 'app', 'components']
+      .map(layer)
+      .concat('./workers'),
+  },
   { target: './workers', from: ['features', 'app', 'components', 'api'].map(layer) },
   { target: layer('features'), from: ['app', 'api', 'remote'].map(layer) },
   ...features.map((name) => ({
@@ -42,12 +88,17 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'import-x/no-restricted-paths': ['error', { zones }],
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
@@ -58,7 +109,10 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['dexie', 'dexie-*', '@supabase/*', 'react', 'react-dom', 'openai', 'hono'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['dexie', 'dexie-*', '@supabase/*', 'react', 'react-dom', 'openai', 'hono'] },
+      ],
     },
   },
   {

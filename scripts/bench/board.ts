@@ -30,17 +30,34 @@ interface Seeded {
 
 async function firstCardAt(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => (globalThis as unknown as { __probes?: { firstCard: number | null } }).__probes?.firstCard != null, null, { timeout: 180_000 });
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { __probes?: { firstCard: number | null } }).__probes?.firstCard !=
+      null,
+    null,
+    { timeout: 180_000 },
+  );
   return (await readProbes(page)).firstCard!;
 }
 
-async function rawReadAt(page: Page, url: string): Promise<{ ms: number; rows: number; getAllMs: number }> {
+async function rawReadAt(
+  page: Page,
+  url: string,
+): Promise<{ ms: number; rows: number; getAllMs: number }> {
   await page.goto(url);
   await page.waitForFunction(() => 'rawRead' in globalThis, null, { timeout: 180_000 });
-  return page.evaluate(() => (globalThis as unknown as { rawRead: { ms: number; rows: number; getAllMs: number } }).rawRead);
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { rawRead: { ms: number; rows: number; getAllMs: number } })
+        .rawRead,
+  );
 }
 
-async function reload(page: Page, origin: string, seeded: Seeded): Promise<{ rows: BenchRow[]; heapRow: BenchRow }> {
+async function reload(
+  page: Page,
+  origin: string,
+  seeded: Seeded,
+): Promise<{ rows: BenchRow[]; heapRow: BenchRow }> {
   const board = `${origin}/stories/${seeded.storyA}/prompts`;
   const raw = `${origin}/__bench/raw-read.html?story=${seeded.storyA}`;
   await firstCardAt(page, board); // warm-up: HTTP cache, database open, JIT
@@ -71,9 +88,25 @@ async function reload(page: Page, origin: string, seeded: Seeded): Promise<{ row
         '< 150 ms',
         value < 150,
       ),
-      benchRow('B6', `the raw IndexedDB getAll of ${rows} prompts alone (inside the baseline page)`, 'ms', median(getAllMs), null, 'record', null),
+      benchRow(
+        'B6',
+        `the raw IndexedDB getAll of ${rows} prompts alone (inside the baseline page)`,
+        'ms',
+        median(getAllMs),
+        null,
+        'record',
+        null,
+      ),
     ],
-    heapRow: benchRow('B21', `JS heap of the app showing the board of ${rows} prompts (after GC)`, 'MB', heap / 1024 / 1024, null, '< 150 MB', heap < 150 * 1024 * 1024),
+    heapRow: benchRow(
+      'B21',
+      `JS heap of the app showing the board of ${rows} prompts (after GC)`,
+      'MB',
+      heap / 1024 / 1024,
+      null,
+      '< 150 MB',
+      heap < 150 * 1024 * 1024,
+    ),
   };
 }
 
@@ -92,7 +125,10 @@ async function interact(page: Page, url: string, scroller: string): Promise<Inte
     const mountMs = await firstCardAt(page, url);
     let maxNodes = await domNodes(page);
     const box = await page.locator(scroller).first().boundingBox();
-    await page.mouse.move((box?.x ?? 200) + 50, (box?.y ?? 200) + Math.min(100, (box?.height ?? 200) / 2));
+    await page.mouse.move(
+      (box?.x ?? 200) + 50,
+      (box?.y ?? 200) + Math.min(100, (box?.height ?? 200) / 2),
+    );
     for (let i = 0; i < 10; i++) {
       await page.mouse.wheel(0, 600);
       await page.waitForTimeout(100);
@@ -103,11 +139,17 @@ async function interact(page: Page, url: string, scroller: string): Promise<Inte
     await page.keyboard.type(FILTER_WORD, { delay: 150 });
     await page.waitForTimeout(1_000);
     maxNodes = Math.max(maxNodes, await domNodes(page));
-    for (let i = 0; i < FILTER_WORD.length; i++) await page.keyboard.press('Backspace', { delay: 50 }).then(() => page.waitForTimeout(150));
+    for (let i = 0; i < FILTER_WORD.length; i++)
+      await page.keyboard.press('Backspace', { delay: 50 }).then(() => page.waitForTimeout(150));
     await page.waitForTimeout(1_000);
     maxNodes = Math.max(maxNodes, await domNodes(page));
     const { events } = await readProbes(page);
-    return { mountMs, inp: interactionToNextPaint(events), maxNodes, interactions: new Set(events.map((e) => e.interactionId)).size };
+    return {
+      mountMs,
+      inp: interactionToNextPaint(events),
+      maxNodes,
+      interactions: new Set(events.map((e) => e.interactionId)).size,
+    };
   } finally {
     await session.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await session.detach();
@@ -128,9 +170,33 @@ async function bigCategory(page: Page, origin: string, seeded: Seeded): Promise<
   const nodes = Math.max(...ours.map((r) => r.maxNodes));
   const how = `one category of ${PROMPTS} prompts, 4× CPU throttle, median of ${B17_RUNS}`;
   return [
-    benchRow('B17', `${how}: mount, 10 wheel scrolls, type "${FILTER_WORD}" and delete it; INP (longest of ≈${ours[0]?.interactions ?? 0} interactions, Event Timing); baseline plain React .map of all prompts`, 'ms', inp, median(base.map((r) => r.inp)), 'INP < 100 ms', inp < 100),
-    benchRow('B17', `${how}: most DOM nodes at any point; baseline plain .map`, 'nodes', nodes, Math.max(...base.map((r) => r.maxNodes)), '< 1,500 nodes', nodes < 1_500),
-    benchRow('B17', `${how}: navigation → first card in the DOM; baseline plain .map`, 'ms', median(ours.map((r) => r.mountMs)), median(base.map((r) => r.mountMs)), 'record', null),
+    benchRow(
+      'B17',
+      `${how}: mount, 10 wheel scrolls, type "${FILTER_WORD}" and delete it; INP (longest of ≈${ours[0]?.interactions ?? 0} interactions, Event Timing); baseline plain React .map of all prompts`,
+      'ms',
+      inp,
+      median(base.map((r) => r.inp)),
+      'INP < 100 ms',
+      inp < 100,
+    ),
+    benchRow(
+      'B17',
+      `${how}: most DOM nodes at any point; baseline plain .map`,
+      'nodes',
+      nodes,
+      Math.max(...base.map((r) => r.maxNodes)),
+      '< 1,500 nodes',
+      nodes < 1_500,
+    ),
+    benchRow(
+      'B17',
+      `${how}: navigation → first card in the DOM; baseline plain .map`,
+      'ms',
+      median(ours.map((r) => r.mountMs)),
+      median(base.map((r) => r.mountMs)),
+      'record',
+      null,
+    ),
   ];
 }
 
@@ -148,7 +214,9 @@ export async function runBoardBenchmarks({ appOrigin, wants }: BoardOptions): Pr
     await page.waitForFunction(() => document.title === 'ready');
     const started = Date.now();
     const seeded = await pageCall<Seeded>(page, 'seedBoard', PROMPTS);
-    console.log(`  board: seeded 2 × ${PROMPTS} prompts in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `  board: seeded 2 × ${PROMPTS} prompts in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
     const rows: BenchRow[] = [];
     if (wants('B6') || wants('B21')) {
       const result = await reload(page, appOrigin, seeded);

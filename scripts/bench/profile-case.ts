@@ -16,14 +16,20 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-async function profiled(page: Page, work: () => Promise<unknown>): Promise<{ name: string; ms: number }[]> {
+async function profiled(
+  page: Page,
+  work: () => Promise<unknown>,
+): Promise<{ name: string; ms: number }[]> {
   const session = await page.context().newCDPSession(page);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 500 });
   await session.send('Profiler.start');
   await work();
-  const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] } };
-  const msPerSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  const { profile } = (await session.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
+  };
+  const msPerSample =
+    (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
   const self = new Map<string, number>();
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber } = node.callFrame;
@@ -47,18 +53,31 @@ async function main(id: string) {
     if (id === 'B13') {
       const user = await signUp(standin!);
       await seedServer(standin!, user.userId, 10_000);
-      await pageCall(page, 'syncBench.signIn', standin!.url, standin!.anonKey, user.email, user.password);
+      await pageCall(
+        page,
+        'syncBench.signIn',
+        standin!.url,
+        standin!.anonKey,
+        user.email,
+        user.password,
+      );
       await pageCall(page, 'syncBench.initialSync');
       work = () => pageCall(page, 'syncBench.initialSync');
     } else {
       await pageCall(page, 'workbench.generate', 10_000, id === 'B4' ? 20_000 : 0);
-      work = id === 'B4' ? () => pageCall(page, 'workbench.oursMessageImport', 20_000, 1_000) : () => pageCall(page, 'workbench.oursPromptImport', 10_000);
+      work =
+        id === 'B4'
+          ? () => pageCall(page, 'workbench.oursMessageImport', 20_000, 1_000)
+          : () => pageCall(page, 'workbench.oursPromptImport', 10_000);
       await work();
     }
     const rows = await profiled(page, work);
     const total = rows.reduce((sum, row) => sum + row.ms, 0);
     console.log(`${id}: ${total.toFixed(0)} ms sampled; top self time:`);
-    for (const row of rows.slice(0, 25)) console.log(`${row.ms.toFixed(0).padStart(7)} ms ${((row.ms / total) * 100).toFixed(1).padStart(5)}%  ${row.name}`);
+    for (const row of rows.slice(0, 25))
+      console.log(
+        `${row.ms.toFixed(0).padStart(7)} ms ${((row.ms / total) * 100).toFixed(1).padStart(5)}%  ${row.name}`,
+      );
   } finally {
     await profile.close();
     await standin?.stop();

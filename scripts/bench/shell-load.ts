@@ -26,7 +26,11 @@ function recordLcp() {
 async function lcpOf(page: Page, load: () => Promise<unknown>): Promise<number> {
   await load();
   await page.waitForLoadState('load');
-  await page.waitForFunction(() => (globalThis as unknown as { __lcp?: { lcp: number | null } }).__lcp?.lcp != null, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (globalThis as unknown as { __lcp?: { lcp: number | null } }).__lcp?.lcp != null,
+    null,
+    { timeout: 60_000 },
+  );
   // LCP may be replaced by a larger paint shortly after load (the lazy route's content).
   await page.waitForTimeout(1_000);
   return page.evaluate(() => (globalThis as unknown as { __lcp: { lcp: number } }).__lcp.lcp);
@@ -52,13 +56,19 @@ export interface ShellLoadOptions {
   staticOrigin: string;
 }
 
-export async function runShellLoadBenchmarks({ appOrigin, staticOrigin }: ShellLoadOptions): Promise<BenchRow[]> {
+export async function runShellLoadBenchmarks({
+  appOrigin,
+  staticOrigin,
+}: ShellLoadOptions): Promise<BenchRow[]> {
   const appUrl = `${appOrigin}/`;
   const staticUrl = `${staticOrigin}/__bench/static-shell.html`;
   const cold: number[] = [];
   const staticCold: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
-    for (const [url, into] of [[appUrl, cold], [staticUrl, staticCold]] as const) {
+    for (const [url, into] of [
+      [appUrl, cold],
+      [staticUrl, staticCold],
+    ] as const) {
       const profile = await fresh();
       try {
         const lcp = await lcpOf(profile.page, () => profile.page.goto(url));
@@ -98,8 +108,32 @@ export async function runShellLoadBenchmarks({ appOrigin, staticOrigin }: ShellL
   const warmMs = median(warm);
   const offlineMs = median(offline);
   return [
-    benchRow('B15', 'app shell cold load (fresh profile, no service worker): LCP; baseline static HTML, no JS, fresh profile', 'ms', median(cold), median(staticCold), 'record', null),
-    benchRow('B15', 'app shell warm load (service worker controls, precached): LCP; baseline static HTML reload (HTTP cache)', 'ms', warmMs, median(staticWarm), '< 500 ms', warmMs < 500),
-    benchRow('B15', 'app shell offline load (context offline, service worker): LCP; baseline the warm load above', 'ms', offlineMs, warmMs, '≈ warm (≤ 1.2×)', offlineMs <= 1.2 * warmMs),
+    benchRow(
+      'B15',
+      'app shell cold load (fresh profile, no service worker): LCP; baseline static HTML, no JS, fresh profile',
+      'ms',
+      median(cold),
+      median(staticCold),
+      'record',
+      null,
+    ),
+    benchRow(
+      'B15',
+      'app shell warm load (service worker controls, precached): LCP; baseline static HTML reload (HTTP cache)',
+      'ms',
+      warmMs,
+      median(staticWarm),
+      '< 500 ms',
+      warmMs < 500,
+    ),
+    benchRow(
+      'B15',
+      'app shell offline load (context offline, service worker): LCP; baseline the warm load above',
+      'ms',
+      offlineMs,
+      warmMs,
+      '≈ warm (≤ 1.2×)',
+      offlineMs <= 1.2 * warmMs,
+    ),
   ];
 }

@@ -157,7 +157,11 @@ async function liveEdits(page: Page): Promise<BenchRow[]> {
  * the B21 state "after B2 + B4", measured before any database was deleted, and the warm-up of
  * the timed B2 and B4 runs that follow.
  */
-async function firstImports(page: Page, wants: (id: string) => boolean, benchOrigin: string): Promise<BenchRow[]> {
+async function firstImports(
+  page: Page,
+  wants: (id: string) => boolean,
+  benchOrigin: string,
+): Promise<BenchRow[]> {
   await pageCall(page, 'workbench.oursPromptImport', PROMPTS);
   await pageCall<ImportRun>(page, 'workbench.oursMessageImport', MESSAGES, MESSAGE_BATCH);
   if (!wants('B21')) return [];
@@ -205,7 +209,15 @@ async function heap(page: Page): Promise<BenchRow[]> {
   await pageCall(page, 'workbench.release');
   const bytes = await heapAfterGc(page);
   return [
-    benchRow('B21', 'JS heap of the workbench page after all its cases (generated data released, after GC)', 'MB', bytes / MB, null, '< 150 MB', bytes < 150 * MB),
+    benchRow(
+      'B21',
+      'JS heap of the workbench page after all its cases (generated data released, after GC)',
+      'MB',
+      bytes / MB,
+      null,
+      '< 150 MB',
+      bytes < 150 * MB,
+    ),
   ];
 }
 
@@ -234,7 +246,10 @@ export async function runWorkbenchBenchmarks({
     // Every case but B3 needs the imported prompts or messages (or their warm-up).
     const needsImports = ['B1', 'B2', 'B4', 'B5', 'B7', 'B21'].some(wants);
     await pageCall(page, 'workbench.generate', PROMPTS, needsImports ? MESSAGES : 0);
-    if (needsImports) await step('first imports and B21 storage', ['B1', 'B2', 'B4', 'B5', 'B7', 'B21'], () => firstImports(page, wants, benchOrigin));
+    if (needsImports)
+      await step('first imports and B21 storage', ['B1', 'B2', 'B4', 'B5', 'B7', 'B21'], () =>
+        firstImports(page, wants, benchOrigin),
+      );
     await step('B1/B2 prompt import', ['B1', 'B2'], () => promptImports(page));
     await step('B3 editor saves', ['B3'], () => editorSaves(page));
     await step('B4 message import', ['B4'], () => messageImports(page));

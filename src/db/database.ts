@@ -101,7 +101,8 @@ export class StoryPromptsDatabase extends Dexie {
     this.version(1).stores({
       stories: 'id, updated_at',
       prompt_categories: 'id, story_id, [story_id+position]',
-      prompts: 'id, story_id, category_id, [category_id+position], *tags, updated_at, [story_id+updated_at]',
+      prompts:
+        'id, story_id, category_id, [category_id+position], *tags, updated_at, [story_id+updated_at]',
       personas: 'id',
       chats: 'id, story_id, updated_at, [story_id+updated_at]',
       messages: 'id, chat_id, [chat_id+created_at]',

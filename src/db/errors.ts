@@ -26,7 +26,9 @@ export class ValidationError extends AppError {
 
 export class NotFoundError extends AppError {
   constructor(what: string, id: string) {
-    super('db/not-found', `${what} not found (it may have been deleted on another device).`, { id });
+    super('db/not-found', `${what} not found (it may have been deleted on another device).`, {
+      id,
+    });
     // Not 'NotFoundError': Dexie rewraps errors that carry one of its own error names.
     this.name = 'RowNotFoundError';
   }

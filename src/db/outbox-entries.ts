@@ -24,14 +24,21 @@ export interface RowClocks {
  * and the outbox). A row with a row_meta has no compact insert left: the first edit wrote it
  * out and wrote the row_meta, and the server's reply to a push writes the row_meta too.
  */
-export async function readRowClocks(db: StoryPromptsDatabase, table: SyncedTable, id: string): Promise<RowClocks> {
+export async function readRowClocks(
+  db: StoryPromptsDatabase,
+  table: SyncedTable,
+  id: string,
+): Promise<RowClocks> {
   const meta = await db.row_meta.get([table, id]);
   if (meta) return { meta, compactInsert: undefined };
   // Entries of one row sort by seq in the [table+row_id] index, so an insert is the first.
   const first = await db.changes.where('[table+row_id]').equals([table, id]).first();
   const compactInsert = first?.inserted_hlc !== undefined ? first : undefined;
   if (!compactInsert) return { meta: undefined, compactInsert };
-  return { meta: { table, id, field_hlc: {}, row_hlc: compactInsert.inserted_hlc, server_version: null }, compactInsert };
+  return {
+    meta: { table, id, field_hlc: {}, row_hlc: compactInsert.inserted_hlc, server_version: null },
+    compactInsert,
+  };
 }
 
 /** The HLC a field was last stamped with on this device, or null if never. */
@@ -51,7 +58,8 @@ export function compactRowMeta(
   serverVersion: number | null,
 ): RowMeta {
   const fields = syncedFieldsOf(table);
-  if (!fields.every((field) => field in fieldHlc)) return { table, id, field_hlc: fieldHlc, server_version: serverVersion };
+  if (!fields.every((field) => field in fieldHlc))
+    return { table, id, field_hlc: fieldHlc, server_version: serverVersion };
   const counts = new Map<string, number>();
   let common = '';
   for (const field of fields) {
@@ -67,7 +75,8 @@ export function compactRowMeta(
 /** The highest HLC of any field of the row (HLC strings order like their clocks). */
 export function highestFieldHlc(meta: RowMeta | undefined): string | null {
   let highest = meta?.row_hlc ?? null;
-  for (const hlc of Object.values(meta?.field_hlc ?? {})) if (highest === null || hlc > highest) highest = hlc;
+  for (const hlc of Object.values(meta?.field_hlc ?? {}))
+    if (highest === null || hlc > highest) highest = hlc;
   return highest;
 }
 

@@ -5,7 +5,10 @@ import { insertRow, updateRow } from './write-rows';
 
 export type StoryFields = Pick<Story, 'title' | 'logline' | 'synopsis' | 'genre' | 'notes'>;
 
-export function createStory(db: StoryPromptsDatabase, fields: Partial<StoryFields> & Pick<StoryFields, 'title'>) {
+export function createStory(
+  db: StoryPromptsDatabase,
+  fields: Partial<StoryFields> & Pick<StoryFields, 'title'>,
+) {
   return insertRow(db, 'stories', {
     ...newRowBase(),
     logline: '',

@@ -22,7 +22,6 @@ const TABLE_LABELS: Record<SyncedTable, string> = {
 
 type Row<T extends SyncedTable> = SyncedRowByTable[T];
 
-
 function validate<T extends SyncedTable>(table: T, row: unknown): Row<T> {
   const result = ROW_SCHEMAS[table].safeParse(row);
   if (!result.success) throw ValidationError.fromZod(result.error);
@@ -31,7 +30,9 @@ function validate<T extends SyncedTable>(table: T, row: unknown): Row<T> {
 
 function sameValue(a: unknown, b: unknown): boolean {
   // Arrays and objects (tags, action steps) are small: comparing their JSON is exact enough.
-  return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+  return (
+    a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b))
+  );
 }
 
 /** Builds the outbox entry and the new row_meta for an edited row; null when nothing changed. */
@@ -53,13 +54,19 @@ function stampChanges<T extends SyncedTable>(
     if (baseHlc) clock.recv(baseHlc);
     const hlc = clock.send();
     fields[field] = { value, hlc, base_hlc: baseHlc };
-    if (isLongTextField(table, field)) fields[field].base = (previous as string | undefined) ?? null;
+    if (isLongTextField(table, field))
+      fields[field].base = (previous as string | undefined) ?? null;
     fieldHlc[field] = hlc;
   }
   if (Object.keys(fields).length === 0) return null;
   const change: ChangeEntry = { table, row_id: after.id, fields, created_at: Date.now() };
   if (fields.deleted && after.deleted) change.row_hlc_seen = highestFieldHlc(meta);
-  const nextMeta: RowMeta = { table, id: after.id, field_hlc: fieldHlc, server_version: meta?.server_version ?? null };
+  const nextMeta: RowMeta = {
+    table,
+    id: after.id,
+    field_hlc: fieldHlc,
+    server_version: meta?.server_version ?? null,
+  };
   if (meta?.row_hlc) nextMeta.row_hlc = meta.row_hlc;
   return { change, meta: nextMeta };
 }
@@ -87,11 +94,18 @@ export async function insertRows<T extends SyncedTable>(
       // still writes nothing, as the transaction aborts.
       await writeInSlices(rows, (slice) => {
         const valid = slice.map((row) => validate(table, row));
-        const changes = valid.map(
-          (row): ChangeEntry => ({ table, row_id: row.id, fields: {}, inserted_hlc: clock.send(), created_at: now }),
-        );
+        const changes = valid.map((row): ChangeEntry => ({
+          table,
+          row_id: row.id,
+          fields: {},
+          inserted_hlc: clock.send(),
+          created_at: now,
+        }));
         inserted.push(...valid);
-        return Promise.all([database.syncedTable(table).bulkAdd(valid), database.changes.bulkAdd(changes)]);
+        return Promise.all([
+          database.syncedTable(table).bulkAdd(valid),
+          database.changes.bulkAdd(changes),
+        ]);
       });
       return inserted;
     });
@@ -128,7 +142,12 @@ export async function updateRow<T extends SyncedTable>(
       ]);
       if (!current) throw new NotFoundError(TABLE_LABELS[table], id);
       const patch = typeof update === 'function' ? update(current) : update;
-      const next = validate(table, { ...current, ...patch, id, updated_at: new Date().toISOString() });
+      const next = validate(table, {
+        ...current,
+        ...patch,
+        id,
+        updated_at: new Date().toISOString(),
+      });
       const stamped = stampChanges(database, table, current, next, clocks.meta);
       if (!stamped) return current;
       const writes: Promise<unknown>[] = [
@@ -137,7 +156,8 @@ export async function updateRow<T extends SyncedTable>(
         database.changes.add(stamped.change),
       ];
       // The insert must go out with the values it was made with, not this edit's (outbox-entries.ts).
-      if (clocks.compactInsert) writes.push(database.changes.put(expandInsert(clocks.compactInsert, current)));
+      if (clocks.compactInsert)
+        writes.push(database.changes.put(expandInsert(clocks.compactInsert, current)));
       await Promise.all(writes);
       return next;
     });

@@ -7,10 +7,14 @@ import { LIMITS } from './limits';
 
 /** `verb`: "are" for plural labels ("Prompt details are too long"). */
 const text = (label: string, max: number, verb: 'is' | 'are' = 'is') =>
-  z.string().max(max, { message: `${label} ${verb} too long: at most ${max.toLocaleString('en')} characters.` });
+  z.string().max(max, {
+    message: `${label} ${verb} too long: at most ${max.toLocaleString('en')} characters.`,
+  });
 
 const requiredText = (label: string, max: number) =>
-  text(label, max).refine((value) => value.trim().length > 0, { message: `${label} cannot be empty.` });
+  text(label, max).refine((value) => value.trim().length > 0, {
+    message: `${label} cannot be empty.`,
+  });
 
 const id = z.string().uuid({ message: 'Not a valid id.' });
 const isoDate = z.string();
@@ -58,9 +62,12 @@ export const fileRefSchema = z.object({
 });
 export type FileRef = z.infer<typeof fileRefSchema>;
 
-export const tagSchema = requiredText('Tag', LIMITS.tag).refine((tag) => tag === normalizeTag(tag), {
-  message: 'Tags are lower case with no surrounding spaces.',
-});
+export const tagSchema = requiredText('Tag', LIMITS.tag).refine(
+  (tag) => tag === normalizeTag(tag),
+  {
+    message: 'Tags are lower case with no surrounding spaces.',
+  },
+);
 
 export const promptSchema = z.object({
   ...syncedRow,
@@ -71,7 +78,9 @@ export const promptSchema = z.object({
   action_steps: z
     .array(actionStepSchema)
     .max(LIMITS.actionSteps, { message: `At most ${LIMITS.actionSteps} action steps per prompt.` }),
-  files: z.array(fileRefSchema).max(LIMITS.files, { message: `At most ${LIMITS.files} files per prompt.` }),
+  files: z
+    .array(fileRefSchema)
+    .max(LIMITS.files, { message: `At most ${LIMITS.files} files per prompt.` }),
   tags: z.array(tagSchema).max(LIMITS.tags, { message: `At most ${LIMITS.tags} tags per prompt.` }),
   position: z.string().min(1),
 });

@@ -4,7 +4,13 @@ import type { Persona } from './entities';
 
 const SHIPPED_AT = '2026-01-01T00:00:00.000Z';
 
-function builtin(id: string, name: string, description: string, system_prompt: string, temperature: number): Persona {
+function builtin(
+  id: string,
+  name: string,
+  description: string,
+  system_prompt: string,
+  temperature: number,
+): Persona {
   return {
     id,
     name,
@@ -37,14 +43,14 @@ export const BUILTIN_PERSONAS: readonly Persona[] = [
     '00000000-0000-4000-8000-000000000003',
     'Line editor',
     'Sentence-level edits for clarity, rhythm and word choice.',
-    'You are a meticulous line editor. Improve clarity, rhythm, word choice and consistency at the sentence level while preserving the author\'s voice. Show edits as before/after pairs with a one-line reason each.',
+    "You are a meticulous line editor. Improve clarity, rhythm, word choice and consistency at the sentence level while preserving the author's voice. Show edits as before/after pairs with a one-line reason each.",
     0.3,
   ),
   builtin(
     '00000000-0000-4000-8000-000000000004',
     'Critic',
     'An honest reader who says what works and what does not.',
-    'You are a candid but fair literary critic. Say what works and what does not, and why, from a reader\'s point of view. Avoid generic praise; every point must be tied to the text.',
+    "You are a candid but fair literary critic. Say what works and what does not, and why, from a reader's point of view. Avoid generic praise; every point must be tied to the text.",
     0.6,
   ),
   builtin(

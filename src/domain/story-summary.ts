@@ -10,7 +10,10 @@ export interface CategoryProgress {
   stepsTotal: number;
 }
 
-export function categoryProgress(categories: readonly Category[], prompts: readonly Prompt[]): CategoryProgress[] {
+export function categoryProgress(
+  categories: readonly Category[],
+  prompts: readonly Prompt[],
+): CategoryProgress[] {
   const byCategory = new Map<string, CategoryProgress>();
   for (const category of sortByPosition(categories)) {
     byCategory.set(category.id, { category, promptCount: 0, stepsDone: 0, stepsTotal: 0 });
@@ -36,5 +39,7 @@ export function tagsInUse(prompts: readonly Prompt[]): TagUse[] {
     if (prompt.deleted) continue;
     for (const tag of prompt.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }

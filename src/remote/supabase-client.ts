@@ -21,7 +21,11 @@ export interface SupabaseConnectionOptions {
   anonKey: string;
   fetch?: typeof fetch;
   /** Where the session is kept (browser: localStorage; tests: memory). */
-  storage?: { getItem(key: string): string | null | Promise<string | null>; setItem(key: string, value: string): void | Promise<void>; removeItem(key: string): void | Promise<void> };
+  storage?: {
+    getItem(key: string): string | null | Promise<string | null>;
+    setItem(key: string, value: string): void | Promise<void>;
+    removeItem(key: string): void | Promise<void>;
+  };
   storageKey?: string;
   realtimeTransport?: unknown;
 }
@@ -58,7 +62,9 @@ export function connectSupabase(options: SupabaseConnectionOptions): SupabaseCon
       storageKey: options.storageKey ?? 'story-prompts-auth',
       ...(options.storage ? { storage: options.storage } : {}),
     },
-    ...(options.realtimeTransport ? { realtime: { transport: options.realtimeTransport as never } } : {}),
+    ...(options.realtimeTransport
+      ? { realtime: { transport: options.realtimeTransport as never } }
+      : {}),
   });
   return { client, lastRpcHeaders: () => last };
 }

@@ -6,7 +6,10 @@ import type { StoryPromptsDatabase } from '../db/database';
 import { readSyncMeta, writeSyncMeta } from './sync-meta';
 import type { InflightBatch } from './sync-meta';
 
-export async function acknowledge(db: StoryPromptsDatabase, ackMid: number): Promise<InflightBatch | null> {
+export async function acknowledge(
+  db: StoryPromptsDatabase,
+  ackMid: number,
+): Promise<InflightBatch | null> {
   const inflight = await readSyncMeta(db.meta, 'inflight');
   await writeSyncMeta(db.meta, 'acked_mid', ackMid);
   if (!inflight || inflight.mutations.length === 0) {
@@ -18,7 +21,11 @@ export async function acknowledge(db: StoryPromptsDatabase, ackMid: number): Pro
   if (ackMid >= lastOfBatch) {
     await db.changes.where(':id').belowOrEqual(inflight.up_to_seq).delete();
     await writeSyncMeta(db.meta, 'inflight', null);
-    await writeSyncMeta(db.meta, 'last_mid', Math.max(ackMid, await readSyncMeta(db.meta, 'last_mid')));
+    await writeSyncMeta(
+      db.meta,
+      'last_mid',
+      Math.max(ackMid, await readSyncMeta(db.meta, 'last_mid')),
+    );
     return null;
   }
   const remaining = inflight.mutations.filter((mutation) => mutation.mid > ackMid);

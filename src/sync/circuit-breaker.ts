@@ -71,7 +71,8 @@ export class CircuitBreaker {
     const jittered = Math.floor(this.random() * exponential);
     const delay = Math.min(this.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0, 250));
     this.openedUntil = this.now() + delay;
-    if (this.failures >= this.threshold || this.stateValue === 'half-open') this.stateValue = 'open';
+    if (this.failures >= this.threshold || this.stateValue === 'half-open')
+      this.stateValue = 'open';
     return delay;
   }
 

@@ -10,7 +10,11 @@ import { syncScope } from './sync-tables';
 
 const TOLERANCE_MS = 60_000;
 
-export async function repairClockAhead(db: StoryPromptsDatabase, serverTimeMs: number, now = Date.now): Promise<number> {
+export async function repairClockAhead(
+  db: StoryPromptsDatabase,
+  serverTimeMs: number,
+  now = Date.now,
+): Promise<number> {
   const previous = clockFor(db);
   const clock = new HlcClock({ node: previous.node, now, offsetMs: serverTimeMs - now() });
   setClock(db, clock);
@@ -30,7 +34,8 @@ export async function repairClockAhead(db: StoryPromptsDatabase, serverTimeMs: n
       const meta = await db.row_meta.get([entry.table, entry.row_id]);
       if (meta) {
         if (restampInsert) meta.row_hlc = entry.inserted_hlc;
-        for (const [field, change] of Object.entries(entry.fields)) meta.field_hlc[field] = change.hlc;
+        for (const [field, change] of Object.entries(entry.fields))
+          meta.field_hlc[field] = change.hlc;
         await db.row_meta.put(meta);
       }
     }

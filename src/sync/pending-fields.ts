@@ -23,7 +23,8 @@ export async function pendingFieldsFor(
     if (!set) pending.set(key, (set = new Set()));
     for (const field of fields) set.add(field);
   };
-  for (const mutation of inflight?.mutations ?? []) add(mutation.table, mutation.id, Object.keys(mutation.fields));
+  for (const mutation of inflight?.mutations ?? [])
+    add(mutation.table, mutation.id, Object.keys(mutation.fields));
   if (rows.length === 0) return pending;
   // Usually the outbox is empty or small while pulling (a first sync, a quiet device): then
   // reading it whole is much cheaper than an index lookup per pulled row.

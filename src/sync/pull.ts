@@ -69,14 +69,21 @@ export async function pullAll(
     const page = await next.response;
     assertPullResponse(page);
     if (page.reset_required) {
-      if (cursor === 0) throw new SyncTransportError('invalid-response', 'The sync server asked for a reset from the very beginning.');
+      if (cursor === 0)
+        throw new SyncTransportError(
+          'invalid-response',
+          'The sync server asked for a reset from the very beginning.',
+        );
       // The server purged history we never saw: start over from the beginning. Local rows and
       // pending edits stay; every row is pulled again and merged like any other page.
       await beginResync(db, cursor);
       continue;
     }
     if (page.has_more && page.cursor <= cursor) {
-      throw new SyncTransportError('invalid-response', `The sync server did not advance past version ${cursor}; stopping instead of looping.`);
+      throw new SyncTransportError(
+        'invalid-response',
+        `The sync server did not advance past version ${cursor}; stopping instead of looping.`,
+      );
     }
     if (page.has_more) ahead = requestPage(request, page.cursor, page.gc_version ?? null);
     await applyPage(db, page, cursor);
@@ -96,7 +103,11 @@ export async function pullAll(
  * is already stored, and a failed acknowledgement only delays the purge until the next sync
  * sends it again (an unacknowledged cursor is never "past" anything on the server).
  */
-async function acknowledgePulled(db: StoryPromptsDatabase, transport: SyncTransport, clientId: string) {
+async function acknowledgePulled(
+  db: StoryPromptsDatabase,
+  transport: SyncTransport,
+  clientId: string,
+) {
   const [cursor, acked] = await Promise.all([
     readSyncMeta(db.meta, 'pull_cursor'),
     readSyncMeta(db.meta, 'acked_pull_cursor'),

@@ -34,13 +34,18 @@ function serverTime(error: RpcError, dateHeaderMs: number | null): number | null
 
 // The gateway refuses a wrong anon key with 401 too: no session refresh can fix that, and
 // "your session has expired" would send the writer to sign in instead of to Settings.
-const isKeyRefused = (status: number, error: RpcError) => status === 401 && /invalid api key/i.test(error.message ?? '');
+const isKeyRefused = (status: number, error: RpcError) =>
+  status === 401 && /invalid api key/i.test(error.message ?? '');
 
 function kindFor(status: number, error: RpcError): SyncFailureKind {
   const code = error.code;
   if (code && code in SYNC_ERROR_CODES) {
     const kind = SYNC_ERROR_CODES[code as SyncErrorSqlState];
-    return kind === 'incompatible-schema-version' ? 'incompatible' : kind === 'invalid-mutation' ? 'refused' : kind;
+    return kind === 'incompatible-schema-version'
+      ? 'incompatible'
+      : kind === 'invalid-mutation'
+        ? 'refused'
+        : kind;
   }
   if (status === 0) return 'network';
   if (isKeyRefused(status, error)) return 'refused';
@@ -62,7 +67,8 @@ function messageFor(kind: SyncFailureKind, error: RpcError, status: number): str
     case 'incompatible':
       return 'The sync server runs a different version of the app. Update the app to keep syncing.';
     default:
-      if (isKeyRefused(status, error)) return 'The sync server refused the anon key. Check the anon key in Settings; your changes are saved on this device.';
+      if (isKeyRefused(status, error))
+        return 'The sync server refused the anon key. Check the anon key in Settings; your changes are saved on this device.';
       return error.message ?? `Sync request failed (${status}).`;
   }
 }
@@ -83,10 +89,16 @@ export class RpcSyncTransport implements SyncTransport {
   }
 
   ackPull(request: AckPullRequest): Promise<AckPullResponse> {
-    return this.call<AckPullResponse>('sync_ack_pull', { client_id: request.client_id, version: request.version });
+    return this.call<AckPullResponse>('sync_ack_pull', {
+      client_id: request.client_id,
+      version: request.version,
+    });
   }
 
-  private async call<T>(fn: 'sync_push' | 'sync_pull' | 'sync_ack_pull', args: Record<string, unknown>): Promise<T> {
+  private async call<T>(
+    fn: 'sync_push' | 'sync_pull' | 'sync_ack_pull',
+    args: Record<string, unknown>,
+  ): Promise<T> {
     const { data, error, status } = await this.connection.client
       .rpc(fn as never, args as never)
       .abortSignal(AbortSignal.timeout(this.timeoutMs));

@@ -27,7 +27,12 @@ export class SyncTransportError extends AppError {
   constructor(
     kind: SyncFailureKind,
     message: string,
-    options: { status?: number; retryAfterMs?: number | null; serverTimeMs?: number | null; code?: string } = {},
+    options: {
+      status?: number;
+      retryAfterMs?: number | null;
+      serverTimeMs?: number | null;
+      code?: string;
+    } = {},
   ) {
     super(options.code ?? `sync/${kind}`, message);
     this.name = 'SyncTransportError';

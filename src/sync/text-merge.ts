@@ -14,7 +14,9 @@ export function mergeText(base: string, ours: string, theirs: string): TextMerge
   if (ours === theirs) return { clean: true, text: ours };
   if (ours === base) return { clean: true, text: theirs };
   if (theirs === base) return { clean: true, text: ours };
-  const regions = diff3Merge(lines(ours), lines(base), lines(theirs), { excludeFalseConflicts: true });
+  const regions = diff3Merge(lines(ours), lines(base), lines(theirs), {
+    excludeFalseConflicts: true,
+  });
   let text = '';
   for (const region of regions) {
     if (region.conflict) return { clean: false };

@@ -16,7 +16,15 @@ const pushResponse = z.object({
   ack_mid: z.number().int().nonnegative(),
   rows: z.array(tableRow),
   conflicts: z.array(serverRow),
-  rejected: z.array(z.object({ mid: z.number(), table: z.string(), id: z.string(), code: z.string(), message: z.string() })),
+  rejected: z.array(
+    z.object({
+      mid: z.number(),
+      table: z.string(),
+      id: z.string(),
+      code: z.string(),
+      message: z.string(),
+    }),
+  ),
 });
 
 const pullResponse = z.object({

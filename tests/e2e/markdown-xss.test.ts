@@ -66,7 +66,9 @@ describe('markdown and title XSS', () => {
     // Board, editor and preview each freshly loaded, so stored values render from scratch.
     await page.goto(`${baseURL}/stories/${storyId}/prompts`);
     await page.getByRole('link', { name: TITLE_PAYLOAD, exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: `Edit Category title: ${CATEGORY_PAYLOAD}` }).count()).toBe(1);
+    expect(
+      await page.getByRole('button', { name: `Edit Category title: ${CATEGORY_PAYLOAD}` }).count(),
+    ).toBe(1);
     await page.getByRole('link', { name: TITLE_PAYLOAD, exact: true }).click();
     await page.getByLabel('Details').waitFor();
     expect(await page.getByLabel('Details').inputValue()).toBe(DETAILS_PAYLOAD);
@@ -76,17 +78,29 @@ describe('markdown and title XSS', () => {
 
     const preview = page.getByRole('article', { name: 'Filled prompt' });
     await preview.getByRole('heading', { name: 'Heading XSS story' }).waitFor();
-    await page.getByLabel('who', { exact: true }).fill('<img src=x onerror="window.__xss=\'form\'">');
+    await page
+      .getByLabel('who', { exact: true })
+      .fill('<img src=x onerror="window.__xss=\'form\'">');
     await preview.getByText('Fill').waitFor();
-    expect(await preview.locator('script, iframe, svg, img[onerror], [onload], [onerror]').count()).toBe(0);
-    expect(await preview.locator('a[href^="javascript" i], img[src^="javascript" i]').count()).toBe(0);
+    expect(
+      await preview.locator('script, iframe, svg, img[onerror], [onload], [onerror]').count(),
+    ).toBe(0);
+    expect(await preview.locator('a[href^="javascript" i], img[src^="javascript" i]').count()).toBe(
+      0,
+    );
     // Whatever is left of the dangerous links, clicking it runs nothing.
     await preview.getByText('click me').click();
-    await preview.getByText('raw anchor', { exact: false }).first().click().catch(() => undefined);
+    await preview
+      .getByText('raw anchor', { exact: false })
+      .first()
+      .click()
+      .catch(() => undefined);
     await page.waitForTimeout(500);
 
     expect(await flag(page)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(
+      0,
+    );
   });
 });

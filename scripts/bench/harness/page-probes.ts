@@ -26,7 +26,12 @@ function install() {
   observer.observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-      if (entry.interactionId) probes.events.push({ interactionId: entry.interactionId, name: entry.name, duration: entry.duration });
+      if (entry.interactionId)
+        probes.events.push({
+          interactionId: entry.interactionId,
+          name: entry.name,
+          duration: entry.duration,
+        });
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
 }
@@ -45,8 +50,13 @@ export function readProbes(page: Page): Promise<Probes> {
  */
 export function interactionToNextPaint(events: Probes['events']): number {
   const byInteraction = new Map<number, number>();
-  for (const event of events) byInteraction.set(event.interactionId, Math.max(byInteraction.get(event.interactionId) ?? 0, event.duration));
+  for (const event of events)
+    byInteraction.set(
+      event.interactionId,
+      Math.max(byInteraction.get(event.interactionId) ?? 0, event.duration),
+    );
   return Math.max(0, ...byInteraction.values());
 }
 
-export const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
+export const domNodes = (page: Page) =>
+  page.evaluate(() => document.getElementsByTagName('*').length);

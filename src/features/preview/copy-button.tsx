@@ -28,7 +28,11 @@ export function CopyButton({ text }: { text: string }) {
         Copy
       </Button>
       <span role="status" className={`copy-button__status copy-button__status--${state}`}>
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
+        {state === 'copied'
+          ? 'Copied'
+          : state === 'failed'
+            ? 'Could not copy: select the text and copy it by hand.'
+            : ''}
       </span>
     </span>
   );

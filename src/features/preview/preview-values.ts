@@ -13,7 +13,11 @@ export interface FilledPrompt {
   text: string;
 }
 
-export function fillPrompt(details: string, story: Pick<Story, 'title' | 'logline' | 'genre' | 'synopsis'>, answers: FormValues): FilledPrompt {
+export function fillPrompt(
+  details: string,
+  story: Pick<Story, 'title' | 'logline' | 'genre' | 'synopsis'>,
+  answers: FormValues,
+): FilledPrompt {
   const variables = findFormVariables(details);
   const values: Record<string, string> = {};
   for (const name of variables) if (answers[name] !== undefined) values[name] = answers[name];

@@ -17,7 +17,12 @@ export function VariableForm({ variables, answers, onChange }: VariableFormProps
       <p className="preview-hint">Empty fields stay as {'{{name}}'} in the copied prompt.</p>
       <div className="preview-variables__grid">
         {variables.map((name) => (
-          <TextField key={name} label={name} value={answers[name] ?? ''} onChange={(event) => onChange(name, event.target.value)} />
+          <TextField
+            key={name}
+            label={name}
+            value={answers[name] ?? ''}
+            onChange={(event) => onChange(name, event.target.value)}
+          />
         ))}
       </div>
     </section>

@@ -22,7 +22,9 @@ export function useActiveDragKind(): DragKind | null {
   return useContext(ActiveDragKindContext);
 }
 
-function dataOf(container: { data: { current?: unknown } } | null | undefined): BoardDragData | undefined {
+function dataOf(
+  container: { data: { current?: unknown } } | null | undefined,
+): BoardDragData | undefined {
   return container?.data.current as BoardDragData | undefined;
 }
 
@@ -69,12 +71,17 @@ export function resolveDrop(sections: readonly BoardSection[], input: DropInput)
     const from = order.findIndex((c) => c.id === activeId);
     const to = order.findIndex((c) => c.id === overId);
     if (from < 0 || to < 0) return null;
-    return { kind: 'category', id: activeId, targetIndex: indexBesideAnchor(order, activeId, overId, from < to ? 'after' : 'before') };
+    return {
+      kind: 'category',
+      id: activeId,
+      targetIndex: indexBesideAnchor(order, activeId, overId, from < to ? 'after' : 'before'),
+    };
   }
   if (active.type !== 'prompt' || over.type === 'category') return null;
   const target = sections.find((section) => section.category.id === over.categoryId);
   if (!target) return null;
-  if (over.type === 'prompt-list') return { kind: 'prompt', id: activeId, categoryId: target.category.id, targetIndex: 0 };
+  if (over.type === 'prompt-list')
+    return { kind: 'prompt', id: activeId, categoryId: target.category.id, targetIndex: 0 };
   let place: 'before' | 'after' = 'before';
   if (active.categoryId === over.categoryId) {
     const from = target.visible.findIndex((p) => p.id === activeId);
@@ -96,8 +103,12 @@ function describe(data: BoardDragData | undefined): string {
 export const boardAnnouncements: Announcements = {
   onDragStart: ({ active }) => `Picked up ${describe(dataOf(active))}.`,
   onDragOver: ({ active, over }) =>
-    over ? `${describe(dataOf(active))} is over ${describe(dataOf(over))}.` : `${describe(dataOf(active))} is not over a drop target.`,
+    over
+      ? `${describe(dataOf(active))} is over ${describe(dataOf(over))}.`
+      : `${describe(dataOf(active))} is not over a drop target.`,
   onDragEnd: ({ active, over }) =>
-    over ? `Dropped ${describe(dataOf(active))} at ${describe(dataOf(over))}.` : `Dropped ${describe(dataOf(active))}; nothing moved.`,
+    over
+      ? `Dropped ${describe(dataOf(active))} at ${describe(dataOf(over))}.`
+      : `Dropped ${describe(dataOf(active))}; nothing moved.`,
   onDragCancel: ({ active }) => `Cancelled. ${describe(dataOf(active))} is back where it was.`,
 };

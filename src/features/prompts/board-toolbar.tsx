@@ -11,7 +11,15 @@ export interface BoardToolbarProps {
 }
 
 /** Memoized: typing a title filter does not re-render a list of a few hundred tags. */
-const TagSelect = memo(function TagSelect({ tags, tag, onChange }: { tags: string[]; tag: string | null; onChange: BoardToolbarProps['onChange'] }) {
+const TagSelect = memo(function TagSelect({
+  tags,
+  tag,
+  onChange,
+}: {
+  tags: string[];
+  tag: string | null;
+  onChange: BoardToolbarProps['onChange'];
+}) {
   const selectId = useId();
   return (
     <div className="ui-field">
@@ -22,7 +30,9 @@ const TagSelect = memo(function TagSelect({ tags, tag, onChange }: { tags: strin
         id={selectId}
         className="ui-input board-toolbar__select"
         value={tag ?? ''}
-        onChange={(event) => onChange({ tag: event.target.value === '' ? null : event.target.value })}
+        onChange={(event) =>
+          onChange({ tag: event.target.value === '' ? null : event.target.value })
+        }
       >
         <option value="">All tags</option>
         {tags.map((name) => (

@@ -16,7 +16,10 @@ export interface NamedColor {
   name: string;
 }
 
-export const PALETTE: readonly NamedColor[] = CATEGORY_COLORS.map((value) => ({ value, name: NAMES[value] ?? value }));
+export const PALETTE: readonly NamedColor[] = CATEGORY_COLORS.map((value) => ({
+  value,
+  name: NAMES[value] ?? value,
+}));
 
 export function colorName(value: string): string {
   return NAMES[value.toLowerCase()] ?? value;

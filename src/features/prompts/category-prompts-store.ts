@@ -54,7 +54,8 @@ export class CategoryPromptsStore {
       this.starting.delete(id);
     }
     // Also rows kept from before a `close()` (another story's board, in the same component).
-    for (const id of this.snapshot.keys()) if (!wanted.has(id)) changed = this.forget(id) || changed;
+    for (const id of this.snapshot.keys())
+      if (!wanted.has(id)) changed = this.forget(id) || changed;
     this.queue = ids.filter((id) => !this.subscriptions.has(id));
     if (changed) this.emit();
     this.startNext();
@@ -120,7 +121,8 @@ function sameRow(a: Prompt, b: Prompt): boolean {
     const x = a[key];
     const y = b[key];
     if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
+    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))
+      return false;
   }
   return true;
 }
@@ -130,7 +132,10 @@ function sameRow(a: Prompt, b: Prompt): boolean {
  * previous array itself when nothing changed. A re-run after one edit then hands React one
  * new row object, so only that card re-renders.
  */
-export function keepUnchanged(previous: readonly Prompt[] | undefined, next: Prompt[]): readonly Prompt[] {
+export function keepUnchanged(
+  previous: readonly Prompt[] | undefined,
+  next: Prompt[],
+): readonly Prompt[] {
   if (!previous || previous.length === 0) return next;
   const byId = new Map<string, Prompt>();
   for (const row of previous) byId.set(row.id, row);

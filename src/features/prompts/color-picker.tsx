@@ -26,7 +26,11 @@ export function ColorPicker({ categoryTitle, value, onChange }: ColorPickerProps
             onChange={() => selected.set(color.value)}
             aria-label={color.name}
           />
-          <span className="color-picker__chip" style={{ background: color.value }} aria-hidden="true" />
+          <span
+            className="color-picker__chip"
+            style={{ background: color.value }}
+            aria-hidden="true"
+          />
         </label>
       ))}
     </fieldset>

@@ -66,7 +66,11 @@ function LoadingSection({ section }: { section: BoardSection }) {
 }
 
 function PromptSectionView(props: PromptSectionProps) {
-  return props.section.loading ? <LoadingSection section={props.section} /> : <LoadedSection {...props} />;
+  return props.section.loading ? (
+    <LoadingSection section={props.section} />
+  ) : (
+    <LoadedSection {...props} />
+  );
 }
 
 function LoadedSection({ section, index, count, filtering, onMove }: PromptSectionProps) {
@@ -74,7 +78,19 @@ function LoadedSection({ section, index, count, filtering, onMove }: PromptSecti
   const actions = useBoardActions();
   const activeKind = useActiveDragKind();
   const data: BoardDragData = { type: 'category', title: category.title };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: category.id, data, disabled: { draggable: false, droppable: activeKind === 'prompt' } });
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({
+    id: category.id,
+    data,
+    disabled: { draggable: false, droppable: activeKind === 'prompt' },
+  });
   const style = {
     transform: CSS.Translate.toString(transform),
     transition,
@@ -98,7 +114,11 @@ function LoadedSection({ section, index, count, filtering, onMove }: PromptSecti
     [categoryId],
   );
   const stepCategory = (direction: 'up' | 'down') => () =>
-    onMove({ kind: 'category', id: category.id, targetIndex: direction === 'up' ? index - 1 : index + 1 });
+    onMove({
+      kind: 'category',
+      id: category.id,
+      targetIndex: direction === 'up' ? index - 1 : index + 1,
+    });
   const ListView = prompts.length > VIRTUALIZE_ABOVE ? VirtualPromptList : SortablePromptList;
 
   return (

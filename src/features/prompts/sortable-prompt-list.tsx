@@ -18,10 +18,36 @@ export interface PromptListProps {
   empty: ReactNode;
 }
 
-function SortablePromptCard({ prompt, index, count, onStep }: { prompt: Prompt; index: number; count: number; onStep: PromptListProps['onStep'] }) {
+function SortablePromptCard({
+  prompt,
+  index,
+  count,
+  onStep,
+}: {
+  prompt: Prompt;
+  index: number;
+  count: number;
+  onStep: PromptListProps['onStep'];
+}) {
   const activeKind = useActiveDragKind();
-  const data: BoardDragData = { type: 'prompt', title: prompt.title, categoryId: prompt.category_id };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: prompt.id, data, disabled: { draggable: false, droppable: activeKind === 'category' } });
+  const data: BoardDragData = {
+    type: 'prompt',
+    title: prompt.title,
+    categoryId: prompt.category_id,
+  };
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({
+    id: prompt.id,
+    data,
+    disabled: { draggable: false, droppable: activeKind === 'category' },
+  });
   const style = { transform: CSS.Translate.toString(transform), transition };
   return (
     <PromptCard
@@ -43,20 +69,39 @@ function SortablePromptCard({ prompt, index, count, onStep }: { prompt: Prompt; 
   );
 }
 
-export function SortablePromptList({ categoryId, categoryTitle, prompts, onStep, empty }: PromptListProps) {
+export function SortablePromptList({
+  categoryId,
+  categoryTitle,
+  prompts,
+  onStep,
+  empty,
+}: PromptListProps) {
   const activeKind = useActiveDragKind();
   // The list itself is a drop target only when empty: otherwise its cards are the targets.
   const listData: BoardDragData = { type: 'prompt-list', title: categoryTitle, categoryId };
-  const { setNodeRef: setListRef, isOver } = useDroppable({ id: `list:${categoryId}`, data: listData, disabled: activeKind !== 'prompt' || prompts.length > 0 });
+  const { setNodeRef: setListRef, isOver } = useDroppable({
+    id: `list:${categoryId}`,
+    data: listData,
+    disabled: activeKind !== 'prompt' || prompts.length > 0,
+  });
   return (
-    <SortableContext items={prompts.map((prompt) => prompt.id)} strategy={verticalListSortingStrategy}>
+    <SortableContext
+      items={prompts.map((prompt) => prompt.id)}
+      strategy={verticalListSortingStrategy}
+    >
       <ol
         ref={setListRef}
         className={`prompt-list${isOver ? ' is-over' : ''}`}
         aria-label={`Prompts in ${categoryTitle}`}
       >
         {prompts.map((prompt, index) => (
-          <SortablePromptCard key={prompt.id} prompt={prompt} index={index} count={prompts.length} onStep={onStep} />
+          <SortablePromptCard
+            key={prompt.id}
+            prompt={prompt}
+            index={index}
+            count={prompts.length}
+            onStep={onStep}
+          />
         ))}
         {prompts.length === 0 ? <li className="prompt-list__empty">{empty}</li> : null}
       </ol>

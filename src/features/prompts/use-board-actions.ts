@@ -33,7 +33,10 @@ export function useBoardActions(): BoardActions {
     };
     return {
       moveCategory: (id, targetIndex) =>
-        moveCategory(db, id, targetIndex).then(() => undefined, report('The category was not moved')),
+        moveCategory(db, id, targetIndex).then(
+          () => undefined,
+          report('The category was not moved'),
+        ),
       movePrompt: (id, categoryId, targetIndex) =>
         movePrompt(db, id, categoryId, targetIndex).then(
           () => true,

@@ -48,7 +48,9 @@ function useLiveCategories(storyId: string, store: CategoryPromptsStore): Catego
 }
 
 export function useBoardData(storyId: string): BoardData {
-  const [store] = useState(() => new CategoryPromptsStore((categoryId) => listCategoryPrompts(db, categoryId)));
+  const [store] = useState(
+    () => new CategoryPromptsStore((categoryId) => listCategoryPrompts(db, categoryId)),
+  );
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
   const categories = useLiveCategories(storyId, store);
   const groups = useSyncExternalStore(store.subscribe, store.getSnapshot);

@@ -24,7 +24,9 @@ export interface OptimisticRows<T> {
   saving: boolean;
 }
 
-export function useOptimisticRows<T extends { id: string }>(rows: T[] | undefined): OptimisticRows<T> {
+export function useOptimisticRows<T extends { id: string }>(
+  rows: T[] | undefined,
+): OptimisticRows<T> {
   const [patches, setPatches] = useState<Patch<T>[]>([]);
   const latestRows = useRef(rows);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -36,14 +38,23 @@ export function useOptimisticRows<T extends { id: string }>(rows: T[] | undefine
   const shown = useMemo(() => {
     const live = patches.filter((patch) => !patch.settled || patch.settledOn === rows);
     if (!rows || live.length === 0) return rows;
-    return rows.map((row) => live.reduce((acc, patch) => (patch.id === row.id ? { ...acc, ...patch.fields } : acc), row));
+    return rows.map((row) =>
+      live.reduce((acc, patch) => (patch.id === row.id ? { ...acc, ...patch.fields } : acc), row),
+    );
   }, [rows, patches]);
 
   const apply = (id: string, fields: Partial<T>, write: () => Promise<unknown>) => {
     const key = nextKey.current++;
-    setPatches((current) => [...current.filter((p) => !p.settled || p.settledOn === latestRows.current), { key, id, fields, settled: false }]);
+    setPatches((current) => [
+      ...current.filter((p) => !p.settled || p.settledOn === latestRows.current),
+      { key, id, fields, settled: false },
+    ]);
     const settle = () =>
-      setPatches((current) => current.map((p) => (p.key === key ? { ...p, settled: true, settledOn: latestRows.current } : p)));
+      setPatches((current) =>
+        current.map((p) =>
+          p.key === key ? { ...p, settled: true, settledOn: latestRows.current } : p,
+        ),
+      );
     queue.current = queue.current.then(write).then(settle, settle);
   };
 

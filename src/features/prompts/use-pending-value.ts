@@ -2,7 +2,10 @@
 // takes over as soon as the live query brings it back, or again if the write fails.
 import { useState } from 'react';
 
-export function usePendingValue<T>(stored: T, save: (value: T) => Promise<unknown>): { value: T; set: (value: T) => void } {
+export function usePendingValue<T>(
+  stored: T,
+  save: (value: T) => Promise<unknown>,
+): { value: T; set: (value: T) => void } {
   const [pending, setPending] = useState<{ value: T } | null>(null);
   const [seen, setSeen] = useState(stored);
   if (!Object.is(stored, seen)) {

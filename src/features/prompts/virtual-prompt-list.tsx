@@ -33,20 +33,40 @@ interface VirtualRowProps {
 }
 
 /** Memoized on plain values: scrolling and filtering re-render only the rows that moved. */
-const VirtualRow = memo(function VirtualRow({ prompt, index, start, first, last, measure, onStep }: VirtualRowProps) {
+const VirtualRow = memo(function VirtualRow({
+  prompt,
+  index,
+  start,
+  first,
+  last,
+  measure,
+  onStep,
+}: VirtualRowProps) {
   return (
     <PromptCard
       prompt={prompt}
       ref={measure}
       dataIndex={index}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${start}px)` }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        transform: `translateY(${start}px)`,
+      }}
       onMoveUp={first ? undefined : () => onStep(prompt.id, 'up')}
       onMoveDown={last ? undefined : () => onStep(prompt.id, 'down')}
     />
   );
 });
 
-export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep, empty }: PromptListProps) {
+export function VirtualPromptList({
+  categoryId,
+  categoryTitle,
+  prompts,
+  onStep,
+  empty,
+}: PromptListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Card heights by prompt id, as the ResizeObserver last reported them.
   const heights = useRef(new Map<string, number>());
@@ -55,7 +75,11 @@ export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep, 
   const typicalHeight = useRef(ESTIMATED_CARD_HEIGHT);
   const activeKind = useActiveDragKind();
   const listData: BoardDragData = { type: 'prompt-list', title: categoryTitle, categoryId };
-  const { setNodeRef: setListRef, isOver } = useDroppable({ id: `list:${categoryId}`, data: listData, disabled: activeKind !== 'prompt' });
+  const { setNodeRef: setListRef, isOver } = useDroppable({
+    id: `list:${categoryId}`,
+    data: listData,
+    disabled: activeKind !== 'prompt',
+  });
   const getItemKey = useCallback((index: number) => prompts[index]!.id, [prompts]);
   const getScrollElement = useCallback(() => scrollRef.current, []);
   const estimateSize = useCallback(() => typicalHeight.current, []);
@@ -97,7 +121,10 @@ export function VirtualPromptList({ categoryId, categoryTitle, prompts, onStep, 
       aria-label={`Prompts in ${categoryTitle}, ${prompts.length.toLocaleString('en')} in all`}
     >
       {prompts.length === 0 ? <p className="prompt-list__empty">{empty}</p> : null}
-      <ol className="prompt-list prompt-list--virtual" style={{ height: virtualizer.getTotalSize() }}>
+      <ol
+        className="prompt-list prompt-list--virtual"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {items.map((item) => {
           const prompt = prompts[item.index]!;
           return (

@@ -10,7 +10,9 @@ export interface SseEvent {
 /** The shared reader (lib/sse-reader.ts), collecting the events each piece of text completes. */
 export class SseLineParser {
   private completed: SseEvent[] = [];
-  private readonly reader = new SseReader((event, data) => this.completed.push({ event: event || 'message', data }));
+  private readonly reader = new SseReader((event, data) =>
+    this.completed.push({ event: event || 'message', data }),
+  );
 
   /** Feeds decoded text; returns the events completed by it. */
   push(text: string): SseEvent[] {

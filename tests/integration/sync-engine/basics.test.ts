@@ -8,7 +8,12 @@ import { prepareBatch } from '../../../src/sync/push';
 import { readSyncMeta } from '../../../src/sync/sync-meta';
 import { startSyncBackend } from '../../support/sync/backend';
 import type { SyncBackend } from '../../support/sync/backend';
-import { addManyPrompts, createAccount, createDevice, syncUntilQuiet } from '../../support/sync/devices';
+import {
+  addManyPrompts,
+  createAccount,
+  createDevice,
+  syncUntilQuiet,
+} from '../../support/sync/devices';
 import { deviceSnapshot, serverQuery, serverSnapshot } from '../../support/sync/server-state';
 
 let backend: SyncBackend;
@@ -36,9 +41,17 @@ describe('sync engine basics', () => {
     expect(await a.db.changes.count()).toBe(1); // not acknowledged yet
     a.faults.chooser = () => ({ kind: 'ok' });
     await syncUntilQuiet([a, b]);
-    const versions = await serverQuery<{ n: number }>(backend.adminUrl, 'select count(*)::int as n from public.stories where user_id = $1', [account.userId]);
+    const versions = await serverQuery<{ n: number }>(
+      backend.adminUrl,
+      'select count(*)::int as n from public.stories where user_id = $1',
+      [account.userId],
+    );
     expect(versions[0]!.n).toBe(1);
-    const clients = await serverQuery<{ last_mutation_id: string }>(backend.adminUrl, 'select last_mutation_id from public.sync_clients where user_id = $1 and last_mutation_id > 0', [account.userId]);
+    const clients = await serverQuery<{ last_mutation_id: string }>(
+      backend.adminUrl,
+      'select last_mutation_id from public.sync_clients where user_id = $1 and last_mutation_id > 0',
+      [account.userId],
+    );
     expect(clients.map((c) => Number(c.last_mutation_id))).toEqual([1]);
     expect((await b.db.stories.get(story.id))!.title).toBe('Salt Roads');
     await Promise.all([a.close(), b.close()]);
@@ -98,17 +111,22 @@ describe('sync engine basics', () => {
     a.faults.chooser = () => ({ kind: 'drop-reply' });
     await a.sync();
     const restarted = await a.restart();
-    expect((await readSyncMeta(restarted.db.meta, 'inflight'))!.mutations[0]!.mid).toBe(batch!.mutations[0]!.mid);
+    expect((await readSyncMeta(restarted.db.meta, 'inflight'))!.mutations[0]!.mid).toBe(
+      batch!.mutations[0]!.mid,
+    );
     await restarted.sync();
     expect(await restarted.db.changes.count()).toBe(0);
-    expect((await serverSnapshot(backend.adminUrl, account.userId)).stories[story.id]).toMatchObject({ title: 'Before crash' });
+    expect(
+      (await serverSnapshot(backend.adminUrl, account.userId)).stories[story.id],
+    ).toMatchObject({ title: 'Before crash' });
     // Crash mid-pull: the first page is applied with its cursor, the second never arrives.
     const category = await createCategory(restarted.db, story.id, { title: 'Many' });
     for (let i = 0; i < 30; i++) await createPrompt(restarted.db, category.id, { title: `P${i}` });
     await restarted.sync();
     const reader = await createDevice(backend.http, account, { pullPageSize: 10 });
     let pages = 0;
-    reader.faults.chooser = (url) => (url.includes('sync_pull') && ++pages === 2 ? { kind: 'offline' } : { kind: 'ok' });
+    reader.faults.chooser = (url) =>
+      url.includes('sync_pull') && ++pages === 2 ? { kind: 'offline' } : { kind: 'ok' };
     await reader.sync();
     const cursorAfterCrash = await readSyncMeta(reader.db.meta, 'pull_cursor');
     expect(cursorAfterCrash).toBeGreaterThan(0);
@@ -118,7 +136,9 @@ describe('sync engine basics', () => {
     expect(await readSyncMeta(readerRestarted.db.meta, 'pull_cursor')).toBe(cursorAfterCrash);
     await syncUntilQuiet([restarted, b, readerRestarted]);
     expect(await readerRestarted.db.prompts.count()).toBe(30);
-    expect(await deviceSnapshot(readerRestarted.db)).toEqual(await serverSnapshot(backend.adminUrl, account.userId));
+    expect(await deviceSnapshot(readerRestarted.db)).toEqual(
+      await serverSnapshot(backend.adminUrl, account.userId),
+    );
     await Promise.all([restarted.close(), b.close(), readerRestarted.close()]);
   });
 
@@ -147,12 +167,16 @@ describe('sync engine basics', () => {
     await addManyPrompts(a.db, category.id, 250);
     let pushes = 0;
     a.faults.chooser = (url) =>
-      url.includes('sync_push') && ++pushes === 2 ? { kind: 'status', status: 401 } : { kind: 'ok' };
+      url.includes('sync_push') && ++pushes === 2
+        ? { kind: 'status', status: 401 }
+        : { kind: 'ok' };
     await a.sync();
     expect(a.engine.status$.value.phase).toBe('idle');
     expect(pushes).toBeGreaterThanOrEqual(4);
     await syncUntilQuiet([a, b]);
-    expect(await deviceSnapshot(b.db)).toEqual(await serverSnapshot(backend.adminUrl, account.userId));
+    expect(await deviceSnapshot(b.db)).toEqual(
+      await serverSnapshot(backend.adminUrl, account.userId),
+    );
     await Promise.all([a.close(), b.close()]);
   });
 
@@ -169,7 +193,9 @@ describe('sync engine basics', () => {
     const restarted = await device.restart();
     expect(await restarted.sync()).toBe('idle');
     expect(await restarted.db.changes.count()).toBe(0);
-    expect(Object.values((await serverSnapshot(backend.adminUrl, account.userId)).stories)).toHaveLength(1);
+    expect(
+      Object.values((await serverSnapshot(backend.adminUrl, account.userId)).stories),
+    ).toHaveLength(1);
     await restarted.close();
   });
 });

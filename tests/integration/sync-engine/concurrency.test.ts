@@ -23,10 +23,17 @@ afterAll(async () => {
 async function devicesWithPrompt(count: number, options: DeviceOptions[] = []) {
   const account = await createAccount(backend.http);
   const devices: SimDevice[] = [];
-  for (let i = 0; i < count; i++) devices.push(await createDevice(backend.http, account, { name: `d${i}`, ...options[i] }));
-  const story = await createStory(devices[0]!.db, { title: 'Shared', synopsis: 'one\ntwo\nthree\nfour\nfive\n' });
+  for (let i = 0; i < count; i++)
+    devices.push(await createDevice(backend.http, account, { name: `d${i}`, ...options[i] }));
+  const story = await createStory(devices[0]!.db, {
+    title: 'Shared',
+    synopsis: 'one\ntwo\nthree\nfour\nfive\n',
+  });
   const category = await createCategory(devices[0]!.db, story.id, { title: 'Scenes' });
-  const prompt = await createPrompt(devices[0]!.db, category.id, { title: 'Opening', details: 'a\nb\nc\nd\ne\n' });
+  const prompt = await createPrompt(devices[0]!.db, category.id, {
+    title: 'Opening',
+    details: 'a\nb\nc\nd\ne\n',
+  });
   await syncUntilQuiet(devices);
   return { account, devices, story, prompt };
 }
@@ -60,9 +67,14 @@ describe('concurrent edits', () => {
       const server = await expectConverged(devices, account.userId);
       const winner = [...stamps].sort((a, b) => compareHlc(b.hlc, a.hlc))[0]!;
       expect(server.prompts[prompt.id]!.title).toBe(winner.title);
-      const conflicts = Object.values(server.sync_conflicts).filter((c) => c.row_id === prompt.id && c.field === 'title');
+      const conflicts = Object.values(server.sync_conflicts).filter(
+        (c) => c.row_id === prompt.id && c.field === 'title',
+      );
       expect(conflicts.map((c) => c.loser_value).sort()).toEqual(
-        stamps.filter((s) => s !== winner).map((s) => s.title).sort(),
+        stamps
+          .filter((s) => s !== winner)
+          .map((s) => s.title)
+          .sort(),
       );
       await closeAll(devices);
     });
@@ -100,8 +112,13 @@ describe('concurrent edits', () => {
       deleter.faults.offline = editor.faults.offline = false;
       await syncUntilQuiet(order === 'delete first' ? [deleter, editor] : [editor, deleter]);
       const server = await expectConverged(devices, account.userId);
-      expect(server.prompts[prompt.id]).toMatchObject({ deleted: true, title: 'Edited while deleted' });
-      const conflict = Object.values(server.sync_conflicts).find((c) => c.kind === 'edit_vs_delete');
+      expect(server.prompts[prompt.id]).toMatchObject({
+        deleted: true,
+        title: 'Edited while deleted',
+      });
+      const conflict = Object.values(server.sync_conflicts).find(
+        (c) => c.kind === 'edit_vs_delete',
+      );
       expect(conflict).toMatchObject({ row_id: prompt.id, resolved: false });
       await closeAll(devices);
     });
@@ -119,7 +136,9 @@ describe('concurrent edits', () => {
       await updatePrompt(skewedDevice.db, prompt.id, { title: 'From the skewed clock' });
       await updateStory(skewedDevice.db, story.id, { genre: 'Skewed genre' });
       await syncUntilQuiet(devices);
-      expect((await serverSnapshot(backend.adminUrl, account.userId)).stories[story.id]!.genre).toBe('Skewed genre');
+      expect(
+        (await serverSnapshot(backend.adminUrl, account.userId)).stories[story.id]!.genre,
+      ).toBe('Skewed genre');
       if (skewMs > 86_400_000) {
         // Refused as too far ahead, the device re-stamped from the server's clock.
         expect(Math.abs(clockFor(skewedDevice.db).offsetMs + skewMs)).toBeLessThan(60_000);
@@ -136,7 +155,10 @@ describe('concurrent edits', () => {
       normal.faults.offline = skewedDevice.faults.offline = false;
       await syncUntilQuiet(devices);
       const after = await expectConverged(devices, account.userId);
-      const kept = [after.prompts[prompt.id]!.title, ...Object.values(after.sync_conflicts).map((c) => c.loser_value)];
+      const kept = [
+        after.prompts[prompt.id]!.title,
+        ...Object.values(after.sync_conflicts).map((c) => c.loser_value),
+      ];
       expect(kept).toEqual(expect.arrayContaining(['N', 'S']));
       await closeAll(devices);
     });

@@ -49,21 +49,39 @@ async function checkNothingLost(log: LoggedEdit[], userId: string) {
     [userId],
   );
   const finalHlc = new Map(rows.map((row) => [`${row.t}:${row.id}`, row.field_hlc]));
-  const conflicts = await serverQuery<{ entity: string; row_id: string; field: string; winner_hlc: string; loser_hlc: string }>(
+  const conflicts = await serverQuery<{
+    entity: string;
+    row_id: string;
+    field: string;
+    winner_hlc: string;
+    loser_hlc: string;
+  }>(
     backend.adminUrl,
     'select entity, row_id, field, winner_hlc, loser_hlc from public.sync_conflicts where user_id = $1',
     [userId],
   );
-  const keptAsConflict = new Set(conflicts.flatMap((c) => [`${c.entity}:${c.row_id}:${c.field}:${c.winner_hlc}`, `${c.entity}:${c.row_id}:${c.field}:${c.loser_hlc}`]));
-  const seenBy = new Set(log.map((edit) => `${edit.table}:${edit.id}:${edit.field}:${edit.base_hlc}`));
+  const keptAsConflict = new Set(
+    conflicts.flatMap((c) => [
+      `${c.entity}:${c.row_id}:${c.field}:${c.winner_hlc}`,
+      `${c.entity}:${c.row_id}:${c.field}:${c.loser_hlc}`,
+    ]),
+  );
+  const seenBy = new Set(
+    log.map((edit) => `${edit.table}:${edit.id}:${edit.field}:${edit.base_hlc}`),
+  );
   const editKey = (edit: LoggedEdit) => `${edit.table}:${edit.id}:${edit.field}:${edit.hlc}`;
-  const valueKey = (edit: LoggedEdit) => `${edit.table}:${edit.id}:${edit.field}:${JSON.stringify(edit.value)}`;
+  const valueKey = (edit: LoggedEdit) =>
+    `${edit.table}:${edit.id}:${edit.field}:${JSON.stringify(edit.value)}`;
   const kept = (edit: LoggedEdit) =>
-    finalHlc.get(`${edit.table}:${edit.id}`)?.[edit.field] === edit.hlc || keptAsConflict.has(editKey(edit)) || seenBy.has(editKey(edit));
+    finalHlc.get(`${edit.table}:${edit.id}`)?.[edit.field] === edit.hlc ||
+    keptAsConflict.has(editKey(edit)) ||
+    seenBy.has(editKey(edit));
   // Two devices that typed the same value concurrently record no conflict (nothing differs):
   // a value is kept when any edit that set it is kept.
   const keptValues = new Set(log.filter(kept).map(valueKey));
-  const lost = log.filter((edit) => edit.field !== 'created_at' && !kept(edit) && !keptValues.has(valueKey(edit)));
+  const lost = log.filter(
+    (edit) => edit.field !== 'created_at' && !kept(edit) && !keptValues.has(valueKey(edit)),
+  );
   expect(lost, 'edits neither final, nor kept as a conflict, nor seen by a later edit').toEqual([]);
 }
 
@@ -72,7 +90,10 @@ async function runSeed(seed: number) {
   const account = await createAccount(backend.http, `fuzz${seed}`);
   const devices: SimDevice[] = [];
   const count = 3 + Math.floor(random() * 6);
-  for (let i = 0; i < count; i++) devices.push(await createDevice(backend.http, account, { name: `s${seed}d${i}`, transportTimeoutMs: 300 }));
+  for (let i = 0; i < count; i++)
+    devices.push(
+      await createDevice(backend.http, account, { name: `s${seed}d${i}`, transportTimeoutMs: 300 }),
+    );
   const log: LoggedEdit[] = [];
   const first = devices[0]!;
   await logged(first.db, first.name, log, async () => {
@@ -84,7 +105,10 @@ async function runSeed(seed: number) {
   for (let step = 0; step < STEPS; step++) {
     const device = pick(random, devices)!;
     const roll = random();
-    if (roll < 0.6) await logged(device.db, device.name, log, () => randomWrite(device.db, random, `s${seed}x${step}`));
+    if (roll < 0.6)
+      await logged(device.db, device.name, log, () =>
+        randomWrite(device.db, random, `s${seed}x${step}`),
+      );
     else if (roll < 0.9) {
       device.faults.chooser = () => randomFault(random);
       device.engine.breaker.probeNow();

@@ -39,13 +39,23 @@ describe('sync security', () => {
     await b.db.changes.add({
       table: 'stories',
       row_id: story.id,
-      fields: { title: { value: 'Overwritten by Bob', hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'bob' }), base_hlc: null } },
+      fields: {
+        title: {
+          value: 'Overwritten by Bob',
+          hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'bob' }),
+          base_hlc: null,
+        },
+      },
       created_at: Date.now(),
     });
     expect(await b.sync()).toBe('idle');
     expect(await b.db.dead_letters.count()).toBe(1);
-    expect((await serverSnapshot(backend.adminUrl, alice.userId)).stories[story.id]!.title).toBe("Alice's secret novel");
-    expect(Object.keys((await serverSnapshot(backend.adminUrl, bob.userId)).stories)).toHaveLength(0);
+    expect((await serverSnapshot(backend.adminUrl, alice.userId)).stories[story.id]!.title).toBe(
+      "Alice's secret novel",
+    );
+    expect(Object.keys((await serverSnapshot(backend.adminUrl, bob.userId)).stories)).toHaveLength(
+      0,
+    );
     // Bob pulls nothing of Alice's.
     const fresh = await createDevice(backend.http, bob);
     await fresh.sync();
@@ -58,9 +68,15 @@ describe('sync security', () => {
       auth: { persistSession: false },
       realtime: { transport: WebSocket as never },
     });
-    const pull = await anon.rpc('sync_pull' as never, { client_id: crypto.randomUUID(), cursor: 0, limit: 10 } as never);
+    const pull = await anon.rpc(
+      'sync_pull' as never,
+      { client_id: crypto.randomUUID(), cursor: 0, limit: 10 } as never,
+    );
     expect(pull.error).not.toBeNull();
-    const push = await anon.rpc('sync_push' as never, { client_id: crypto.randomUUID(), schema_version: 1, mutations: [] } as never);
+    const push = await anon.rpc(
+      'sync_push' as never,
+      { client_id: crypto.randomUUID(), schema_version: 1, mutations: [] } as never,
+    );
     expect(push.error).not.toBeNull();
   });
 });

@@ -13,5 +13,9 @@ export interface SyncBackend {
 export async function startSyncBackend(): Promise<SyncBackend> {
   const postgres = testPostgres();
   const standin = await startStandin({ port: 0, postgres });
-  return { http: { url: standin.url, anonKey: standin.anonKey }, adminUrl: standin.adminUrl, stop: standin.stop };
+  return {
+    http: { url: standin.url, anonKey: standin.anonKey },
+    adminUrl: standin.adminUrl,
+    stop: standin.stop,
+  };
 }

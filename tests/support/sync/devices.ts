@@ -55,7 +55,11 @@ function memoryStorage() {
 export async function createAccount(backend: Backend, label = 'writer'): Promise<Account> {
   const email = `${label}-${randomUUID()}@example.test`;
   const password = `pw-${randomUUID()}`;
-  const connection = connectSupabase({ ...backend, storage: memoryStorage(), realtimeTransport: WebSocket });
+  const connection = connectSupabase({
+    ...backend,
+    storage: memoryStorage(),
+    realtimeTransport: WebSocket,
+  });
   const { data, error } = await connection.client.auth.signUp({ email, password });
   if (error || !data.user) throw new Error(`sign up failed: ${error?.message}`);
   await connection.client.auth.signOut();
@@ -72,11 +76,16 @@ export interface DeviceOptions {
   databaseName?: string;
 }
 
-export async function createDevice(backend: Backend, account: Account, options: DeviceOptions = {}): Promise<SimDevice> {
+export async function createDevice(
+  backend: Backend,
+  account: Account,
+  options: DeviceOptions = {},
+): Promise<SimDevice> {
   const name = options.name ?? `device-${randomUUID().slice(0, 6)}`;
   const databaseName = options.databaseName ?? `${name}-${randomUUID()}`;
   const db = new StoryPromptsDatabase(databaseName);
-  if (options.now) setClock(db, new HlcClock({ node: `${name}-${randomUUID().slice(0, 4)}`, now: options.now }));
+  if (options.now)
+    setClock(db, new HlcClock({ node: `${name}-${randomUUID().slice(0, 4)}`, now: options.now }));
   const faults = new FaultyFetch();
   const connection = connectSupabase({
     ...backend,
@@ -85,7 +94,10 @@ export async function createDevice(backend: Backend, account: Account, options: 
     storageKey: `auth-${name}`,
     realtimeTransport: WebSocket,
   });
-  const { error } = await connection.client.auth.signInWithPassword({ email: account.email, password: account.password });
+  const { error } = await connection.client.auth.signInWithPassword({
+    email: account.email,
+    password: account.password,
+  });
   if (error) throw new Error(`sign in failed: ${error.message}`);
   await connection.client.auth.stopAutoRefresh();
   const timers = new ManualTimers(options.now?.() ?? Date.now());
@@ -135,17 +147,24 @@ export async function syncUntilQuiet(devices: readonly SimDevice[], maxRounds = 
     for (const device of devices) {
       device.engine.breaker.probeNow();
       const phase = await device.sync();
-      if (phase === 'error') throw new Error(`${device.name}: ${device.engine.status$.value.message}`);
+      if (phase === 'error')
+        throw new Error(`${device.name}: ${device.engine.status$.value.message}`);
     }
     const outboxes = await Promise.all(devices.map((device) => device.db.changes.count()));
-    const cursors = await Promise.all(devices.map((device) => readSyncMeta(device.db.meta, 'pull_cursor')));
+    const cursors = await Promise.all(
+      devices.map((device) => readSyncMeta(device.db.meta, 'pull_cursor')),
+    );
     if (outboxes.every((n) => n === 0) && cursors.every((cursor) => cursor === cursors[0])) return;
   }
   throw new Error('devices did not settle');
 }
 
 /** Creates `count` prompts in one transaction (as an import does), for tests needing many rows. */
-export async function addManyPrompts(db: StoryPromptsDatabase, categoryId: string, count: number): Promise<void> {
+export async function addManyPrompts(
+  db: StoryPromptsDatabase,
+  categoryId: string,
+  count: number,
+): Promise<void> {
   const category = await db.prompt_categories.get(categoryId);
   if (!category) throw new Error('no such category');
   const now = new Date().toISOString();

@@ -25,7 +25,8 @@ export class FaultyFetch {
 
   readonly fetch: typeof fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const affected = url.includes('/rest/v1/rpc/') || (this.affectAuth && url.includes('/auth/v1/'));
+    const affected =
+      url.includes('/rest/v1/rpc/') || (this.affectAuth && url.includes('/auth/v1/'));
     if (!affected) return this.base(input, init);
     const fault: Fault = this.offline ? { kind: 'offline' } : this.chooser(url);
     this.log.push({ url, fault: fault.kind });
@@ -37,7 +38,11 @@ export class FaultyFetch {
     await Promise.allSettled([...this.replays]);
   }
 
-  private async apply(fault: Fault, input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> {
+  private async apply(
+    fault: Fault,
+    input: Parameters<typeof fetch>[0],
+    init?: RequestInit,
+  ): Promise<Response> {
     switch (fault.kind) {
       case 'offline':
         throw new TypeError('fetch failed (simulated offline)');
@@ -52,7 +57,9 @@ export class FaultyFetch {
         return this.base(input, init);
       }
       case 'replay-later': {
-        const replay = delay(fault.afterMs).then(() => this.base(input, withoutSignal(init)).then((r) => r.arrayBuffer()));
+        const replay = delay(fault.afterMs).then(() =>
+          this.base(input, withoutSignal(init)).then((r) => r.arrayBuffer()),
+        );
         this.track(replay);
         return this.base(input, init);
       }
@@ -61,7 +68,9 @@ export class FaultyFetch {
           status: fault.status,
           headers: {
             'content-type': 'application/json',
-            ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}),
+            ...(fault.retryAfterSeconds !== undefined
+              ? { 'retry-after': String(fault.retryAfterSeconds) }
+              : {}),
           },
         });
       case 'hang':

@@ -13,7 +13,10 @@ export async function serverSnapshot(adminUrl: string, userId: string): Promise<
   try {
     const snapshot = {} as Snapshot;
     for (const table of SYNCED_TABLES) {
-      const { rows } = await client.query(`select to_jsonb(t) as row from public.${table} t where user_id = $1`, [userId]);
+      const { rows } = await client.query(
+        `select to_jsonb(t) as row from public.${table} t where user_id = $1`,
+        [userId],
+      );
       snapshot[table] = Object.fromEntries(rows.map(({ row }) => [row.id, pickEntity(table, row)]));
     }
     return snapshot;
@@ -22,7 +25,10 @@ export async function serverSnapshot(adminUrl: string, userId: string): Promise<
   }
 }
 
-export function pickEntity(table: SyncedTable, row: Record<string, unknown>): Record<string, unknown> {
+export function pickEntity(
+  table: SyncedTable,
+  row: Record<string, unknown>,
+): Record<string, unknown> {
   const entity: Record<string, unknown> = {};
   for (const field of entityFieldsOf(table)) {
     if (field === 'created_at' || field === 'updated_at') continue; // informational, formats differ
@@ -36,12 +42,18 @@ export async function deviceSnapshot(db: StoryPromptsDatabase): Promise<Snapshot
   const snapshot = {} as Snapshot;
   for (const table of SYNCED_TABLES) {
     const rows = (await db.table(table).toArray()) as Record<string, unknown>[];
-    snapshot[table] = Object.fromEntries(rows.map((row) => [row.id as string, pickEntity(table, row)]));
+    snapshot[table] = Object.fromEntries(
+      rows.map((row) => [row.id as string, pickEntity(table, row)]),
+    );
   }
   return snapshot;
 }
 
-export async function serverQuery<T extends pg.QueryResultRow>(adminUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function serverQuery<T extends pg.QueryResultRow>(
+  adminUrl: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -16,7 +16,9 @@ describe('writes are atomic with their change entry', () => {
     await expect(updateStory(db, story.id, { title: 'After' })).rejects.toThrow('disk unplugged');
     expect((await db.stories.get(story.id))!.title).toBe('Before');
     expect(await db.changes.count()).toBe(1);
-    const clocks = await db.transaction('r', db.row_meta, db.changes, () => readRowClocks(db, 'stories', story.id));
+    const clocks = await db.transaction('r', db.row_meta, db.changes, () =>
+      readRowClocks(db, 'stories', story.id),
+    );
     expect(fieldHlcOf(clocks.meta, 'title')).not.toBeNull();
   });
 
@@ -36,14 +38,18 @@ describe('writes are atomic with their change entry', () => {
     db.changes.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    await expect(updateStory(db, story.id, { title: 'After' })).rejects.toMatchObject({ code: 'storage/full' });
+    await expect(updateStory(db, story.id, { title: 'After' })).rejects.toMatchObject({
+      code: 'storage/full',
+    });
     expect((await db.stories.get(story.id))!.title).toBe('Before');
   });
 
   it('refuses invalid rows with field messages and writes nothing', async () => {
     const db = freshDatabase();
     const story = await createStory(db, { title: 'Fine' });
-    const error = await updateStory(db, story.id, { title: 'x'.repeat(LIMITS.title + 1) }).catch((e: unknown) => e);
+    const error = await updateStory(db, story.id, { title: 'x'.repeat(LIMITS.title + 1) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues[0]).toMatchObject({ field: 'title' });
     expect((error as ValidationError).message).toContain(`at most ${LIMITS.title}`);
@@ -52,18 +58,26 @@ describe('writes are atomic with their change entry', () => {
 
   it('refuses an empty title', async () => {
     const db = freshDatabase();
-    await expect(createStory(db, { title: '   ' })).rejects.toMatchObject({ code: 'validation/invalid' });
+    await expect(createStory(db, { title: '   ' })).rejects.toMatchObject({
+      code: 'validation/invalid',
+    });
   });
 
   it('reports a missing row as not found', async () => {
     const db = freshDatabase();
-    await expect(updateRow(db, 'stories', crypto.randomUUID(), { title: 'x' })).rejects.toMatchObject({ code: 'db/not-found' });
+    await expect(
+      updateRow(db, 'stories', crypto.randomUUID(), { title: 'x' }),
+    ).rejects.toMatchObject({ code: 'db/not-found' });
   });
 
   it('writes nothing of a large insert when a row past the first slices is invalid', async () => {
     const db = freshDatabase();
     const template = await createStory(db, { title: 'Template' });
-    const rows = Array.from({ length: 900 }, (_, index) => ({ ...template, id: crypto.randomUUID(), title: `Story ${index}` }));
+    const rows = Array.from({ length: 900 }, (_, index) => ({
+      ...template,
+      id: crypto.randomUUID(),
+      title: `Story ${index}`,
+    }));
     rows[700] = { ...rows[700]!, title: 'x'.repeat(LIMITS.title + 1) };
     await expect(insertRows(db, 'stories', rows)).rejects.toBeInstanceOf(ValidationError);
     expect(await db.stories.count()).toBe(1);
@@ -73,10 +87,16 @@ describe('writes are atomic with their change entry', () => {
   it('inserts every row of a large insert in order, each with its own outbox entry', async () => {
     const db = freshDatabase();
     const template = await createStory(db, { title: 'Template' });
-    const rows = Array.from({ length: 900 }, (_, index) => ({ ...template, id: crypto.randomUUID(), title: `Story ${index}` }));
+    const rows = Array.from({ length: 900 }, (_, index) => ({
+      ...template,
+      id: crypto.randomUUID(),
+      title: `Story ${index}`,
+    }));
     const inserted = await insertRows(db, 'stories', rows);
     expect(inserted.map((row) => row.id)).toEqual(rows.map((row) => row.id));
     expect(await db.stories.count()).toBe(901);
-    expect((await db.changes.toArray()).slice(1).map((entry) => entry.row_id)).toEqual(rows.map((row) => row.id));
+    expect((await db.changes.toArray()).slice(1).map((entry) => entry.row_id)).toEqual(
+      rows.map((row) => row.id),
+    );
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../../src/domain/hlc';
 import { createCategory } from '../../../src/db/categories-repository';
 import { fieldHlcOf, readOutbox, readRowClocks } from '../../../src/db/outbox-entries';
-import { createPrompt, deletePrompt, movePrompt, updatePrompt } from '../../../src/db/prompts-repository';
+import {
+  createPrompt,
+  deletePrompt,
+  movePrompt,
+  updatePrompt,
+} from '../../../src/db/prompts-repository';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
 import { insertRows } from '../../../src/db/write-rows';
@@ -19,7 +24,15 @@ describe('change entries', () => {
     const story = await createStory(db, { title: 'Salt Roads' });
     const [entry] = await pendingChanges(db);
     expect(entry).toMatchObject({ table: 'stories', row_id: story.id });
-    expect(Object.keys(entry!.fields).sort()).toEqual(['created_at', 'deleted', 'genre', 'logline', 'notes', 'synopsis', 'title']);
+    expect(Object.keys(entry!.fields).sort()).toEqual([
+      'created_at',
+      'deleted',
+      'genre',
+      'logline',
+      'notes',
+      'synopsis',
+      'title',
+    ]);
     expect(entry!.fields.title).toMatchObject({ value: 'Salt Roads', base_hlc: null });
     expect(entry!.fields.synopsis).toMatchObject({ base: null });
     expect(new Set(Object.values(entry!.fields).map((field) => field.hlc)).size).toBe(1);
@@ -42,7 +55,10 @@ describe('change entries', () => {
     await updateStory(db, story.id, { title: 'Final title' });
     const [created, edited] = await pendingChanges(db);
     expect(created!.fields.title!.value).toBe('Draft title');
-    expect(edited!.fields.title).toMatchObject({ value: 'Final title', base_hlc: created!.fields.title!.hlc });
+    expect(edited!.fields.title).toMatchObject({
+      value: 'Final title',
+      base_hlc: created!.fields.title!.hlc,
+    });
   });
 
   it('keeps the order of inserts and edits: a prompt moved into a newer category is created in its old one', async () => {
@@ -82,7 +98,9 @@ describe('change entries', () => {
     expect(Object.keys(edited!.fields)).toEqual(['logline']);
     expect(edited!.fields.logline!.base_hlc).toBe(created!.fields.logline!.hlc);
     expect(compareHlc(edited!.fields.logline!.hlc, created!.fields.logline!.hlc)).toBe(1);
-    const { meta } = await db.transaction('r', db.row_meta, db.changes, () => readRowClocks(db, 'stories', story.id));
+    const { meta } = await db.transaction('r', db.row_meta, db.changes, () =>
+      readRowClocks(db, 'stories', story.id),
+    );
     expect(fieldHlcOf(meta, 'logline')).toBe(edited!.fields.logline!.hlc);
     expect(fieldHlcOf(meta, 'title')).toBe(created!.fields.title!.hlc);
   });
@@ -92,7 +110,10 @@ describe('change entries', () => {
     const story = await createStory(db, { title: 'T', synopsis: 'line one\n' });
     await updateStory(db, story.id, { synopsis: 'line one\nline two\n' });
     const edit = (await pendingChanges(db))[1]!;
-    expect(edit.fields.synopsis).toMatchObject({ value: 'line one\nline two\n', base: 'line one\n' });
+    expect(edit.fields.synopsis).toMatchObject({
+      value: 'line one\nline two\n',
+      base: 'line one\n',
+    });
   });
 
   it('writes nothing when nothing changed', async () => {
@@ -122,7 +143,9 @@ describe('change entries', () => {
     const category = await createCategory(db, story.id, { title: 'Scenes' });
     const prompt = await createPrompt(db, category.id, { title: 'Opening' });
     await deletePrompt(db, prompt.id);
-    const [created, deletion] = (await pendingChanges(db)).filter((entry) => entry.row_id === prompt.id);
+    const [created, deletion] = (await pendingChanges(db)).filter(
+      (entry) => entry.row_id === prompt.id,
+    );
     expect(deletion!.row_hlc_seen).toBe(created!.fields.title!.hlc);
   });
 });

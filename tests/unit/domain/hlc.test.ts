@@ -12,16 +12,22 @@ describe('hybrid logical clock', () => {
 
   it('never goes backwards, even when the wall clock does', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2_000 }), { minLength: 2, maxLength: 200 }), (walls) => {
-        let index = 0;
-        const clock = new HlcClock({ node: 'n1', now: () => walls[Math.min(index++, walls.length - 1)]! });
-        let previous = clock.send();
-        for (let i = 1; i < walls.length; i++) {
-          const next = clock.send();
-          expect(compareHlc(next, previous)).toBe(1);
-          previous = next;
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2_000 }), { minLength: 2, maxLength: 200 }),
+        (walls) => {
+          let index = 0;
+          const clock = new HlcClock({
+            node: 'n1',
+            now: () => walls[Math.min(index++, walls.length - 1)]!,
+          });
+          let previous = clock.send();
+          for (let i = 1; i < walls.length; i++) {
+            const next = clock.send();
+            expect(compareHlc(next, previous)).toBe(1);
+            previous = next;
+          }
+        },
+      ),
     );
   });
 

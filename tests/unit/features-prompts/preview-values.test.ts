@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fillPrompt, setAnswer } from '../../../src/features/preview/preview-values';
 
-const story = { title: 'The Salt Road', logline: 'A smuggler walks home.', genre: 'Fantasy', synopsis: '' };
+const story = {
+  title: 'The Salt Road',
+  logline: 'A smuggler walks home.',
+  genre: 'Fantasy',
+  synopsis: '',
+};
 
 describe('fillPrompt', () => {
   it('fills story variables from the overview and asks for every other variable once', () => {
-    const filled = fillPrompt('{{story.title}} ({{story.genre}}): {{hero}} meets {{ villain }} and {{hero}}.', story, {});
+    const filled = fillPrompt(
+      '{{story.title}} ({{story.genre}}): {{hero}} meets {{ villain }} and {{hero}}.',
+      story,
+      {},
+    );
     expect(filled.variables).toEqual(['hero', 'villain']);
     expect(filled.text).toBe('The Salt Road (Fantasy): {{hero}} meets {{ villain }} and {{hero}}.');
   });

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCategory, deleteCategory, moveCategory } from '../../../src/db/categories-repository';
+import {
+  createCategory,
+  deleteCategory,
+  moveCategory,
+} from '../../../src/db/categories-repository';
 import { StoryPromptsDatabase } from '../../../src/db/database';
-import { listCategories as listBoardCategories, listStoryPrompts as listBoardPrompts } from '../../../src/db/queries';
+import {
+  listCategories as listBoardCategories,
+  listStoryPrompts as listBoardPrompts,
+} from '../../../src/db/queries';
 import { createPrompt, deletePrompt, movePrompt } from '../../../src/db/prompts-repository';
 import { createStory } from '../../../src/db/stories-repository';
 import { buildSections, indexForStep, NO_FILTER } from '../../../src/features/prompts/board-model';
@@ -37,19 +44,31 @@ describe('board queries', () => {
 
   it('a move button step writes one row and the board reads the new order back', async () => {
     const { story, characters, rival } = await seed();
-    const before = buildSections(await listBoardCategories(db, story.id), await listBoardPrompts(db, story.id), NO_FILTER);
+    const before = buildSections(
+      await listBoardCategories(db, story.id),
+      await listBoardPrompts(db, story.id),
+      NO_FILTER,
+    );
     const list = before[0]!.prompts;
     const changesBefore = await db.changes.count();
     await movePrompt(db, rival.id, characters.id, indexForStep(list, list, rival.id, 'up')!);
     expect(await db.changes.count()).toBe(changesBefore + 1);
-    const after = buildSections(await listBoardCategories(db, story.id), await listBoardPrompts(db, story.id), NO_FILTER);
+    const after = buildSections(
+      await listBoardCategories(db, story.id),
+      await listBoardPrompts(db, story.id),
+      NO_FILTER,
+    );
     expect(after[0]!.prompts.map((p) => p.title)).toEqual(['Rival', 'Hero']);
   });
 
   it('category moves reorder the sections', async () => {
     const { story, plot } = await seed();
     await moveCategory(db, plot.id, 0);
-    const sections = buildSections(await listBoardCategories(db, story.id), await listBoardPrompts(db, story.id), NO_FILTER);
+    const sections = buildSections(
+      await listBoardCategories(db, story.id),
+      await listBoardPrompts(db, story.id),
+      NO_FILTER,
+    );
     expect(sections.map((s) => s.category.title)).toEqual(['Plot', 'Characters']);
   });
 });

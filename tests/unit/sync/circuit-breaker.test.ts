@@ -3,7 +3,12 @@ import { CircuitBreaker } from '../../../src/sync/circuit-breaker';
 
 function breakerAt(random = 0.999) {
   let now = 0;
-  const breaker = new CircuitBreaker({ now: () => now, random: () => random, baseDelayMs: 1_000, maxDelayMs: 300_000 });
+  const breaker = new CircuitBreaker({
+    now: () => now,
+    random: () => random,
+    baseDelayMs: 1_000,
+    maxDelayMs: 300_000,
+  });
   return { breaker, advance: (ms: number) => (now += ms) };
 }
 

@@ -19,7 +19,8 @@ const countingFetch: typeof fetch = (input, init) => {
   requests.set(path, (requests.get(path) ?? 0) + 1);
   return fetch(input, init);
 };
-const requestCount = (suffix = '') => [...requests].filter(([path]) => path.endsWith(suffix)).reduce((sum, [, n]) => sum + n, 0);
+const requestCount = (suffix = '') =>
+  [...requests].filter(([path]) => path.endsWith(suffix)).reduce((sum, [, n]) => sum + n, 0);
 
 let connection: SupabaseConnection | null = null;
 let server = { url: '', anonKey: '' };
@@ -34,9 +35,20 @@ const memoryStorage = {
   removeItem: (key: string) => void memory.delete(key),
 };
 
-async function signIn(url: string, anonKey: string, email: string, password: string): Promise<void> {
+async function signIn(
+  url: string,
+  anonKey: string,
+  email: string,
+  password: string,
+): Promise<void> {
   server = { url, anonKey };
-  connection = connectSupabase({ url, anonKey, fetch: countingFetch, storage: memoryStorage, storageKey: 'bench-auth' });
+  connection = connectSupabase({
+    url,
+    anonKey,
+    fetch: countingFetch,
+    storage: memoryStorage,
+    storageKey: 'bench-auth',
+  });
   const { error } = await connection.client.auth.signInWithPassword({ email, password });
   if (error) throw new Error(`sign-in failed: ${error.message}`);
 }
@@ -51,7 +63,9 @@ function engineFor(db: StoryPromptsDatabase, transport: SyncTransport): SyncEngi
 }
 
 function heapSampler() {
-  const memoryInfo = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
+  const memoryInfo = () =>
+    (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
+    NaN;
   let peak = memoryInfo();
   const timer = setInterval(() => (peak = Math.max(peak, memoryInfo())), 25);
   return () => {
@@ -96,7 +110,9 @@ async function initialSync(): Promise<InitialSyncRun> {
       }
     },
   });
-  const startHeap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
+  const startHeap =
+    (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
+    NaN;
   const before = requestCount('/rpc/sync_pull');
   const peak = heapSampler();
   const recorder = recordLongTasks();
@@ -105,10 +121,20 @@ async function initialSync(): Promise<InitialSyncRun> {
   const ms = performance.now() - start;
   const longTasks = await recorder.stop();
   const status = engine.status$.value;
-  if (status.phase !== 'idle') throw new Error(`initial sync ended in phase ${status.phase}: ${status.message}`);
-  const rows = (await db.prompts.count()) + (await db.prompt_categories.count()) + (await db.stories.count());
+  if (status.phase !== 'idle')
+    throw new Error(`initial sync ended in phase ${status.phase}: ${status.message}`);
+  const rows =
+    (await db.prompts.count()) + (await db.prompt_categories.count()) + (await db.stories.count());
   synced = { db, engine };
-  return { ms, rows, requests: requestCount('/rpc/sync_pull') - before, longTasks, peakHeap: peak(), startHeap, pullWaitMs };
+  return {
+    ms,
+    rows,
+    requests: requestCount('/rpc/sync_pull') - before,
+    longTasks,
+    peakHeap: peak(),
+    startHeap,
+    pullWaitMs,
+  };
 }
 
 /**
@@ -167,7 +193,9 @@ async function edits(singleEdits: number, burst: number): Promise<EditRun> {
     syncedMs.push(done - start);
     // Baseline: one bare HTTP round trip to the same server, right after.
     const rt = performance.now();
-    await fetch(`${server.url}/auth/v1/health`, { headers: { apikey: server.anonKey } }).then((r) => r.arrayBuffer());
+    await fetch(`${server.url}/auth/v1/health`, { headers: { apikey: server.anonKey } }).then((r) =>
+      r.arrayBuffer(),
+    );
     roundTripMs.push(performance.now() - rt);
   }
   const pushesBefore = requestCount('/rpc/sync_push');
@@ -193,7 +221,13 @@ async function edits(singleEdits: number, burst: number): Promise<EditRun> {
   };
 }
 
-const syncBench = { signIn, initialSync, naiveSync, edits, p95: (values: number[]) => quantile(values, 0.95) };
+const syncBench = {
+  signIn,
+  initialSync,
+  naiveSync,
+  edits,
+  p95: (values: number[]) => quantile(values, 0.95),
+};
 export type SyncBench = typeof syncBench;
 (globalThis as unknown as { syncBench: SyncBench }).syncBench = syncBench;
 document.title = 'ready';

@@ -71,9 +71,22 @@ const Row = memo(function Row({ prompt }: { prompt: Prompt }) {
   return <li>{prompt.title}</li>;
 });
 
-const Rows = memo(function Rows({ rows, query, targetId, index }: { rows: readonly Prompt[]; query: Query; targetId: string; index: number }) {
+const Rows = memo(function Rows({
+  rows,
+  query,
+  targetId,
+  index,
+}: {
+  rows: readonly Prompt[];
+  query: Query;
+  targetId: string;
+  index: number;
+}) {
   return (
-    <ul data-sub={query.watches ? index : undefined} data-title={titleIn(rows as Prompt[], targetId)}>
+    <ul
+      data-sub={query.watches ? index : undefined}
+      data-title={titleIn(rows as Prompt[], targetId)}
+    >
       {rows.map((prompt) => (
         <Row key={prompt.id} prompt={prompt} />
       ))}
@@ -84,9 +97,26 @@ const Rows = memo(function Rows({ rows, query, targetId, index }: { rows: readon
 const NO_ROWS: readonly Prompt[] = [];
 
 /** A board section: the category's prompts from the board's store, as the board reads them. */
-function Section({ store, query, targetId, index }: { store: CategoryPromptsStore; query: Query; targetId: string; index: number }) {
+function Section({
+  store,
+  query,
+  targetId,
+  index,
+}: {
+  store: CategoryPromptsStore;
+  query: Query;
+  targetId: string;
+  index: number;
+}) {
   const groups = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return <Rows rows={groups.get(query.categoryId!) ?? NO_ROWS} query={query} targetId={targetId} index={index} />;
+  return (
+    <Rows
+      rows={groups.get(query.categoryId!) ?? NO_ROWS}
+      query={query}
+      targetId={targetId}
+      index={index}
+    />
+  );
 }
 
 function Subscriber({ query, targetId, index }: { query: Query; targetId: string; index: number }) {
@@ -101,8 +131,19 @@ function Subscriber({ query, targetId, index }: { query: Query; targetId: string
   return <Rows rows={rows} query={query} targetId={targetId} index={index} />;
 }
 
-function Subscribers({ db, queries, targetId }: { db: StoryPromptsDatabase; queries: Query[]; targetId: string }) {
-  const [store] = useState(() => new CategoryPromptsStore((categoryId) => listCategoryPrompts(db, categoryId), queries.length));
+function Subscribers({
+  db,
+  queries,
+  targetId,
+}: {
+  db: StoryPromptsDatabase;
+  queries: Query[];
+  targetId: string;
+}) {
+  const [store] = useState(
+    () =>
+      new CategoryPromptsStore((categoryId) => listCategoryPrompts(db, categoryId), queries.length),
+  );
   useEffect(() => {
     store.setCategories(queries.flatMap((query) => (query.categoryId ? [query.categoryId] : [])));
     return () => store.close();
@@ -274,7 +315,13 @@ export async function liveSubscribers(rounds: number, edits: number): Promise<Li
       domMs.push(...react.ms);
       emitMs.push(...emit);
     }
-    return { domMs, emitMs, subscribers: queries.length, watched: queries.filter((q) => q.watches).length, listRows };
+    return {
+      domMs,
+      emitMs,
+      subscribers: queries.length,
+      watched: queries.filter((q) => q.watches).length,
+      listRows,
+    };
   } finally {
     db.close();
   }

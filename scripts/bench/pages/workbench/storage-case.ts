@@ -18,8 +18,10 @@ export async function storageNow(): Promise<StorageFigures> {
 export function rawDataBytes(messageCount: number): number {
   const encoder = new TextEncoder();
   let bytes = 0;
-  for (const prompt of workbenchData().prompts) bytes += encoder.encode(JSON.stringify(prompt)).length;
-  for (const message of workbenchMessages(messageCount)) bytes += encoder.encode(JSON.stringify(message)).length;
+  for (const prompt of workbenchData().prompts)
+    bytes += encoder.encode(JSON.stringify(prompt)).length;
+  for (const message of workbenchMessages(messageCount))
+    bytes += encoder.encode(JSON.stringify(message)).length;
   return bytes;
 }
 
