@@ -1,4 +1,4 @@
-// `npm test`: everything CI checks, in order: typecheck, lint, then the Vitest projects one
+// `npm test`: everything CI checks, in order: typecheck, lint, format, then the Vitest projects one
 // after another (unit, integration, e2e): on a 2-core machine, running the PostgreSQL-backed
 // and the Chromium-backed suites at the same time only makes both slower and flakier.
 // Every step runs even when an earlier one failed, so one run shows all problems. The very
@@ -23,6 +23,8 @@ interface Step {
 const checks: Step[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['-b'] },
   { name: 'lint', command: bin('eslint'), args: ['.'] },
+  // House style is Prettier's: an unformatted file fails here (`npm run format` fixes it).
+  { name: 'format', command: bin('prettier'), args: ['--check', '--log-level=warn', '.'] },
 ];
 
 const vitestStep = (project: string): Step => ({
