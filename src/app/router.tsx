@@ -1,62 +1,110 @@
 // Routes. Every page is its own lazily loaded chunk so the entry chunk stays small (B16) and
-// later features (chat, search, sync) add nothing to the first load.
-import { lazy } from 'react';
+// later features (chat, search, sync) add nothing to the first load. Each page route's handle
+// can preload its chunk, which the entry does for the URL the app opens at.
 import { createBrowserRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { chatAccessToken } from './chat-access-token';
 import { AppLayout } from './layout';
+import { lazyPage, preloadPagesFor, preloads } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
 import { downloadBeforeRestore } from './restore-download';
 import { RouteErrorPage } from './route-error-page';
 import { syncRoutes } from './sync/sync-routes';
 
-const StoriesPage = lazy(() =>
-  import('../features/stories/stories-page').then((m) => ({ default: m.StoriesPage })),
+const StoriesPage = lazyPage(
+  () => import('../features/stories/stories-page'),
+  (m) => m.StoriesPage,
 );
-const StoryOverviewPage = lazy(() =>
-  import('../features/overview/story-overview-page').then((m) => ({
-    default: m.StoryOverviewPage,
-  })),
+const StoryOverviewPage = lazyPage(
+  () => import('../features/overview/story-overview-page'),
+  (m) => m.StoryOverviewPage,
 );
-const PromptBoardPage = lazy(() =>
-  import('../features/prompts/prompt-board-page').then((m) => ({ default: m.PromptBoardPage })),
+const PromptBoardPage = lazyPage(
+  () => import('../features/prompts/prompt-board-page'),
+  (m) => m.PromptBoardPage,
 );
-const PromptEditorPage = lazy(() =>
-  import('../features/prompts/prompt-editor-page').then((m) => ({ default: m.PromptEditorPage })),
+const PromptEditorPage = lazyPage(
+  () => import('../features/prompts/prompt-editor-page'),
+  (m) => m.PromptEditorPage,
 );
-const PromptPreviewPage = lazy(() =>
-  import('../features/preview/prompt-preview-page').then((m) => ({ default: m.PromptPreviewPage })),
+const PromptPreviewPage = lazyPage(
+  () => import('../features/preview/prompt-preview-page'),
+  (m) => m.PromptPreviewPage,
 );
-const BackupPage = lazy(() =>
-  import('../features/import-export/backup-page').then((m) => ({ default: m.BackupPage })),
+const BackupPage = lazyPage(
+  () => import('../features/import-export/backup-page'),
+  (m) => m.BackupPage,
 );
-const DiagnosticsPage = lazy(() =>
-  import('../features/diagnostics/diagnostics-page').then((m) => ({ default: m.DiagnosticsPage })),
+const DiagnosticsPage = lazyPage(
+  () => import('../features/diagnostics/diagnostics-page'),
+  (m) => m.DiagnosticsPage,
 );
-const ChatsPage = lazy(() =>
-  import('../features/chat/chats-page').then((m) => ({ default: m.ChatsPage })),
+const ChatsPage = lazyPage(
+  () => import('../features/chat/chats-page'),
+  (m) => m.ChatsPage,
 );
-const ChatWindowPage = lazy(() =>
-  import('../features/chat/chat-window-page').then((m) => ({ default: m.ChatWindowPage })),
+const ChatWindowPage = lazyPage(
+  () => import('../features/chat/chat-window-page'),
+  (m) => m.ChatWindowPage,
 );
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <StoriesPage /> },
-      { path: 'stories/:storyId', element: <StoryOverviewPage /> },
-      { path: 'stories/:storyId/prompts', element: <PromptBoardPage /> },
-      { path: 'stories/:storyId/prompts/:promptId', element: <PromptEditorPage /> },
-      { path: 'stories/:storyId/prompts/:promptId/preview', element: <PromptPreviewPage /> },
-      { path: 'stories/:storyId/chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
-      { path: 'chats', element: <ChatsPage getAccessToken={chatAccessToken} /> },
-      { path: 'chats/:chatId', element: <ChatWindowPage getAccessToken={chatAccessToken} /> },
-      { path: 'backup', element: <BackupPage downloadFirst={downloadBeforeRestore} /> },
-      { path: 'diagnostics', element: <DiagnosticsPage /> },
+      { index: true, element: <StoriesPage />, handle: preloads(StoriesPage) },
+      {
+        path: 'stories/:storyId',
+        element: <StoryOverviewPage />,
+        handle: preloads(StoryOverviewPage),
+      },
+      {
+        path: 'stories/:storyId/prompts',
+        element: <PromptBoardPage />,
+        handle: preloads(PromptBoardPage),
+      },
+      {
+        path: 'stories/:storyId/prompts/:promptId',
+        element: <PromptEditorPage />,
+        handle: preloads(PromptEditorPage),
+      },
+      {
+        path: 'stories/:storyId/prompts/:promptId/preview',
+        element: <PromptPreviewPage />,
+        handle: preloads(PromptPreviewPage),
+      },
+      {
+        path: 'stories/:storyId/chats',
+        element: <ChatsPage getAccessToken={chatAccessToken} />,
+        handle: preloads(ChatsPage),
+      },
+      {
+        path: 'chats',
+        element: <ChatsPage getAccessToken={chatAccessToken} />,
+        handle: preloads(ChatsPage),
+      },
+      {
+        path: 'chats/:chatId',
+        element: <ChatWindowPage getAccessToken={chatAccessToken} />,
+        handle: preloads(ChatWindowPage),
+      },
+      {
+        path: 'backup',
+        element: <BackupPage downloadFirst={downloadBeforeRestore} />,
+        handle: preloads(BackupPage),
+      },
+      { path: 'diagnostics', element: <DiagnosticsPage />, handle: preloads(DiagnosticsPage) },
       ...syncRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);
+
+/** Starts loading the page at `pathname`: the entry calls it before React renders. */
+export function preloadPageFor(pathname: string): void {
+  preloadPagesFor(routes, pathname);
+}

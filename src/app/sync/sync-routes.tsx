@@ -1,17 +1,20 @@
 // The routes of the sync features (account, settings, conflicts), each its own lazy chunk. The
 // account page gets its service from the sync runtime here, so the feature never imports it.
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyPage, preloads } from '../lazy-page';
 import { useAccountService } from './sync-context';
 
-const AccountPage = lazy(() =>
-  import('../../features/account/account-page').then((m) => ({ default: m.AccountPage })),
+const AccountPage = lazyPage(
+  () => import('../../features/account/account-page'),
+  (m) => m.AccountPage,
 );
-const SettingsPage = lazy(() =>
-  import('../../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+const SettingsPage = lazyPage(
+  () => import('../../features/settings/settings-page'),
+  (m) => m.SettingsPage,
 );
-const ConflictsPage = lazy(() =>
-  import('../../features/conflicts/conflicts-page').then((m) => ({ default: m.ConflictsPage })),
+const ConflictsPage = lazyPage(
+  () => import('../../features/conflicts/conflicts-page'),
+  (m) => m.ConflictsPage,
 );
 
 function AccountRoute() {
@@ -19,7 +22,7 @@ function AccountRoute() {
 }
 
 export const syncRoutes: RouteObject[] = [
-  { path: 'account', element: <AccountRoute /> },
-  { path: 'settings', element: <SettingsPage /> },
-  { path: 'conflicts', element: <ConflictsPage /> },
+  { path: 'account', element: <AccountRoute />, handle: preloads(AccountPage) },
+  { path: 'settings', element: <SettingsPage />, handle: preloads(SettingsPage) },
+  { path: 'conflicts', element: <ConflictsPage />, handle: preloads(ConflictsPage) },
 ];
