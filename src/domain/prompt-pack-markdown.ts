@@ -1,13 +1,13 @@
 // A Markdown prompt pack, as a story's Markdown export writes it (story-markdown.ts):
 // "## Category" with its description below, then "### Prompt" with its details below,
 // "- [ ] step" lines as action steps and a line of "#tags". Text before the first "##" (the
-// story's overview) is skipped. Checked like the other kinds of pack (prompt-pack.ts).
+// story's overview) is skipped. Code blocks are text, whatever they hold, and the writer's
+// text comes back as it was before the export (embedded-markdown.ts). Checked like the other
+// kinds of pack (prompt-pack.ts).
 import { checkedCategory, checkedPrompt, grouped, PromptPackError } from './prompt-pack';
 import type { PackPrompt, PromptPack } from './prompt-pack';
+import { CodeFences, STEP_LINE, TAG_LINE, unembedLine } from './embedded-markdown';
 import { LIMITS } from './limits';
-
-const TAG_LINE = /^(#[^\s#]+)(\s+#[^\s#]+)*$/;
-const STEP_LINE = /^[-*] \[( |x|X)\] (.+)$/;
 
 export function parsePackMarkdown(text: string): PromptPack {
   const entries: { category: string; prompt: PackPrompt }[] = [];
@@ -35,7 +35,19 @@ export function parsePackMarkdown(text: string): PromptPack {
     });
     current = null;
   };
+  const fences = new CodeFences();
+  // A block left open by hand would swallow every prompt after it: refused, with its line.
+  let codeOpenedAt = 0;
+  let headingInCode = false;
   text.split(/\r?\n/).forEach((line, index) => {
+    const opening = fences.unclosed === null;
+    if (fences.isCode(line)) {
+      if (opening) [codeOpenedAt, headingInCode] = [index + 1, false];
+      else if (/^#{2,3}\s/.test(line)) headingInCode = true;
+      if (current) current.details.push(line);
+      else if (category !== null) descriptions.get(category.toLowerCase())!.lines.push(line);
+      return;
+    }
     const heading = /^(#{2,3})\s+(.*)$/.exec(line);
     if (heading) {
       finish();
@@ -48,7 +60,8 @@ export function parsePackMarkdown(text: string): PromptPack {
       return;
     }
     if (!current) {
-      if (category !== null) descriptions.get(category.toLowerCase())!.lines.push(line);
+      if (category !== null)
+        descriptions.get(category.toLowerCase())!.lines.push(unembedLine(line));
       return;
     }
     const step = STEP_LINE.exec(line.trim());
@@ -60,9 +73,14 @@ export function parsePackMarkdown(text: string): PromptPack {
           .split(/\s+/)
           .map((tag) => tag.slice(1)),
       );
-    else current.details.push(line);
+    else current.details.push(unembedLine(line));
   });
   finish();
+  if (fences.unclosed !== null && headingInCode) {
+    throw new PromptPackError(
+      `The code block that starts at line ${codeOpenedAt} is never closed, so the categories and prompts after it would be read as code. Close it with a ${fences.unclosed} line and import again. Nothing was imported.`,
+    );
+  }
   if (entries.length === 0) {
     throw new PromptPackError(
       'No prompts found: in a Markdown prompt pack each prompt starts with a "### Title" line (under a "## Category").',

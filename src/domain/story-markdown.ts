@@ -1,6 +1,8 @@
 // A story as one Markdown document, to read, print or paste anywhere: the overview, then each
 // category in board order with its prompts (details as written, action steps as a checklist,
-// tags). Prompt details are Markdown already and go in as written, headings nested (nested()).
+// tags). The writer's own Markdown goes in so that it reads as written and imports back
+// unchanged as a prompt pack (embedded-markdown.ts).
+import { embedMarkdown } from './embedded-markdown';
 import type { Category, Prompt, Story } from './entities';
 
 export interface StoryForMarkdown {
@@ -13,34 +15,14 @@ function inline(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/**
- * The writer's own Markdown (details, descriptions, synopsis, notes) goes in as written, except
- * its headings: moved three levels down (at most ######, code blocks untouched), they nest
- * under the prompt's "###" instead of reading as new categories and prompts, here and when the
- * file is imported back as a prompt pack.
- */
-function nested(text: string): string {
-  let inCode = false;
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => {
-      if (/^\s{0,3}(```|~~~)/.test(line)) inCode = !inCode;
-      const heading = inCode ? null : /^ {0,3}(#{1,6})(\s.*|)$/.exec(line);
-      if (!heading) return line;
-      return `${'#'.repeat(Math.min(6, heading[1]!.length + 3))}${heading[2]}`;
-    })
-    .join('\n');
-}
-
 function section(heading: string, body: string): string[] {
-  return body.trim() === '' ? [] : [`**${heading}**`, '', nested(body), ''];
+  return body.trim() === '' ? [] : [`**${heading}**`, '', embedMarkdown(body), ''];
 }
 
 function promptMarkdown(prompt: Prompt): string[] {
   const lines = [`### ${inline(prompt.title)}`, ''];
   if (prompt.tags.length > 0) lines.push(prompt.tags.map((tag) => `#${tag}`).join(' '), '');
-  if (prompt.details.trim() !== '') lines.push(nested(prompt.details), '');
+  if (prompt.details.trim() !== '') lines.push(embedMarkdown(prompt.details), '');
   if (prompt.action_steps.length > 0) {
     for (const step of prompt.action_steps)
       lines.push(`- [${step.done ? 'x' : ' '}] ${inline(step.text)}`);
@@ -56,7 +38,7 @@ export function storyMarkdown({ story, categories }: StoryForMarkdown): string {
   lines.push(...section('Synopsis', story.synopsis), ...section('Notes', story.notes));
   for (const { category, prompts } of categories) {
     lines.push(`## ${inline(category.title)}`, '');
-    if (category.description.trim() !== '') lines.push(nested(category.description), '');
+    if (category.description.trim() !== '') lines.push(embedMarkdown(category.description), '');
     for (const prompt of prompts) lines.push(...promptMarkdown(prompt));
   }
   return `${lines.join('\n').trimEnd()}\n`;

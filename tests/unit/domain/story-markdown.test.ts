@@ -97,6 +97,81 @@ describe('storyMarkdown', () => {
     expect(pack.categories[0]!.prompts.map((p) => p.title)).toEqual(['Storm']);
   });
 
+  it('imports back as the writer wrote it: headings, checklists, tag lines and code', () => {
+    // Details full of Markdown that looks like the export's own structure: before, the
+    // "- [ ]" lines came back as action steps, the "#tag" line as tags, the headings three
+    // levels down, and the "##" inside the code block split the prompt.
+    const details = [
+      '# Act one',
+      'Fog on the quay.',
+      '## Beats',
+      '- [ ] the bell rings',
+      '  * [x] nested, already done',
+      '#mood #fog',
+      '\\- [ ] the writer escaped this one',
+      '### Lines',
+      '```md',
+      '## not a category',
+      '- [ ] not a step',
+      '#not #tags',
+      '```',
+      'After the code.',
+    ].join('\n');
+    const description = 'Set pieces.\n- [ ] pick the weather\n## Rules';
+    const text = storyMarkdown({
+      story,
+      categories: [
+        { category: { ...category, description }, prompts: [{ ...prompt, details }] },
+        {
+          category: { ...category, id: 'c2', title: 'Later' },
+          prompts: [{ ...prompt, id: 'p2', title: 'Next' }],
+        },
+      ],
+    });
+    const pack = parsePackMarkdown(text);
+    expect(pack.categories.map((c) => c.title)).toEqual(['Scenes', 'Later']);
+    const [scenes, later] = pack.categories;
+    expect(scenes!.description).toBe(description);
+    expect(scenes!.prompts).toHaveLength(1);
+    expect(scenes!.prompts[0]).toMatchObject({
+      title: 'Storm',
+      details,
+      tags: ['weather', 'act-one'],
+      action_steps: ['Draft it', 'Cut it'],
+    });
+    expect(later!.prompts.map((p) => p.title)).toEqual(['Next']);
+    // In the file itself they read as the writer's text, not as a checklist or tags.
+    expect(text).toContain(
+      '\n\\- [ ] the bell rings\n  \\* [x] nested, already done\n\\#mood #fog\n',
+    );
+  });
+
+  it('closes a code block the writer left open, so the next prompt is still a prompt', () => {
+    const details = 'Dialogue so far:\n```\n## CAPTAIN\nHold the line.';
+    const text = storyMarkdown({
+      story,
+      categories: [
+        {
+          category,
+          prompts: [
+            { ...prompt, details },
+            { ...prompt, id: 'p2', title: 'Harbour', details: '' },
+          ],
+        },
+      ],
+    });
+    const prompts = parsePackMarkdown(text).categories[0]!.prompts;
+    expect(prompts.map((p) => p.title)).toEqual(['Storm', 'Harbour']);
+    // The one change: the block is closed where the details end (it renders the same).
+    expect(prompts[0]!.details).toBe(`${details}\n\`\`\``);
+  });
+
+  it('refuses a hand-written pack whose code block never closes over later prompts', () => {
+    expect(() => parsePackMarkdown('## Scenes\n\n### Storm\n\n```\ncode\n\n### Harbour\n')).toThrow(
+      'The code block that starts at line 5 is never closed, so the categories and prompts after it would be read as code. Close it with a ``` line and import again. Nothing was imported.',
+    );
+  });
+
   it('makes a safe file name from any title', () => {
     expect(fileNameFor('Salt Roads: Part 2/3', 'md')).toBe('salt-roads-part-2-3.md');
     expect(fileNameFor('«»', 'md')).toBe('story.md');
