@@ -233,6 +233,39 @@ describe('stories and overview', () => {
     expect(await page.getByRole('link', { name: 'Keep me' }).isVisible()).toBe(true);
   });
 
+  it('undoes a deletion with Ctrl+Z, except while typing in a text field', async () => {
+    // The Undo button sits at the end of the tab order; the keys reach it from anywhere.
+    const page = await freshPage();
+    await openStoriesPage(page);
+    await createStory(page, 'Keep me');
+    await createStory(page, 'Delete me');
+    await page.getByRole('button', { name: 'Delete Delete me' }).click();
+    await page.getByText('Deleted “Delete me”.').waitFor();
+    const undo = page.getByRole('button', { name: 'Undo' });
+    expect(await undo.getAttribute('aria-keyshortcuts')).toBe('Control+Z Meta+Z');
+
+    // In the new-story field the keys undo typing, not the deletion.
+    const field = page.getByLabel('New story title');
+    await field.fill('Half a title');
+    await field.press('Control+z');
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('link', { name: 'Delete me' }).count()).toBe(0);
+
+    await page.getByRole('heading', { name: 'Your stories' }).click();
+    await page.keyboard.press('Control+z');
+    await page.getByRole('link', { name: 'Delete me' }).waitFor();
+    await undo.waitFor({ state: 'detached' });
+    // Once used, the keys do nothing more.
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(300);
+    const titles = await page
+      .getByRole('list', { name: 'Stories' })
+      .getByRole('link')
+      .allTextContents();
+    expect(titles.sort()).toEqual(['Delete me', 'Keep me']);
+    expect((await runAxe(page)).summary).toBe('');
+  });
+
   it('deletes one story, with one Undo toast, for a double click on Delete', async () => {
     const page = await freshPage();
     await openStoriesPage(page);

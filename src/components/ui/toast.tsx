@@ -1,9 +1,21 @@
 // Toasts: short messages at the bottom of the screen, e.g. "Story deleted" with "Undo".
-// `useToast()` returns `show(message, { actionLabel, onAction })` and `error(message)`.
+// `useToast()` returns `show(message, { actionLabel, onAction })`, `undoable(message, undo)`
+// and `error(message)`.
 // Messages are announced by a live region that exists from the first render (a region added
 // together with its text is often not read out). An undo toast stays 8 s; while keyboard focus
 // is inside a toast it stays open, so its action can be reached without a race.
-import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+// The toasts sit at the end of the page, far down the tab order from the list a writer just
+// deleted from, so the newest undo toast also answers Ctrl+Z (⌘Z on a Mac) anywhere except in
+// a text field, where the keys keep undoing typing.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import { Button, IconButton } from './button';
 import { CloseIcon } from './icons';
@@ -21,10 +33,14 @@ interface ToastItem {
   tone: 'info' | 'error';
   actionLabel?: string;
   onAction?: () => void | Promise<void>;
+  /** Its action undoes what the message reports: Ctrl+Z runs it too. */
+  undo: boolean;
 }
 
 export interface ToastApi {
   show: (message: string, options?: ToastOptions) => number;
+  /** "Deleted …" with an Undo button that Ctrl+Z (⌘Z) also presses. */
+  undoable: (message: string, undo: () => void | Promise<void>) => number;
   error: (message: string, options?: ToastOptions) => number;
   dismiss: (id: number) => void;
 }
@@ -69,18 +85,25 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   };
 
   const add = useCallback(
-    (tone: ToastItem['tone'], message: string, options: ToastOptions = {}) => {
+    (
+      tone: ToastItem['tone'],
+      message: string,
+      options: ToastOptions = {},
+      undo?: ToastItem['onAction'],
+    ) => {
       const id = nextId.current++;
+      const actionLabel = undo ? 'Undo' : options.actionLabel;
       const item: ToastItem = {
         id,
         message,
         tone,
-        actionLabel: options.actionLabel,
-        onAction: options.onAction,
+        actionLabel,
+        onAction: undo ?? options.onAction,
+        undo: undo !== undefined,
       };
       setToasts((current) => [...current, item].slice(-MAX_VISIBLE));
       const duration =
-        options.durationMs ?? (tone === 'error' ? 10_000 : options.actionLabel ? 8_000 : 5_000);
+        options.durationMs ?? (tone === 'error' ? 10_000 : actionLabel ? 8_000 : 5_000);
       schedule(id, duration);
       return id;
     },
@@ -90,21 +113,37 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const api = useMemo<ToastApi>(
     () => ({
       show: (message, options) => add('info', message, options),
+      undoable: (message, undo) => add('info', message, {}, undo),
       error: (message, options) => add('error', message, options),
       dismiss,
     }),
     [add, dismiss],
   );
 
-  const runAction = (toast: ToastItem) => {
-    dismiss(toast.id);
-    const result = toast.onAction?.();
-    if (result instanceof Promise) {
-      result.catch((error: unknown) =>
-        add('error', error instanceof Error ? error.message : String(error)),
-      );
-    }
-  };
+  const runAction = useCallback(
+    (toast: ToastItem) => {
+      dismiss(toast.id);
+      const result = toast.onAction?.();
+      if (result instanceof Promise) {
+        result.catch((error: unknown) =>
+          add('error', error instanceof Error ? error.message : String(error)),
+        );
+      }
+    },
+    [add, dismiss],
+  );
+
+  const newestUndo = toasts.findLast((toast) => toast.undo);
+  useEffect(() => {
+    if (!newestUndo) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isUndoKeys(event) || event.defaultPrevented || isTextEditing(event.target)) return;
+      event.preventDefault();
+      runAction(newestUndo);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [newestUndo, runAction]);
 
   const renderToast = (toast: ToastItem) => (
     <div
@@ -120,8 +159,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           variant="ghost"
           className="ui-toast__action"
           onClick={() => runAction(toast)}
+          aria-keyshortcuts={toast === newestUndo ? 'Control+Z Meta+Z' : undefined}
         >
           {toast.actionLabel}
+          {toast === newestUndo ? (
+            <kbd className="ui-toast__keys" aria-hidden="true">
+              {IS_MAC ? '⌘Z' : 'Ctrl+Z'}
+            </kbd>
+          ) : null}
         </Button>
       ) : null}
       <IconButton
@@ -145,5 +190,28 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         </div>
       </section>
     </ToastContext.Provider>
+  );
+}
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+function isUndoKeys(event: KeyboardEvent): boolean {
+  return (
+    (event.ctrlKey || event.metaKey) &&
+    !event.shiftKey &&
+    !event.altKey &&
+    event.key.toLowerCase() === 'z'
+  );
+}
+
+/** Text fields (and rich text) have their own undo: the keys stay theirs. */
+function isTextEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(
+      target.type,
+    )
   );
 }

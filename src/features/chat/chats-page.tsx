@@ -30,10 +30,9 @@ function ChatRow({
   const remove = () =>
     deleteChat(db, chat.id).then(
       () =>
-        toast.show(`Chat “${chat.title || 'Untitled chat'}” deleted`, {
-          actionLabel: 'Undo',
-          onAction: () => restoreChat(db, chat.id).then(() => undefined),
-        }),
+        toast.undoable(`Chat “${chat.title || 'Untitled chat'}” deleted`, () =>
+          restoreChat(db, chat.id).then(() => undefined),
+        ),
       (error: unknown) => toast.error(describeError(error)),
     );
   const persona = findPersona(chat.persona_id, custom)?.name;

@@ -77,10 +77,9 @@ export function PersonaManager({ custom, onCreated, onClose }: PersonaManagerPro
     focusNext.current = NEW_KEY;
     try {
       await deletePersona(db, persona.id);
-      toast.show(`Persona “${persona.name}” deleted`, {
-        actionLabel: 'Undo',
-        onAction: () => restorePersona(db, persona.id).then(() => undefined),
-      });
+      toast.undoable(`Persona “${persona.name}” deleted`, () =>
+        restorePersona(db, persona.id).then(() => undefined),
+      );
     } catch (error) {
       toast.error(describeError(error));
     }

@@ -72,10 +72,10 @@ export function ActionStepList({ prompt }: { prompt: Prompt }) {
     void run('The step was not deleted', removeActionStep(db, prompt.id, stepId)).then(
       (removed) => {
         if (!removed) return;
-        toast.show(`Step “${removed.step.text}” deleted`, {
-          actionLabel: 'Undo',
-          onAction: async () => void (await restoreActionStep(db, prompt.id, removed)),
-        });
+        toast.undoable(
+          `Step “${removed.step.text}” deleted`,
+          async () => void (await restoreActionStep(db, prompt.id, removed)),
+        );
       },
       () => undefined,
     );

@@ -62,10 +62,10 @@ function EditorForm({
       toast.error(`The prompt was not deleted: ${describeError(error)}`);
       return;
     }
-    toast.show(`Prompt “${prompt.title}” deleted`, {
-      actionLabel: 'Undo',
-      onAction: async () => void (await restorePrompt(db, prompt.id)),
-    });
+    toast.undoable(
+      `Prompt “${prompt.title}” deleted`,
+      async () => void (await restorePrompt(db, prompt.id)),
+    );
     void navigate(board, { state: { focusAfterDelete } });
   };
 

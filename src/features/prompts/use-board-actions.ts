@@ -63,11 +63,8 @@ export function useBoardActions(): BoardActions {
           report('The category was not deleted')(error);
           return;
         }
-        toast.show(`Category “${category.title}” deleted`, {
-          actionLabel: 'Undo',
-          onAction: async () => {
-            await restoreCategory(db, category.id);
-          },
+        toast.undoable(`Category “${category.title}” deleted`, async () => {
+          await restoreCategory(db, category.id);
         });
       },
     };

@@ -17,10 +17,9 @@ export function StoriesPage() {
   const remove = async (story: Story) => {
     try {
       await deleteStory(db, story.id);
-      toast.show(`Deleted “${story.title}”.`, {
-        actionLabel: 'Undo',
-        onAction: () => restoreStory(db, story.id).then(() => undefined),
-      });
+      toast.undoable(`Deleted “${story.title}”.`, () =>
+        restoreStory(db, story.id).then(() => undefined),
+      );
     } catch (error) {
       toast.error(`Could not delete “${story.title}”: ${describeError(error)}`);
     }
