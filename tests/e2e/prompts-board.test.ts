@@ -1,7 +1,8 @@
 // The categories-and-prompts board in real Chromium against the production build: creating
-// categories and prompts, reordering both by mouse drag, by the dnd-kit keyboard sensor and by
-// the move buttons (each order must survive a reload), moving a prompt into another category,
-// filtering by tag, delete with undo, a 2,000-prompt category that stays virtualized, and axe.
+// categories and prompts, reordering both by mouse drag, by finger on a phone, by the dnd-kit
+// keyboard sensor and by the move buttons (each order must survive a reload), moving a prompt
+// into another category, filtering by tag, delete with undo, a 2,000-prompt category that stays
+// virtualized, and axe.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage, runAxe } from '../support/browser';
@@ -116,6 +117,36 @@ async function dragWithKeyboard(
   await page.keyboard.press('Space');
 }
 
+/**
+ * Finger drag through the browser's own touch input (CDP): press on `handle`, hold past the
+ * touch sensor's delay, slide so that `dragged` ends centred on `target`, lift.
+ */
+async function dragWithFinger(
+  page: Page,
+  handle: Locator,
+  dragged: Locator,
+  target: Locator,
+): Promise<void> {
+  const start = await center(handle);
+  const from = await center(dragged);
+  const to = await center(target);
+  const session = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    session.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }],
+    });
+  await touch('touchStart', start.x, start.y);
+  await page.waitForTimeout(300);
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  for (let step = 1; step <= 20; step++)
+    await touch('touchMove', start.x + (dx * step) / 20, start.y + (dy * step) / 20);
+  await page.waitForTimeout(50);
+  await touch('touchEnd', start.x + dx, start.y + dy);
+  await session.detach();
+}
+
 /** Keeps a read-write transaction on the app's prompts store busy for `ms` (runs in the page). */
 function holdPromptsStore(ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -223,6 +254,48 @@ describe('prompt board', () => {
     await section(page, 'Later').waitFor();
     expect(await promptOrder(page, 'Scenes')).toEqual(['Three', 'Four', 'One']);
     expect(await promptOrder(page, 'Later')).toEqual(['Two', 'Epilogue']);
+  });
+
+  it('reorders prompts and categories with a finger on a phone, and keeps the order', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    onTestFinished(() => context.close());
+    const page = await newPage(context);
+    await openNewStoryBoard(page, 'On the train');
+    await addCategory(page, 'Scenes');
+    await addCategory(page, 'Ideas');
+    for (const title of ['One', 'Two', 'Three']) await addPrompt(page, 'Scenes', title);
+    const card = (title: string) =>
+      page.locator('.prompt-card', { has: page.getByRole('link', { name: title, exact: true }) });
+    // Mid-screen, away from the edges where holding a dragged card scrolls the page.
+    const centre = (locator: Locator) =>
+      locator.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+
+    await centre(card('Two'));
+    await dragWithFinger(
+      page,
+      page.getByRole('button', { name: 'Drag prompt One' }),
+      card('One'),
+      card('Three'),
+    );
+    await expect.poll(() => promptOrder(page, 'Scenes')).toEqual(['Two', 'Three', 'One']);
+
+    await centre(page.getByRole('button', { name: 'Drag category Ideas' }));
+    await dragWithFinger(
+      page,
+      page.getByRole('button', { name: 'Drag category Ideas' }),
+      section(page, 'Ideas'),
+      section(page, 'Scenes'),
+    );
+    await expect.poll(() => categoryOrder(page)).toEqual(['Ideas', 'Scenes']);
+
+    await page.reload();
+    await section(page, 'Scenes').waitFor();
+    expect(await categoryOrder(page)).toEqual(['Ideas', 'Scenes']);
+    expect(await promptOrder(page, 'Scenes')).toEqual(['Two', 'Three', 'One']);
   });
 
   it('keeps keyboard focus on a move button that takes a prompt or a category to an end of its list', async () => {
