@@ -4,10 +4,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAllChats, listStoryChats } from '../../../src/db/chat-queries';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
-import { pullAll } from '../../../src/sync/pull';
-import type { PullResponse, TableRow } from '../../../src/sync/protocol';
-import type { SyncTransport } from '../../../src/sync/sync-transport';
+import type { TableRow } from '../../../src/sync/protocol';
 import { freshDatabase } from '../db/test-database';
+import { pullAsOnePage } from './pull-as-one-page';
 
 const USER = '00000000-0000-4000-8000-000000000001';
 const STORY = crypto.randomUUID();
@@ -57,20 +56,6 @@ function messageRow(chatId: string, minute: number): TableRow {
   };
 }
 
-/** Pulls `rows` as one page, the way a second device receives another device's writes. */
-async function pull(db: StoryPromptsDatabase, rows: TableRow[]): Promise<void> {
-  const transport: SyncTransport = {
-    push: () => Promise.reject(new Error('not used')),
-    ackPull: async (request) => ({ last_pull_version: request.version, gc_version: 0 }),
-    pull: async (request): Promise<PullResponse> => {
-      const changes = rows.filter((row) => row.row.server_version > request.cursor);
-      const cursor = changes.at(-1)?.row.server_version ?? request.cursor;
-      return { changes, cursor, has_more: false, ack_mid: 0, reset_required: false };
-    },
-  };
-  await pullAll(db, transport);
-}
-
 const titles = async (db: StoryPromptsDatabase) => ({
   all: (await listAllChats(db)).map((chat) => chat.title),
   story: (await listStoryChats(db, STORY)).map((chat) => chat.title),
@@ -85,19 +70,19 @@ describe('chat order on a device that receives messages through sync', () => {
     const db = freshDatabase();
     const older = crypto.randomUUID();
     const newer = crypto.randomUUID();
-    await pull(db, [chatRow(older, 'Older', 1), chatRow(newer, 'Newer', 2)]);
+    await pullAsOnePage(db, [chatRow(older, 'Older', 1), chatRow(newer, 'Newer', 2)]);
     expect(await titles(db)).toEqual({ all: ['Newer', 'Older'], story: ['Newer', 'Older'] });
 
-    await pull(db, [messageRow(older, 10)]);
+    await pullAsOnePage(db, [messageRow(older, 10)]);
     expect(await titles(db)).toEqual({ all: ['Older', 'Newer'], story: ['Older', 'Newer'] });
     expect((await db.chats.get(older))?.updated_at).toBe(at(10));
     // Device-local: nothing waits to be pushed because of it.
     expect(await db.changes.count()).toBe(0);
 
     // An older message arriving late (written offline) moves nothing back or forward.
-    await pull(db, [messageRow(newer, 5)]);
+    await pullAsOnePage(db, [messageRow(newer, 5)]);
     expect(await titles(db)).toEqual({ all: ['Older', 'Newer'], story: ['Older', 'Newer'] });
-    await pull(db, [messageRow(newer, 11)]);
+    await pullAsOnePage(db, [messageRow(newer, 11)]);
     expect(await titles(db)).toEqual({ all: ['Newer', 'Older'], story: ['Newer', 'Older'] });
   });
 
@@ -105,7 +90,7 @@ describe('chat order on a device that receives messages through sync', () => {
     const db = freshDatabase();
     const quiet = crypto.randomUUID();
     const busy = crypto.randomUUID();
-    await pull(db, [
+    await pullAsOnePage(db, [
       chatRow(busy, 'Busy', 1),
       messageRow(busy, 20),
       chatRow(quiet, 'Quiet', 3),
@@ -116,7 +101,7 @@ describe('chat order on a device that receives messages through sync', () => {
     // A chat row pulled again later (renamed elsewhere) with an updated_at below its newest
     // message, e.g. from a device whose clock is behind, keeps the chat where its messages put it.
     const renamed = chatRow(busy, 'Busy, renamed', 2);
-    await pull(db, [renamed]);
+    await pullAsOnePage(db, [renamed]);
     expect(await titles(db)).toEqual({
       all: ['Busy, renamed', 'Quiet'],
       story: ['Busy, renamed', 'Quiet'],
@@ -127,7 +112,7 @@ describe('chat order on a device that receives messages through sync', () => {
     const db = freshDatabase();
     const chat = crypto.randomUUID();
     const other = crypto.randomUUID();
-    await pull(db, [chatRow(chat, 'Long', 1), chatRow(other, 'Other', 2)]);
+    await pullAsOnePage(db, [chatRow(chat, 'Long', 1), chatRow(other, 'Other', 2)]);
     const history = Array.from({ length: 5_000 }, (_, index) => ({
       ...(messageRow(index % 2 ? chat : other, 3).row as Record<string, unknown>),
       created_at: new Date(Date.parse(at(3)) + index).toISOString(),
@@ -179,7 +164,7 @@ describe('chat order on a device that receives messages through sync', () => {
       spyIndex(method);
     }
 
-    await pull(db, [messageRow(other, 59)]);
+    await pullAsOnePage(db, [messageRow(other, 59)]);
     expect(await titles(db)).toEqual({ all: ['Other', 'Long'], story: ['Other', 'Long'] });
     expect(reads).toHaveLength(1); // one chat touched: one step on the index
     expect(

@@ -3,12 +3,10 @@
 // rows must land in the app's `toISOString()` form so that order follows time.
 import { describe, expect, it } from 'vitest';
 import { listChatMessages } from '../../../src/db/chat-queries';
-import type { StoryPromptsDatabase } from '../../../src/db/database';
-import { pullAll } from '../../../src/sync/pull';
-import type { PullResponse, TableRow } from '../../../src/sync/protocol';
+import type { TableRow } from '../../../src/sync/protocol';
 import { appTimestamp } from '../../../src/sync/server-rows';
-import type { SyncTransport } from '../../../src/sync/sync-transport';
 import { freshDatabase } from '../db/test-database';
+import { pullAsOnePage } from './pull-as-one-page';
 
 const USER = '00000000-0000-4000-8000-000000000001';
 const HLC = `${String(Date.UTC(2026, 10, 26, 9)).padStart(18, '0')}-00000-bb`;
@@ -36,24 +34,11 @@ function messageRow(chatId: string, content: string, createdAt: string): TableRo
   };
 }
 
-async function pull(db: StoryPromptsDatabase, rows: TableRow[]): Promise<void> {
-  const transport: SyncTransport = {
-    push: () => Promise.reject(new Error('not used')),
-    ackPull: async (request) => ({ last_pull_version: request.version, gc_version: 0 }),
-    pull: async (request): Promise<PullResponse> => {
-      const changes = rows.filter((row) => row.row.server_version > request.cursor);
-      const cursor = changes.at(-1)?.row.server_version ?? request.cursor;
-      return { changes, cursor, has_more: false, ack_mid: 0, reset_required: false };
-    },
-  };
-  await pullAll(db, transport);
-}
-
 describe('timestamps pulled from PostgreSQL', () => {
   it('are stored as the app writes them, so a chat reads in the order it was written', async () => {
     const db = freshDatabase();
     const chat = crypto.randomUUID();
-    await pull(db, [
+    await pullAsOnePage(db, [
       // Written at 09:30 UTC by a device (app form).
       messageRow(chat, 'second', '2026-11-26T09:30:00.000Z'),
       // Written at 09:00:00.5 UTC, as a server with TimeZone=Europe/Berlin prints it.
