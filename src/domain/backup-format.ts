@@ -33,6 +33,11 @@ export interface BackupFile {
   data: BackupData;
 }
 
+/** A backup as read for import: its live rows, and how many rows marked deleted were left out. */
+export interface ReadBackup extends BackupFile {
+  deletedLeftOut: number;
+}
+
 const TABLE_LABELS: Record<BackupTable, string> = {
   stories: 'story',
   prompt_categories: 'category',
@@ -71,7 +76,7 @@ export class BackupFormatError extends AppError {
 }
 
 /** Reads a backup file's text. Throws BackupFormatError naming the first thing wrong. */
-export function parseBackup(text: string): BackupFile {
+export function parseBackup(text: string): ReadBackup {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -91,7 +96,8 @@ export function parseBackup(text: string): BackupFile {
   for (const table of BACKUP_TABLES) data[table] = readTable(table, head.data.data[table]);
   checkUniqueIds(data as BackupData);
   checkParents(data as BackupData);
-  return { ...head.data, format: BACKUP_FORMAT, data: data as BackupData };
+  const { live, leftOut } = withoutDeleted(data as BackupData);
+  return { ...head.data, format: BACKUP_FORMAT, data: live, deletedLeftOut: leftOut };
 }
 
 /** Other JSON files a writer keeps beside backups get a pointer to where they belong. */
@@ -162,4 +168,35 @@ function checkParents(data: BackupData): void {
   data.messages.forEach((row, index) => {
     if (!chats.has(row.chat_id)) throw missing('chat message', 'messages', index);
   });
+}
+
+/**
+ * The rows a backup brings back: an exported backup holds live rows only, but a file edited by
+ * hand (or made by another tool) may mark some deleted. Imported, they would be added unseen
+ * and still counted as new; they are left out, with everything under them, as the export does.
+ */
+function withoutDeleted(data: BackupData): { live: BackupData; leftOut: number } {
+  const stories = data.stories.filter((row) => !row.deleted);
+  const storyIds = new Set(stories.map((row) => row.id));
+  const categories = data.prompt_categories.filter(
+    (row) => !row.deleted && storyIds.has(row.story_id),
+  );
+  const categoryIds = new Set(categories.map((row) => row.id));
+  const chats = data.chats.filter(
+    (row) => !row.deleted && (row.story_id === null || storyIds.has(row.story_id)),
+  );
+  const chatIds = new Set(chats.map((row) => row.id));
+  const live: BackupData = {
+    stories,
+    prompt_categories: categories,
+    prompts: data.prompts.filter(
+      (row) => !row.deleted && storyIds.has(row.story_id) && categoryIds.has(row.category_id),
+    ),
+    personas: data.personas.filter((row) => !row.deleted),
+    chats,
+    messages: data.messages.filter((row) => !row.deleted && chatIds.has(row.chat_id)),
+  };
+  const count = (backup: BackupData) =>
+    BACKUP_TABLES.reduce((sum, table) => sum + backup[table].length, 0);
+  return { live, leftOut: count(data) - count(live) };
 }

@@ -38,3 +38,10 @@ export function describePlan(plan: ImportPlan): PlanLine[] {
 export function changesIn(plan: ImportPlan): number {
   return BACKUP_TABLES.reduce((sum, table) => sum + plan[table].added + plan[table].restored, 0);
 }
+
+/** Rows a hand-edited file marks deleted are not imported (backup-format.ts): say so. */
+export function describeDeletedLeftOut(count: number): string {
+  return count === 1
+    ? '1 item in this file is marked deleted (or belongs to something deleted) and is left out.'
+    : `${count.toLocaleString('en')} items in this file are marked deleted (or belong to something deleted) and are left out.`;
+}

@@ -17,21 +17,21 @@ import {
   BackupFormatError,
   parseBackup,
 } from '../../domain/backup-format';
-import type { BackupFile } from '../../domain/backup-format';
-import { changesIn, describePlan } from './backup-summary';
+import type { BackupFile, ReadBackup } from '../../domain/backup-format';
+import { changesIn, describeDeletedLeftOut, describePlan } from './backup-summary';
 import { FileChooser } from './file-chooser';
 import { useFocusBack } from './use-focus-back';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'ready'; name: string; backup: BackupFile; plan: ImportPlan }
+  | { kind: 'ready'; name: string; backup: ReadBackup; plan: ImportPlan }
   | { kind: 'downloading'; name: string }
   | { kind: 'importing'; name: string; progress: ImportProgress }
   | { kind: 'done'; plan: ImportPlan }
   | { kind: 'failed'; text: string };
 
-async function readChosenFile(file: File): Promise<{ backup: BackupFile; plan: ImportPlan }> {
+async function readChosenFile(file: File): Promise<{ backup: ReadBackup; plan: ImportPlan }> {
   if (file.size > BACKUP_MAX_BYTES) {
     throw new BackupFormatError(
       `This file is ${(file.size / 1024 / 1024).toFixed(0)} MB; a backup can be at most ${BACKUP_MAX_BYTES / 1024 / 1024} MB.`,
@@ -158,7 +158,7 @@ function ImportPreview({
   onImport,
   onCancel,
 }: {
-  state: { name: string; plan: ImportPlan };
+  state: { name: string; backup: ReadBackup; plan: ImportPlan };
   onImport: () => void;
   onCancel: () => void;
 }) {
@@ -175,6 +175,9 @@ function ImportPreview({
           <li key={line.table}>{line.text}</li>
         ))}
       </ul>
+      {state.backup.deletedLeftOut > 0 ? (
+        <p className="muted">{describeDeletedLeftOut(state.backup.deletedLeftOut)}</p>
+      ) : null}
       <div className="row">
         <Button onClick={onImport} disabled={changes === 0}>
           {changes === 0

@@ -22,6 +22,10 @@ import {
   backupFile,
   parseBackup,
 } from '../../../src/domain/backup-format';
+import {
+  changesIn,
+  describeDeletedLeftOut,
+} from '../../../src/features/import-export/backup-summary';
 import { freshDatabase } from '../db/test-database';
 
 async function library(db: StoryPromptsDatabase) {
@@ -191,6 +195,29 @@ describe('reading a backup file', () => {
     file.data.prompts.push({ ...file.data.prompts[0], title: 'Storm, second copy' });
     expect(() => parseBackup(JSON.stringify(file))).toThrow(
       'The prompt at prompts[1] has the same id as prompts[0]: this file holds it twice. Nothing was imported.',
+    );
+  });
+
+  it('leaves out rows a hand-edited file marks deleted, with everything under them, and counts them', async () => {
+    // Imported as they were, they were added unseen yet counted as "new" in the preview.
+    const file = await valid();
+    expect(parseBackup(JSON.stringify(file)).deletedLeftOut).toBe(0);
+    file.data.prompt_categories[0].deleted = true; // its prompt goes with it
+    file.data.personas[0].deleted = true;
+    const backup = parseBackup(JSON.stringify(file));
+    expect(backup.deletedLeftOut).toBe(3);
+    expect(backup.data.prompt_categories).toEqual([]);
+    expect(backup.data.prompts).toEqual([]);
+    expect(backup.data.personas).toEqual([]);
+    expect(backup.data.stories).toHaveLength(1);
+
+    const target = freshDatabase();
+    const plan = await planImport(target, backup.data);
+    expect(changesIn(plan)).toBe(3); // the story, the chat and its message
+    await importBackup(target, backup.data);
+    expect(await target.prompts.count()).toBe(0);
+    expect(describeDeletedLeftOut(backup.deletedLeftOut)).toBe(
+      '3 items in this file are marked deleted (or belong to something deleted) and are left out.',
     );
   });
 
