@@ -1,8 +1,11 @@
 // Finds where matched index terms occur in a text, for <mark> highlighting in the UI. Words are
 // cut the way the index cuts them (search-shard-config.ts), so a highlighted word is exactly a
-// word the index matched: offsets only, never markup.
+// word the index matched: offsets only, never markup. The index holds runs of CJK characters
+// as overlapping pairs (search-words.ts): a character is marked with its right-hand neighbour
+// when the pair matched, alone when it matched alone, and touching marks are joined.
 import type { HighlightedText } from './search-types';
 import { normalizeTerm, WORD } from './search-shard-config';
+import { isCjkCharacter } from './search-words';
 
 const SNIPPET_BEFORE = 50;
 const SNIPPET_LENGTH = 180;
@@ -14,11 +17,26 @@ function matchRanges(
   to = text.length,
 ): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  const mark = (start: number, end: number) => {
+    const last = ranges.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else ranges.push([start, end]);
+  };
   const word = new RegExp(WORD.source, WORD.flags);
   word.lastIndex = from;
+  let previous: RegExpExecArray | null = null;
   for (let match = word.exec(text); match && match.index < to; match = word.exec(text)) {
-    if (terms.has(normalizeTerm(match[0])))
-      ranges.push([match.index, Math.min(to, match.index + match[0].length)]);
+    const end = Math.min(to, match.index + match[0].length);
+    if (
+      previous &&
+      previous.index + previous[0].length === match.index &&
+      isCjkCharacter(previous[0]) &&
+      isCjkCharacter(match[0]) &&
+      terms.has(normalizeTerm(previous[0] + match[0]))
+    )
+      mark(previous.index, end);
+    if (terms.has(normalizeTerm(match[0]))) mark(match.index, end);
+    previous = match;
   }
   return ranges;
 }

@@ -5,10 +5,11 @@ import type { Options, SearchOptions } from 'minisearch';
 import type { SearchDoc } from './search-documents';
 import type { TermRequirement } from './search-minisearch';
 import type { SearchKind, ShardName } from './search-types';
-import { foldAccents, wordsOf } from './search-words';
+import { foldAccents, isCjkCharacter, queryWordsOf, wordsOf } from './search-words';
 
-// 4: words are accent-folded; 5: each Han, Hiragana or Katakana character is a word (search-words.ts).
-export const SEARCH_INDEX_FORMAT = 5;
+// 4: words are accent-folded; 5: each Han, Hiragana or Katakana character is a word;
+// 6: runs of those characters are indexed as overlapping pairs (search-words.ts).
+export const SEARCH_INDEX_FORMAT = 6;
 
 /**
  * Most documents of one kind per index segment (see search-index.ts). A query reads segments
@@ -27,12 +28,12 @@ export const SEGMENT_CAPACITY: Record<SearchKind, number> = {
 export const PERSIST_DELAY_MS: Record<ShardName, number> = { library: 2_000, messages: 20_000 };
 
 /**
- * A word as the index sees it (search-words.ts), with its offset in the text: one Han, Hiragana
- * or Katakana character, or a run of other characters that are not line breaks, spaces or
- * punctuation.
+ * A word of a text with its offset, for highlighting (search-highlight.ts): one Han, Hiragana
+ * or Katakana character (the index pairs neighbours of these, search-words.ts), or a run of
+ * other characters that are not line breaks, spaces or punctuation.
  */
 export const WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\n\r\p{Z}\p{P}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+  /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]|[^\n\r\p{Z}\p{P}\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]+/gu;
 
 /** A word of the text as the index holds it (the same lower-casing and folding as wordsOf). */
 export function normalizeTerm(term: string): string {
@@ -108,6 +109,8 @@ export function typoTolerance(term: string): number {
  */
 export function searchOptions(shard: ShardName): SearchOptions {
   return {
+    tokenize: (text) => queryWordsOf(text),
+    processTerm: (term) => term || null,
     boost: BOOSTS[shard],
     prefix: (term, index, terms) => isPrefixWord(term, index, terms.length),
     fuzzy: (term) => typoTolerance(term) || false,
@@ -116,7 +119,9 @@ export function searchOptions(shard: ShardName): SearchOptions {
 }
 
 function isPrefixWord(term: string, index: number, count: number): boolean {
-  return index === count - 1 && term.length >= PREFIX_MIN_LENGTH;
+  // One CJK character typed alone is held by the index as the first half of the pairs it
+  // starts, so it matches as a start wherever it stands (a few hundred pairs at most).
+  return (index === count - 1 && term.length >= PREFIX_MIN_LENGTH) || isCjkCharacter(term);
 }
 
 /**
@@ -124,7 +129,7 @@ function isPrefixWord(term: string, index: number, count: number): boolean {
  * anything there; words that tolerate typos may match other words, so they require nothing.
  */
 export function requiredTerms(text: string): TermRequirement[] {
-  const terms = wordsOf(text);
+  const terms = queryWordsOf(text);
   return terms.flatMap((term, index) =>
     typoTolerance(term) > 0 ? [] : [{ term, prefix: isPrefixWord(term, index, terms.length) }],
   );

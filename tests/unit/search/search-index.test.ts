@@ -158,15 +158,29 @@ describe('search index', () => {
       details: '守塔人在暴风雨中等待。',
     });
     await idle();
+    // Both characters, but apart: not what 山田 asks for.
+    const apart = await createPrompt(db, actOne.id, {
+      title: '田中',
+      details: '田中さんは山に行った。',
+    });
+    await idle();
     expect(await ids('山田')).toEqual([japanese.id]);
     expect(await ids('ラーメン')).toEqual([japanese.id]);
     expect(await ids('暴风雨')).toEqual([chinese.id]);
+    expect(await ids('风雨')).toEqual([chinese.id]);
     expect(await ids('山田 暴风雨')).toEqual([]);
+    // One character alone finds it wherever it stands: first, inside or last in a run.
+    expect((await ids('山')).sort()).toEqual([japanese.id, apart.id].sort());
+    expect((await ids('密')).sort()).toEqual([japanese.id]);
+    expect((await ids('雨')).sort()).toEqual([chinese.id]);
     const [hit] = (await search('秘密')).prompts;
     expect(hit!.title.highlights.map(([start, end]) => hit!.title.text.slice(start, end))).toEqual([
-      '秘',
-      '密',
+      '秘密',
     ]);
+    const [inside] = (await search('山田')).prompts;
+    expect(
+      inside!.snippet!.highlights.map(([start, end]) => inside!.snippet!.text.slice(start, end)),
+    ).toEqual(['山田']);
   });
 
   it('follows messages, chat renames and chat deletes', async () => {

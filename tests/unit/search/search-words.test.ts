@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { WORD } from '../../../src/search/search-shard-config';
-import { wordsOf } from '../../../src/search/search-words';
+import { queryWordsOf, wordsOf } from '../../../src/search/search-words';
+
+const CJK_RUN =
+  /([\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]+)/u;
+
+/** A run of CJK characters as the index holds it: overlapping pairs, then the last one alone. */
+function runWords(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  return [...chars.slice(1).map((char, index) => chars[index]! + char), chars.at(-1)!];
+}
 
 /**
- * MiniSearch's default word split with each Han, Hiragana or Katakana character a word of its
- * own, lower-cased and accent-folded: what wordsOf must match.
+ * MiniSearch's default word split, lower-cased and accent-folded, with each run of Han,
+ * Hiragana or Katakana characters cut into pairs: what wordsOf must match.
  */
 const reference = (text: string) =>
   text
     .toLowerCase()
     .split(/[\n\r\p{Z}\p{P}]+/u)
-    .flatMap((word) => word.split(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/u))
+    .flatMap((word) =>
+      word.split(CJK_RUN).flatMap((part) => (CJK_RUN.test(part) ? runWords(part) : [part])),
+    )
     .filter(Boolean)
     .map((word) =>
       word
@@ -28,6 +39,8 @@ const ALPHABET = [
   'Ü',
   'Σ',
   '語',
+  '山',
+  '田',
   ...' .,;:!?\'"()-_/',
   '\n',
   '\r',
@@ -72,25 +85,43 @@ describe('wordsOf', () => {
     expect(wordsOf('が 한국')).toEqual(['が', '한국']);
   });
 
-  it('makes each Han, Hiragana or Katakana character a word, as highlighting cuts them', () => {
-    const text = '名前は山田です。Mara山田ラーメン';
+  it('cuts runs of Han, Hiragana or Katakana characters into overlapping pairs', () => {
+    const text = '名前は山田です。Mara山田ラーメン 山';
+    // The index: every pair, and each run's last character alone (so each character starts a word).
     expect(wordsOf(text)).toEqual([
-      '名',
-      '前',
-      'は',
-      '山',
-      '田',
-      'で',
+      '名前',
+      '前は',
+      'は山',
+      '山田',
+      '田で',
+      'です',
       'す',
       'mara',
-      '山',
-      '田',
-      'ラ',
-      'ー',
-      'メ',
+      '山田',
+      '田ラ', // scripts mix within a run: Han, then Katakana
+      'ラー', // the long-vowel mark belongs to kana (by its script extensions)
+      'ーメ',
+      'メン',
       'ン',
+      '山',
     ]);
-    expect(text.toLowerCase().match(WORD)).toEqual(wordsOf(text));
+    // A query: the pairs only, so 山田 means the two characters side by side.
+    expect(queryWordsOf(text)).toEqual([
+      '名前',
+      '前は',
+      'は山',
+      '山田',
+      '田で',
+      'です',
+      'mara',
+      '山田',
+      '田ラ',
+      'ラー',
+      'ーメ',
+      'メン',
+      '山',
+    ]);
+    expect(queryWordsOf('Storm 嵐')).toEqual(['storm', '嵐']);
   });
 
   it('has no empty words at the ends or between separators', () => {
