@@ -10,6 +10,7 @@
 import { BACKUP_TABLES } from '../domain/backup-format';
 import type { BackupData, BackupTable } from '../domain/backup-format';
 import type { SyncedRowByTable } from '../domain/synced-tables';
+import { AppError } from '../lib/app-error';
 import type { StoryPromptsDatabase } from './database';
 import { insertRows, updateRow } from './write-rows';
 
@@ -81,25 +82,44 @@ export interface ImportProgress {
   total: number;
 }
 
-/** Imports `data`; `onProgress` hears after every chunk. Returns what was done. */
+/** The writer stopped an import: the chunks written before that are saved, the rest is not. */
+export class ImportStoppedError extends AppError {
+  constructor(
+    readonly plan: ImportPlan,
+    readonly progress: ImportProgress,
+  ) {
+    super(
+      'import/stopped',
+      `Import stopped: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} items were imported and are saved. Importing the same file again adds only the rest.`,
+    );
+  }
+}
+
+/**
+ * Imports `data`; `onProgress` hears after every chunk. Returns what was done. Aborting `signal`
+ * stops it before the next chunk with an ImportStoppedError (the chunks before stay written).
+ */
 export async function importBackup(
   db: StoryPromptsDatabase,
   data: BackupData,
   onProgress: (progress: ImportProgress) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<ImportPlan> {
   const total = BACKUP_TABLES.reduce((sum, table) => sum + data[table].length, 0);
-  const result = {} as ImportPlan;
+  const result = Object.fromEntries(
+    BACKUP_TABLES.map((table) => [table, { added: 0, restored: 0, kept: 0 }]),
+  ) as ImportPlan;
   let done = 0;
   for (const table of BACKUP_TABLES) {
-    const counts: ImportCounts = { added: 0, restored: 0, kept: 0 };
+    const counts = result[table];
     const rows = data[table];
     for (let start = 0; start < rows.length; start += IMPORT_CHUNK) {
+      if (signal?.aborted) throw new ImportStoppedError(result, { done, total });
       const chunk = rows.slice(start, start + IMPORT_CHUNK);
       await importChunk(db, table, chunk, counts);
       done += chunk.length;
       onProgress({ done, total });
     }
-    result[table] = counts;
   }
   return result;
 }

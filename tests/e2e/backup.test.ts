@@ -1,7 +1,8 @@
 // Backup and restore in real Chromium: a writer downloads a backup and a story as Markdown,
 // then brings the backup back into a browser that has nothing (another profile), sees what it
-// will add, imports it and finds the story, its category and prompt; a file that is not a
-// backup is refused with a clear message and changes nothing. A prompt pack (CSV) adds its
+// will add, imports it and finds the story, its category and prompt; a restore stopped halfway
+// keeps what it wrote and the same file finishes it; a file that is not a backup is refused
+// with a clear message and changes nothing. A prompt pack (CSV) adds its
 // categories and prompts to a chosen story after a preview.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
@@ -163,6 +164,60 @@ describe('backup and restore', () => {
         'This device is out of storage, so the import stopped after 0 of 2 prompts. Those are on the board; free some space before adding more.',
       )
       .waitFor();
+  });
+
+  it('stops a restore when asked, keeps what it wrote, and finishes it from the same file', async () => {
+    const writer = await newPage(await freshContext());
+    await writeLibrary(writer);
+    await writer.goto(`${baseURL}/backup`);
+    const backup = await download(writer, 'Download backup');
+    const file = {
+      name: backup.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.text),
+    };
+
+    const other = await newPage(await freshContext());
+    await other.goto(`${baseURL}/backup`);
+    await other.getByLabel('Backup file').setInputFiles(file);
+    await other.getByRole('button', { name: 'Import 3 items' }).waitFor();
+    // Another connection keeps the stories store busy, so the import is still writing its first
+    // table when Stop is pressed, however fast this machine is.
+    // (Resolves once that transaction holds the store; it lets go 2 s later.)
+    await other.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('story-prompts');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('stories', 'readwrite').objectStore('stories');
+            const until = performance.now() + 2_000;
+            const spin = () => {
+              if (performance.now() < until) store.count().onsuccess = spin;
+              else open.result.close();
+            };
+            spin();
+            resolve();
+          };
+        }),
+    );
+    await other.getByRole('button', { name: 'Import 3 items' }).click();
+    await other.getByRole('button', { name: 'Stop import' }).click();
+    const stopped = other.getByRole('status').filter({ hasText: 'Import stopped' });
+    await stopped
+      .getByText(
+        'Import stopped: 1 of 3 items were imported and are saved. Importing the same file again adds only the rest.',
+      )
+      .waitFor();
+    await stopped.getByText('1 story: 1 new').waitFor();
+
+    await other.getByLabel('Backup file').setInputFiles(file);
+    const preview = other.getByRole('region', { name: 'What this backup holds' });
+    await preview.getByText('1 prompt: 1 new').waitFor();
+    await preview.getByText('1 story: 1 already here, kept as they are').waitFor();
+    await other.getByRole('button', { name: 'Import 2 items' }).click();
+    await other.getByText('Import complete').waitFor();
+    expect((await runAxe(other)).summary).toBe('');
   });
 
   it('keeps keyboard focus in the restore section when its buttons go away', async () => {

@@ -8,7 +8,7 @@ import { Button } from '../../components/ui/button';
 import { describeError, isStorageFull } from '../../components/ui/describe-error';
 import { Notice } from '../../components/ui/notice';
 import { ProgressBar } from '../../components/ui/progress-bar';
-import { importBackup, planImport } from '../../db/backup';
+import { importBackup, ImportStoppedError, planImport } from '../../db/backup';
 import type { ImportPlan, ImportProgress } from '../../db/backup';
 import { db } from '../../db/instance';
 import {
@@ -29,6 +29,7 @@ type State =
   | { kind: 'downloading'; name: string }
   | { kind: 'importing'; name: string; progress: ImportProgress }
   | { kind: 'done'; plan: ImportPlan }
+  | { kind: 'stopped'; plan: ImportPlan; text: string }
   | { kind: 'failed'; text: string };
 
 async function readChosenFile(file: File): Promise<{ backup: ReadBackup; plan: ImportPlan }> {
@@ -59,6 +60,7 @@ export interface ImportSectionProps {
 export function ImportSection({ downloadFirst }: ImportSectionProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const download = useRef<AbortController | null>(null);
+  const importing = useRef<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   useFocusBack(state.kind, KINDS_WITH_BUTTONS, fileInput);
 
@@ -86,13 +88,21 @@ export function ImportSection({ downloadFirst }: ImportSectionProps) {
     }
     const total = BACKUP_TABLES.reduce((sum, table) => sum + backup.data[table].length, 0);
     setState({ kind: 'importing', name, progress: { done: 0, total } });
+    importing.current = new AbortController();
     try {
-      const plan = await importBackup(db, backup.data, (progress) =>
-        setState({ kind: 'importing', name, progress }),
+      const plan = await importBackup(
+        db,
+        backup.data,
+        (progress) => setState({ kind: 'importing', name, progress }),
+        importing.current.signal,
       );
       setState({ kind: 'done', plan });
     } catch (error) {
-      setState({ kind: 'failed', text: importStopped(error) });
+      if (error instanceof ImportStoppedError)
+        setState({ kind: 'stopped', plan: error.plan, text: error.message });
+      else setState({ kind: 'failed', text: importStopped(error) });
+    } finally {
+      importing.current = null;
     }
   };
 
@@ -138,7 +148,22 @@ export function ImportSection({ downloadFirst }: ImportSectionProps) {
             value={state.progress.done}
             max={state.progress.total}
           />
+          <div className="row">
+            <Button variant="ghost" onClick={() => importing.current?.abort()}>
+              Stop import
+            </Button>
+          </div>
         </div>
+      ) : null}
+      {state.kind === 'stopped' ? (
+        <Notice tone="warning" title="Import stopped">
+          <p>{state.text}</p>
+          <ul>
+            {describePlan(state.plan).map((line) => (
+              <li key={line.table}>{line.text}</li>
+            ))}
+          </ul>
+        </Notice>
       ) : null}
       {state.kind === 'done' ? (
         <Notice tone="success" title="Import complete">

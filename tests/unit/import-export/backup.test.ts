@@ -3,7 +3,12 @@
 // again changes nothing; deleted rows come back; a damaged file is refused before anything is
 // written, with the place that is wrong.
 import { describe, expect, it } from 'vitest';
-import { importBackup, planImport, readBackupData } from '../../../src/db/backup';
+import {
+  importBackup,
+  ImportStoppedError,
+  planImport,
+  readBackupData,
+} from '../../../src/db/backup';
 import { createCategory, deleteCategory } from '../../../src/db/categories-repository';
 import { createChat } from '../../../src/db/chats-repository';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
@@ -111,6 +116,36 @@ describe('backup and restore', () => {
       deleted: false,
       details: 'The **mast** cracks.',
     });
+  });
+
+  it('stops between chunks when the writer stops it, keeping what was written', async () => {
+    const source = freshDatabase();
+    await library(source);
+    const backup = parseBackup(await exported(source));
+    const target = freshDatabase();
+    const stop = new AbortController();
+
+    // Each table is at least one chunk: stop once the stories are in.
+    const stopped = await importBackup(target, backup.data, () => stop.abort(), stop.signal).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(stopped).toBeInstanceOf(ImportStoppedError);
+    const { plan, progress, message } = stopped as ImportStoppedError;
+    expect(progress).toEqual({ done: 1, total: 6 });
+    expect(plan.stories).toEqual({ added: 1, restored: 0, kept: 0 });
+    expect(plan.prompts).toEqual({ added: 0, restored: 0, kept: 0 });
+    expect(message).toBe(
+      'Import stopped: 1 of 6 items were imported and are saved. Importing the same file again adds only the rest.',
+    );
+    expect(await target.stories.count()).toBe(1);
+    expect(await target.prompt_categories.count()).toBe(0);
+
+    // The same file again adds only the rest.
+    const rest = await importBackup(target, backup.data);
+    expect(rest.stories).toEqual({ added: 0, restored: 0, kept: 1 });
+    expect(changesIn(rest)).toBe(5);
+    expect(await allRows(target)).toEqual(await allRows(source));
   });
 
   it('finishes when the same rows arrive meanwhile (the same file restoring in another tab)', async () => {
