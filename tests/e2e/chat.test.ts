@@ -861,6 +861,27 @@ describe('the composer', () => {
     await expect.poll(composerHasFocus).toBe(true);
   });
 
+  it('sends a message typed while a reply streams as soon as that reply ends', async () => {
+    // Ctrl+Enter during a reply used to do nothing at all (Send is replaced by Stop then).
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Patient', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'word '.repeat(60), chunkDelayMs: 40 });
+    await send(page, 'Tell me slowly');
+    await page.getByRole('article', { name: 'Assistant is replying' }).waitFor();
+    stub.setBehaviour({ reply: 'Noted.' });
+    await composer(page).fill('And then this');
+    await composer(page).press('Control+Enter');
+    await page.getByRole('status').filter({ hasText: 'Sends when the reply ends' }).waitFor();
+    await expect.poll(() => replies(page).count()).toBe(2);
+    const said = await page.getByRole('article', { name: 'You said' }).allTextContents();
+    expect(said.at(-1)).toContain('And then this');
+    expect(await composer(page).inputValue()).toBe('');
+    await expect
+      .poll(() => composer(page).evaluate((field) => field === document.activeElement))
+      .toBe(true);
+  });
+
   it('refuses an over-long first message with its limit, keeps the text and makes no empty chat', async () => {
     const { page } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Long winded', 'x');

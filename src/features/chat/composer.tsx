@@ -2,8 +2,9 @@
 // counting the context that goes with it), Send (Ctrl/Cmd+Enter) and Stop while a reply
 // streams. The text leaves the composer only once it is stored as a message. After a send the
 // caret is back in the field (Send is disabled while sending, which would drop focus to the
-// page), so a keyboard writer goes on with the next message.
-import { useEffect, useRef, useState } from 'react';
+// page), so a keyboard writer goes on with the next message. Ctrl+Enter while a reply still
+// streams is not dropped: the message waits (saying so) and goes as soon as the reply ends.
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, RefObject } from 'react';
 import { Button } from '../../components/ui/button';
 import { TextArea } from '../../components/ui/text-field';
@@ -45,6 +46,7 @@ export function Composer({
   const [text, setText] = useDraft(draftKey);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [sendWhenDone, setSendWhenDone] = useState(false);
   const ownField = useRef<HTMLTextAreaElement>(null);
   const field = fieldRef ?? ownField;
   useEffect(() => {
@@ -55,7 +57,12 @@ export function Composer({
     : contextTokens;
 
   const send = async () => {
-    if (!text.trim() || streaming || saving || blocked) return;
+    if (streaming) {
+      if (text.trim()) setSendWhenDone(true);
+      return;
+    }
+    setSendWhenDone(false);
+    if (!text.trim() || saving || blocked) return;
     setSaving(true);
     try {
       await onSend(text);
@@ -68,6 +75,15 @@ export function Composer({
       setSaving(false);
     }
   };
+  // The reply ended (or was stopped): a message the writer sent meanwhile goes now.
+  const sendWaiting = useEffectEvent(() => {
+    if (sendWhenDone) void send();
+  });
+  useEffect(() => {
+    if (streaming) return;
+    const timer = setTimeout(sendWaiting, 0);
+    return () => clearTimeout(timer);
+  }, [streaming]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send();
@@ -101,6 +117,11 @@ export function Composer({
           {formatTokenEstimate(tokens)} {text.trim() ? 'with this message' : 'of context'}
         </span>
         {blocked ? <span className="chat-composer__blocked">{blocked}</span> : null}
+        {sendWhenDone && streaming ? (
+          <span role="status" className="chat-composer__waiting">
+            Sends when the reply ends
+          </span>
+        ) : null}
         {streaming ? (
           <Button variant="danger" onClick={onStop}>
             Stop
