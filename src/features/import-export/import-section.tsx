@@ -158,20 +158,12 @@ export function ImportSection({ downloadFirst }: ImportSectionProps) {
       {state.kind === 'stopped' ? (
         <Notice tone="warning" title="Import stopped">
           <p>{state.text}</p>
-          <ul>
-            {describePlan(state.plan).map((line) => (
-              <li key={line.table}>{line.text}</li>
-            ))}
-          </ul>
+          <PlanLines plan={state.plan} />
         </Notice>
       ) : null}
       {state.kind === 'done' ? (
         <Notice tone="success" title="Import complete">
-          <ul>
-            {describePlan(state.plan).map((line) => (
-              <li key={line.table}>{line.text}</li>
-            ))}
-          </ul>
+          <PlanLines plan={state.plan} />
         </Notice>
       ) : null}
     </div>
@@ -187,19 +179,15 @@ function ImportPreview({
   onImport: () => void;
   onCancel: () => void;
 }) {
-  const lines = describePlan(state.plan);
+  const empty = describePlan(state.plan).length === 0;
   const changes = changesIn(state.plan);
   return (
     <section className="card stack-tight" aria-label="What this backup holds">
       <p>
         <strong>{state.name}</strong> holds:
       </p>
-      {lines.length === 0 ? <p className="muted">Nothing: the file is an empty backup.</p> : null}
-      <ul>
-        {lines.map((line) => (
-          <li key={line.table}>{line.text}</li>
-        ))}
-      </ul>
+      {empty ? <p className="muted">Nothing: the file is an empty backup.</p> : null}
+      <PlanLines plan={state.plan} />
       {state.backup.deletedLeftOut > 0 ? (
         <p className="muted">{describeDeletedLeftOut(state.backup.deletedLeftOut)}</p>
       ) : null}
@@ -214,5 +202,16 @@ function ImportPreview({
         </Button>
       </div>
     </section>
+  );
+}
+
+/** One line per table: what an import would do, did, or did before it was stopped. */
+function PlanLines({ plan }: { plan: ImportPlan }) {
+  return (
+    <ul>
+      {describePlan(plan).map((line) => (
+        <li key={line.table}>{line.text}</li>
+      ))}
+    </ul>
   );
 }
