@@ -5,6 +5,7 @@
 import { isLongTextField, ROW_SCHEMAS, UNSYNCED_FIELDS } from '../domain/synced-tables';
 import type { SyncedRowByTable, SyncedTable } from '../domain/synced-tables';
 import { clockFor } from './clock';
+import { announceOnCommit } from './committed-rows';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
 import { NotFoundError, toStorageError, ValidationError } from './errors';
 import { writeInSlices } from './sliced-writes';
@@ -159,6 +160,7 @@ export async function updateRow<T extends SyncedTable>(
       if (clocks.compactInsert)
         writes.push(database.changes.put(expandInsert(clocks.compactInsert, current)));
       await Promise.all(writes);
+      announceOnCommit(database, table, [next]);
       return next;
     });
   } catch (error) {

@@ -2,11 +2,12 @@
 // /stories/:storyId/prompts/:promptId/preview): the details as sanitized markdown with the
 // story's variables filled from the overview and a form for every other `{{name}}`; copy the
 // filled prompt, or go back to the editor.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery, useObservable } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { db } from '../../db/instance';
-import { getPrompt, getStory } from '../../db/queries';
+import { livePromptInStory } from '../../db/live-with-own-edits';
+import { getStory } from '../../db/queries';
 import type { Prompt, Story } from '../../domain/entities';
 import { CopyButton } from './copy-button';
 import { MarkdownView } from './markdown-view';
@@ -67,10 +68,7 @@ function Preview({ prompt, story }: { prompt: Prompt; story: Story }) {
 export function PromptPreviewPage() {
   const { storyId = '', promptId = '' } = useParams();
   // Found under its own story only (the story's values fill the preview's variables).
-  const prompt = useLiveQuery(async () => {
-    const found = await getPrompt(db, promptId);
-    return found?.story_id === storyId ? found : null;
-  }, [promptId, storyId]);
+  const prompt = useObservable(() => livePromptInStory(db, promptId, storyId), [promptId, storyId]);
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
   if (prompt === null || story === null) {
     return (

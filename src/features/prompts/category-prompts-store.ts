@@ -61,6 +61,28 @@ export class CategoryPromptsStore {
     this.startNext();
   }
 
+  /**
+   * Shows edits this tab just committed (committed-rows.ts) without waiting for their
+   * categories to be read again. Only a row still in its category at the same position is
+   * replaced in place; an insert, a move or a delete changes the list's membership or order
+   * and waits for the live query, which re-reads the category after every commit anyway.
+   */
+  applyCommitted = (rows: readonly Prompt[]): void => {
+    let next: Map<string, readonly Prompt[]> | null = null;
+    for (const row of rows) {
+      if (row.deleted) continue;
+      const list = (next ?? this.snapshot).get(row.category_id);
+      const index = list?.findIndex((shown) => shown.id === row.id) ?? -1;
+      if (!list || index < 0 || list[index]!.position !== row.position) continue;
+      if (sameRow(list[index]!, row)) continue;
+      next ??= new Map(this.snapshot);
+      next.set(row.category_id, list.with(index, row));
+    }
+    if (!next) return;
+    this.snapshot = next;
+    this.emit();
+  };
+
   close(): void {
     for (const subscription of this.subscriptions.values()) subscription.unsubscribe();
     this.subscriptions.clear();

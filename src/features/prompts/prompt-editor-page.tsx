@@ -1,7 +1,7 @@
 // The prompt editor (route /stories/:storyId/prompts/:promptId): title and markdown details
 // autosaved as the writer types, category, action steps, tags, delete with undo, and a link to
 // the preview. Nothing needs a Save button.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery, useObservable } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { isStorageFull, describeError } from '../../components/ui/describe-error';
@@ -10,7 +10,8 @@ import { isRepeatClick } from '../../components/ui/repeat-click';
 import { useToast } from '../../components/ui/toast';
 import { deletePrompt, restorePrompt } from '../../db/prompts-repository';
 import { db } from '../../db/instance';
-import { getPrompt, getStory, listCategories, listCategoryPrompts } from '../../db/queries';
+import { livePromptInStory } from '../../db/live-with-own-edits';
+import { getStory, listCategories, listCategoryPrompts } from '../../db/queries';
 import type { Category, Prompt } from '../../domain/entities';
 import { sortByPosition } from '../../domain/ordering';
 import { ActionStepList } from './action-step-list';
@@ -128,10 +129,7 @@ export function PromptEditorPage() {
   const { storyId = '', promptId = '' } = useParams();
   // Found under its own story only: under another story's address the editor would offer that
   // story's categories, and Move would carry the prompt into another story.
-  const prompt = useLiveQuery(async () => {
-    const found = await getPrompt(db, promptId);
-    return found?.story_id === storyId ? found : null;
-  }, [promptId, storyId]);
+  const prompt = useObservable(() => livePromptInStory(db, promptId, storyId), [promptId, storyId]);
   const categories = useLiveQuery(() => listCategories(db, storyId), [storyId]);
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
 

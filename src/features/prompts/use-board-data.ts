@@ -1,8 +1,10 @@
 // Live board data: the story, its categories, and the prompts of each category from one live
-// query per category (see category-prompts-store.ts for why not one query for the story).
+// query per category (see category-prompts-store.ts for why not one query for the story), with
+// this tab's own edits shown as soon as they commit (committed-rows.ts).
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { watchCommittedRows } from '../../db/committed-rows';
 import { db } from '../../db/instance';
 import { getStory, listCategories, listCategoryPrompts } from '../../db/queries';
 import type { Category, Story } from '../../domain/entities';
@@ -51,6 +53,7 @@ export function useBoardData(storyId: string): BoardData {
   const [store] = useState(
     () => new CategoryPromptsStore((categoryId) => listCategoryPrompts(db, categoryId)),
   );
+  useEffect(() => watchCommittedRows(db, 'prompts', store.applyCommitted), [store]);
   const story = useLiveQuery(async () => (await getStory(db, storyId)) ?? null, [storyId]);
   const categories = useLiveCategories(storyId, store);
   const groups = useSyncExternalStore(store.subscribe, store.getSnapshot);

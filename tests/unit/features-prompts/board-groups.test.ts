@@ -3,6 +3,7 @@
 // the store that reads each category with its own live query, top of the board first.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCategory } from '../../../src/db/categories-repository';
+import { watchCommittedRows } from '../../../src/db/committed-rows';
 import { StoryPromptsDatabase } from '../../../src/db/database';
 import { createPrompt, movePrompt, updatePrompt } from '../../../src/db/prompts-repository';
 import { listCategoryPrompts } from '../../../src/db/queries';
@@ -218,6 +219,48 @@ describe('CategoryPromptsStore', () => {
     store.setCategories([three.id]);
     expect([...store.getSnapshot().keys()]).toEqual([]);
     await until(() => store.getSnapshot().has(three.id));
+    store.close();
+  });
+
+  it("shows this tab's committed edit at once and keeps it through the re-read", async () => {
+    db = new StoryPromptsDatabase(`groups-${crypto.randomUUID()}`);
+    const story = await createStory(db, { title: 'Story' });
+    const one = await createCategory(db, story.id, { title: 'One' });
+    const two = await createCategory(db, story.id, { title: 'Two' });
+    const hero = await createPrompt(db, one.id, { title: 'Hero' });
+    const plot = await createPrompt(db, one.id, { title: 'Plot' });
+    let reads = 0; // finished ones
+    const store = new CategoryPromptsStore(async (id) => {
+      const rows = await listCategoryPrompts(db, id);
+      reads++;
+      return rows;
+    });
+    const stopWatching = watchCommittedRows(db, 'prompts', store.applyCommitted);
+    store.setCategories([one.id, two.id]);
+    await until(() => store.getSnapshot().size === 2);
+    const before = store.getSnapshot().get(one.id)!;
+    const readsBefore = reads;
+
+    await updatePrompt(db, hero.id, { title: 'Heroine' });
+    const patched = store.getSnapshot().get(one.id)!;
+    expect(reads).toBe(readsBefore); // shown before the category was read again
+    expect(patched.map((p) => p.title)).toEqual(['Heroine', 'Plot']);
+    expect(patched[1]).toBe(before[1]); // the other card keeps its row: it does not re-render
+    await until(() => reads > readsBefore);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getSnapshot().get(one.id)).toBe(patched); // the re-read found the same rows
+
+    // A move changes two lists' membership: left to the live queries.
+    await movePrompt(db, plot.id, two.id, 0);
+    expect(store.getSnapshot().get(one.id)).toBe(patched);
+    await until(() => store.getSnapshot().get(two.id)?.[0]?.title === 'Plot');
+    expect(
+      store
+        .getSnapshot()
+        .get(one.id)!
+        .map((p) => p.title),
+    ).toEqual(['Heroine']);
+    stopWatching();
     store.close();
   });
 });

@@ -2,16 +2,21 @@
 // app subscribes: the board reads each category once (CategoryPromptsStore, one shared live
 // query per category, rows kept when unchanged) and renders memoized cards, so the 8 lists are
 // the edited prompt's category, 6 other categories of the board and the overview's recent 50
-// (useLiveQuery); counts and details (editor, preview) are useLiveQuery. Measures write start →
+// (useLiveQuery); counts are useLiveQuery; details subscribe as the editor and preview do
+// (livePromptInStory). The board store and the details show this tab's committed edits as they
+// commit (committed-rows.ts), as in the app. Measures write start →
 // the new title in the DOM of every list and detail subscriber that shows the prompt (React
 // commit), against the same 20 queries as bare Dexie liveQuery subscriptions (write start →
 // every such emission carries it).
 import { liveQuery } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useObservable } from 'dexie-react-hooks';
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
+import { watchCommittedRows } from '../../../../src/db/committed-rows';
 import { StoryPromptsDatabase } from '../../../../src/db/database';
+import { livePromptInStory } from '../../../../src/db/live-with-own-edits';
+import type { LiveValue } from '../../../../src/db/live-with-own-edits';
 import { updatePrompt } from '../../../../src/db/prompts-repository';
 import { getPrompt, listCategoryPrompts, recentStoryPrompts } from '../../../../src/db/queries';
 import type { Prompt } from '../../../../src/domain/entities';
@@ -26,7 +31,9 @@ interface Query {
   categoryId?: string;
   /** Its result shows the edited prompt, so the edit must reach it (others just re-run). */
   watches: boolean;
-  run: () => Promise<Prompt[] | Prompt | number | undefined>;
+  run: () => Promise<Prompt[] | Prompt | number | null | undefined>;
+  /** How the app subscribes, when not as a bare live query of `run` (the editor's detail). */
+  live?: () => LiveValue<Prompt | null>;
 }
 
 function queriesFor(
@@ -46,7 +53,12 @@ function queriesFor(
     watches: false,
     run: () => db.prompts.where('category_id').equals(categoryId).count(),
   });
-  const detail: Query = { kind: 'detail', watches: true, run: () => getPrompt(db, target.id) };
+  const detail: Query = {
+    kind: 'detail',
+    watches: true,
+    run: () => getPrompt(db, target.id),
+    live: () => livePromptInStory(db, target.id, storyId),
+  };
   return [
     list(target.category_id),
     // The target enters the recent 50 with its first edit: re-runs, not waited for.
@@ -60,7 +72,7 @@ function queriesFor(
 }
 
 /** The title the subscriber shows for the target prompt ('' when it does not show it). */
-function titleIn(result: Prompt[] | Prompt | number | undefined, targetId: string): string {
+function titleIn(result: Prompt[] | Prompt | number | null | undefined, targetId: string): string {
   if (Array.isArray(result)) return result.find((prompt) => prompt.id === targetId)?.title ?? '';
   if (result && typeof result === 'object') return result.title;
   return '';
@@ -120,7 +132,7 @@ function Section({
 }
 
 function Subscriber({ query, targetId, index }: { query: Query; targetId: string; index: number }) {
-  const result = useLiveQuery(query.run, []);
+  const result = useObservable(query.live ?? (() => liveQuery(query.run)), []);
   if (query.kind === 'count')
     return <p data-count={index}>{typeof result === 'number' ? result : '…'} prompts</p>;
   const rows = Array.isArray(result)
@@ -144,6 +156,7 @@ function Subscribers({
     () =>
       new CategoryPromptsStore((categoryId) => listCategoryPrompts(db, categoryId), queries.length),
   );
+  useEffect(() => watchCommittedRows(db, 'prompts', store.applyCommitted), [db, store]);
   useEffect(() => {
     store.setCategories(queries.flatMap((query) => (query.categoryId ? [query.categoryId] : [])));
     return () => store.close();
