@@ -882,6 +882,29 @@ describe('the composer', () => {
       .toBe(true);
   });
 
+  it('takes back a waiting message when the writer empties the field before the reply ends', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Second thoughts', 'x');
+    await openNewChat(page, baseURL, storyId);
+    stub.setBehaviour({ reply: 'word '.repeat(60), chunkDelayMs: 40 });
+    await send(page, 'Tell me slowly');
+    const replying = page.getByRole('article', { name: 'Assistant is replying' });
+    await replying.waitFor();
+    const waiting = page.getByRole('status').filter({ hasText: 'Sends when the reply ends' });
+    await composer(page).fill('Never mind');
+    await composer(page).press('Control+Enter');
+    await waiting.waitFor();
+    await composer(page).fill('');
+    await waiting.waitFor({ state: 'detached' });
+    // Typing again is a new draft: it waits for Ctrl+Enter, not for the reply to end.
+    await composer(page).fill('A new thought');
+    expect(await waiting.count()).toBe(0);
+    await replying.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('article', { name: 'You said' }).count()).toBe(1);
+    expect(await composer(page).inputValue()).toBe('A new thought');
+  });
+
   it('refuses an over-long first message with its limit, keeps the text and makes no empty chat', async () => {
     const { page } = await freshPage();
     const { storyId } = await createStoryWithPrompt(page, baseURL, 'Long winded', 'x');

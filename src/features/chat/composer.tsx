@@ -109,7 +109,11 @@ export function Composer({
             : 'Offline: your message will be queued and sent when you are back online.'
         }
         error={error}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          // Emptying the field takes back a message that was waiting for the reply to end.
+          if (!event.target.value.trim()) setSendWhenDone(false);
+        }}
         onKeyDown={onKeyDown}
       />
       <div className="chat-composer__bar row">
