@@ -12,6 +12,7 @@ const COUNT_LABELS: [keyof DeviceCounts, string][] = [
   ['chats', 'Chats'],
   ['messages', 'Chat messages'],
   ['pendingChanges', 'Changes waiting to sync'],
+  ['outboxEntries', 'Outbox entries behind them'],
   ['refusedChanges', 'Changes the server refused'],
   ['openConflicts', 'Open conflicts'],
 ];

@@ -104,12 +104,14 @@ describe('device counts', () => {
     await createPrompt(db, category.id, { title: 'Kept' });
     const gone = await createPrompt(db, category.id, { title: 'Gone' });
     await deletePrompt(db, gone.id);
+    // Four rows wait (story, category, two prompts): five entries, as one prompt was also deleted.
     expect(await readDeviceCounts(db)).toMatchObject({
       stories: 1,
       prompt_categories: 1,
       prompts: 1,
       messages: 0,
-      pendingChanges: await db.changes.count(),
+      pendingChanges: 4,
+      outboxEntries: 5,
       refusedChanges: 0,
       openConflicts: 0,
     });
