@@ -45,7 +45,7 @@ async function promptImports(page: Page): Promise<BenchRow[]> {
     ),
     benchRow(
       'B2',
-      `import path insertRows('prompts') for the same ${PROMPTS} (zod validation + HLC + one compact outbox entry per row, in slices); baseline B1`,
+      `import path insertRows('prompts') for the same ${PROMPTS} (zod validation + HLC + one compact outbox entry per 50 rows, in slices); baseline B1`,
       'ms',
       b2,
       b1,
@@ -172,7 +172,7 @@ async function firstImports(
   return [
     benchRow(
       'B21',
-      `storage.estimate() after importing ${data} through insertRows (rows + compact outbox entries; databases: ${ours.databases.join(', ')}; no search index); baseline the data's JSON size`,
+      `storage.estimate() after importing ${data} through insertRows (rows + compact outbox entries, one per 50 rows; databases: ${ours.databases.join(', ')}; no search index); baseline the data's JSON size`,
       'MB',
       ours.usageBytes / MB,
       jsonBytes / MB,

@@ -8,9 +8,86 @@
 // and then adds its own entry as usual. So a compact insert always means the row still holds
 // the values it was inserted with, and mutations keep the order in which the writer made
 // them: a prompt moved into a category created after it is sent before that move.
+// Rows inserted together (an import, a pulled-in backup) share one such entry, up to
+// INSERT_ENTRY_ROWS of them (`inserted_ids` beyond its `row_id`): an outbox entry per row cost
+// as much as a third of the rows themselves (B2, B4). The first edit of one of them keeps its
+// inserted values in that entry (`inserted_values`), so the entry keeps its place. Such a row
+// is found by reading those entries (the first edit of a row imported and not yet uploaded).
 import { isLongTextField, syncedFieldsOf } from '../domain/synced-tables';
 import type { SyncedTable } from '../domain/synced-tables';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
+
+/** The most rows one insert entry stands for (two such entries fill one push, PUSH_BATCH). */
+export const INSERT_ENTRY_ROWS = 50;
+/** And the most JSON they may weigh together, well inside a push's byte limit. */
+export const INSERT_ENTRY_BYTES = 256 * 1024;
+
+/** The rows an outbox entry changes: its row, and the rows inserted with it. */
+export function rowIdsOf(entry: ChangeEntry): readonly string[] {
+  return entry.inserted_ids ? [entry.row_id, ...entry.inserted_ids] : [entry.row_id];
+}
+
+/** Every outbox entry of rows inserted together (inside a transaction covering the outbox). */
+export function readEntriesInsertedTogether(db: StoryPromptsDatabase): Promise<ChangeEntry[]> {
+  return db.changes.where('unedited_count').aboveOrEqual(0).toArray();
+}
+
+/**
+ * Groups rows inserted together into insert entries: at most INSERT_ENTRY_ROWS rows and
+ * INSERT_ENTRY_BYTES of JSON each (a single row over that has an entry of its own).
+ */
+export function insertEntries(
+  table: SyncedTable,
+  rows: readonly { id: string }[],
+  stamp: () => string,
+  createdAt: number,
+): ChangeEntry[] {
+  const entries: ChangeEntry[] = [];
+  let ids: string[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (ids.length === 0) return;
+    const [rowId, ...others] = ids;
+    const entry: ChangeEntry = {
+      table,
+      row_id: rowId!,
+      fields: {},
+      inserted_hlc: stamp(),
+      created_at: createdAt,
+    };
+    if (others.length > 0) {
+      entry.inserted_ids = others;
+      entry.unedited_count = others.length;
+    }
+    entries.push(entry);
+    ids = [];
+    bytes = 0;
+  };
+  for (const row of rows) {
+    const size = jsonLength(row);
+    if (ids.length >= INSERT_ENTRY_ROWS || (ids.length > 0 && bytes + size > INSERT_ENTRY_BYTES))
+      flush();
+    ids.push(row.id);
+    bytes += size;
+  }
+  flush();
+  return entries;
+}
+
+/**
+ * About the length of `row` as JSON, without serializing its long texts (an import weighs
+ * thousands of them): strings by their length, nested values (tags, steps) as JSON.
+ */
+function jsonLength(row: object): number {
+  let length = 2;
+  for (const [key, value] of Object.entries(row)) {
+    length += key.length + 4;
+    if (typeof value === 'string') length += value.length + 2;
+    else if (typeof value === 'object' && value !== null) length += JSON.stringify(value).length;
+    else length += String(value).length;
+  }
+  return length;
+}
 
 export interface RowClocks {
   /** The row's field clocks: its row_meta, or for a compact insert its one HLC for every field. */
@@ -31,9 +108,15 @@ export async function readRowClocks(
 ): Promise<RowClocks> {
   const meta = await db.row_meta.get([table, id]);
   if (meta) return { meta, compactInsert: undefined };
-  // Entries of one row sort by seq in the [table+row_id] index, so an insert is the first.
+  // Entries of one row sort by seq in the [table+row_id] index, so an insert is the first;
+  // a row inserted with others may instead be one of an entry's `inserted_ids`.
   const first = await db.changes.where('[table+row_id]').equals([table, id]).first();
-  const compactInsert = first?.inserted_hlc !== undefined ? first : undefined;
+  const compactInsert =
+    first?.inserted_hlc !== undefined
+      ? first
+      : (await readEntriesInsertedTogether(db)).find(
+          (entry) => entry.table === table && entry.inserted_ids!.includes(id),
+        );
   if (!compactInsert) return { meta: undefined, compactInsert };
   return {
     meta: { table, id, field_hlc: {}, row_hlc: compactInsert.inserted_hlc, server_version: null },
@@ -94,41 +177,84 @@ export function expandInsert(entry: ChangeEntry, row: Record<string, unknown>): 
     fields[field] = { value: row[field], hlc, base_hlc: null };
     if (isLongTextField(entry.table, field)) fields[field].base = null;
   }
-  const { inserted_hlc: _compact, ...rest } = entry;
-  return { ...rest, fields };
+  const {
+    inserted_hlc: _compact,
+    inserted_ids: _together,
+    unedited_count: _unedited,
+    inserted_values: _kept,
+    ...rest
+  } = entry;
+  return { ...rest, row_id: row.id as string, fields };
+}
+
+/**
+ * The insert entry of `row` as it must be stored before the row's first edit: a single-row
+ * insert written out in full; an entry of rows inserted together keeping this row's values.
+ */
+export function keepInsertedValues(
+  entry: ChangeEntry,
+  row: Record<string, unknown> & { id: string },
+): ChangeEntry {
+  if (!entry.inserted_ids) return expandInsert(entry, row);
+  const values: Record<string, unknown> = {};
+  for (const field of syncedFieldsOf(entry.table)) if (field in row) values[field] = row[field];
+  // The row's edit gets an entry of its own: it is counted there from now on.
+  const unedited = (entry.unedited_count ?? 0) - (row.id === entry.row_id ? 0 : 1);
+  return {
+    ...entry,
+    inserted_values: { ...entry.inserted_values, [row.id]: values },
+    unedited_count: unedited,
+  };
 }
 
 export interface OutboxRead {
-  /** The entries in seq order, in full form. */
+  /** The entries in seq order, in full form (an entry of rows inserted together: one per row, sharing its seq). */
   entries: ChangeEntry[];
-  /** Seqs of inserts whose row is gone (removed outside the repositories): nothing to send. */
+  /** Seqs of inserts whose rows are all gone (removed outside the repositories): nothing to send. */
   orphanSeqs: number[];
 }
 
-/** The oldest `limit` outbox entries in full form (inside a transaction covering the outbox and the synced tables). */
+/**
+ * The oldest outbox entries in full form, about `limit` rows' worth (always at least one entry;
+ * inside a transaction covering the outbox and the synced tables).
+ */
 export async function readOutbox(db: StoryPromptsDatabase, limit = Infinity): Promise<OutboxRead> {
-  const entries = await db.changes.orderBy(':id').limit(limit).toArray();
-  const insertsByTable = new Map<SyncedTable, ChangeEntry[]>();
+  const stored = await db.changes.orderBy(':id').limit(limit).toArray();
+  let rows = 0;
+  const entries = stored.filter((entry) => {
+    rows += rowIdsOf(entry).length;
+    return rows <= limit || entry === stored[0];
+  });
+  // The rows of compact inserts, read in one go per table (those not kept in their entry).
+  const idsByTable = new Map<SyncedTable, string[]>();
   for (const entry of entries) {
-    if (!entry.inserted_hlc) continue;
-    const list = insertsByTable.get(entry.table) ?? [];
-    list.push(entry);
-    insertsByTable.set(entry.table, list);
+    if (entry.inserted_hlc === undefined) continue;
+    const ids = idsByTable.get(entry.table) ?? [];
+    for (const id of rowIdsOf(entry)) if (!entry.inserted_values?.[id]) ids.push(id);
+    idsByTable.set(entry.table, ids);
   }
-  if (insertsByTable.size === 0) return { entries, orphanSeqs: [] };
-  const expanded = new Map<ChangeEntry, ChangeEntry | null>();
-  for (const [table, inserts] of insertsByTable) {
-    const rows = await db.table(table).bulkGet(inserts.map((entry) => entry.row_id));
-    inserts.forEach((entry, index) => {
-      const row = rows[index] as Record<string, unknown> | undefined;
-      expanded.set(entry, row ? expandInsert(entry, row) : null);
+  const rowsById = new Map<string, Record<string, unknown>>();
+  for (const [table, ids] of idsByTable) {
+    const found = await db.table(table).bulkGet(ids);
+    found.forEach((row: Record<string, unknown> | undefined, index) => {
+      if (row) rowsById.set(`${table}:${ids[index]}`, row);
     });
   }
   const read: OutboxRead = { entries: [], orphanSeqs: [] };
   for (const entry of entries) {
-    const full = entry.inserted_hlc ? expanded.get(entry) : entry;
-    if (full) read.entries.push(full);
-    else read.orphanSeqs.push(entry.seq!);
+    if (entry.inserted_hlc === undefined) {
+      read.entries.push(entry);
+      continue;
+    }
+    let sent = 0;
+    for (const id of rowIdsOf(entry)) {
+      const kept = entry.inserted_values?.[id];
+      const row = kept ? { ...kept, id } : rowsById.get(`${entry.table}:${id}`);
+      if (!row) continue; // removed outside the repositories: nothing to send
+      read.entries.push(expandInsert(entry, row));
+      sent += 1;
+    }
+    if (sent === 0) read.orphanSeqs.push(entry.seq!);
   }
   return read;
 }

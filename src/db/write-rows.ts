@@ -9,7 +9,14 @@ import { announceOnCommit } from './committed-rows';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
 import { NotFoundError, toStorageError, ValidationError } from './errors';
 import { writeInSlices } from './sliced-writes';
-import { expandInsert, fieldHlcOf, highestFieldHlc, readRowClocks } from './outbox-entries';
+import {
+  fieldHlcOf,
+  highestFieldHlc,
+  INSERT_ENTRY_ROWS,
+  insertEntries,
+  keepInsertedValues,
+  readRowClocks,
+} from './outbox-entries';
 
 const TABLE_LABELS: Record<SyncedTable, string> = {
   stories: 'Story',
@@ -78,8 +85,9 @@ function writeScope(database: StoryPromptsDatabase, table: SyncedTable) {
 
 /**
  * Inserts new rows. Each gets one HLC for all its fields, kept in a compact outbox entry that
- * names the row: its values are read from the row when pushed and it has no row_meta until
- * then (outbox-entries.ts), so an import of thousands of long prompts writes each text once.
+ * names the row (one entry for up to 50 rows inserted together): its values are read from the
+ * row when pushed and it has no row_meta until then (outbox-entries.ts), so an import of
+ * thousands of long prompts writes each text once, and few outbox entries.
  */
 export async function insertRows<T extends SyncedTable>(
   database: StoryPromptsDatabase,
@@ -93,21 +101,20 @@ export async function insertRows<T extends SyncedTable>(
       const inserted: Row<T>[] = [];
       // Validated and written slice by slice (sliced-writes.ts); an invalid row in any slice
       // still writes nothing, as the transaction aborts.
-      await writeInSlices(rows, (slice) => {
-        const valid = slice.map((row) => validate(table, row));
-        const changes = valid.map((row): ChangeEntry => ({
-          table,
-          row_id: row.id,
-          fields: {},
-          inserted_hlc: clock.send(),
-          created_at: now,
-        }));
-        inserted.push(...valid);
-        return Promise.all([
-          database.syncedTable(table).bulkAdd(valid),
-          database.changes.bulkAdd(changes),
-        ]);
-      });
+      // A slice is the rows of one outbox entry (or a few, for long rows).
+      await writeInSlices(
+        rows,
+        (slice) => {
+          const valid = slice.map((row) => validate(table, row));
+          const changes = insertEntries(table, valid, () => clock.send(), now);
+          inserted.push(...valid);
+          return Promise.all([
+            database.syncedTable(table).bulkAdd(valid),
+            database.changes.bulkAdd(changes),
+          ]);
+        },
+        INSERT_ENTRY_ROWS,
+      );
       return inserted;
     });
   } catch (error) {
@@ -158,7 +165,7 @@ export async function updateRow<T extends SyncedTable>(
       ];
       // The insert must go out with the values it was made with, not this edit's (outbox-entries.ts).
       if (clocks.compactInsert)
-        writes.push(database.changes.put(expandInsert(clocks.compactInsert, current)));
+        writes.push(database.changes.put(keepInsertedValues(clocks.compactInsert, current)));
       await Promise.all(writes);
       announceOnCommit(database, table, [next]);
       return next;

@@ -4,6 +4,7 @@
 // is dropped from `inflight` (the server applied none of it) and rebuilt with the same ids.
 import { clockFor, setClock } from '../db/clock';
 import type { StoryPromptsDatabase } from '../db/database';
+import { rowIdsOf } from '../db/outbox-entries';
 import { HlcClock, parseHlc } from '../domain/hlc';
 import { readSyncMeta, writeSyncMeta } from './sync-meta';
 import { syncScope } from './sync-tables';
@@ -31,8 +32,10 @@ export async function repairClockAhead(
       if (!restampInsert && restampedFields.length === 0) continue;
       restamped += (restampInsert ? 1 : 0) + restampedFields.length;
       await db.changes.put(entry);
-      const meta = await db.row_meta.get([entry.table, entry.row_id]);
-      if (meta) {
+      // Rows inserted together that were edited since have a row_meta each.
+      for (const id of rowIdsOf(entry)) {
+        const meta = await db.row_meta.get([entry.table, id]);
+        if (!meta) continue;
         if (restampInsert) meta.row_hlc = entry.inserted_hlc;
         for (const [field, change] of Object.entries(entry.fields))
           meta.field_hlc[field] = change.hlc;

@@ -48,7 +48,8 @@ export function foldEntries(entries: readonly ChangeEntry[]): FoldedRow[] {
 
 /**
  * Picks how many leading entries fit one batch: at most `limits.mutations` folded mutations
- * (runs of one row) and about `limits.bytes` of JSON, but always at least one entry.
+ * (runs of one row) and about `limits.bytes` of JSON, but always at least one entry, and never
+ * part of the rows of one insert entry (they share its seq: acknowledging it drops them all).
  */
 export function takeBatch(
   entries: readonly ChangeEntry[],
@@ -61,7 +62,9 @@ export function takeBatch(
   for (const entry of entries) {
     const newRun = !previous || previous.table !== entry.table || previous.row_id !== entry.row_id;
     const size = JSON.stringify(entry.fields).length;
-    if (count > 0 && ((newRun && runs >= limits.mutations) || bytes + size > limits.bytes)) break;
+    const sameStoredEntry = previous !== undefined && previous.seq === entry.seq;
+    const full = (newRun && runs >= limits.mutations) || bytes + size > limits.bytes;
+    if (count > 0 && !sameStoredEntry && full) break;
     if (newRun) runs += 1;
     bytes += size;
     count += 1;

@@ -2,7 +2,7 @@
 // entries plus the in-flight batch. A pulled value never overwrites such a field; the local
 // edit will reach the server with its base HLC and be merged there.
 import type { StoryPromptsDatabase } from '../db/database';
-import { changedFieldNames } from '../db/outbox-entries';
+import { changedFieldNames, readEntriesInsertedTogether, rowIdsOf } from '../db/outbox-entries';
 import type { InflightBatch } from './sync-meta';
 
 export type PendingFields = Map<string, Set<string>>;
@@ -33,10 +33,14 @@ export async function pendingFieldsFor(
   const entries =
     outboxSize <= SMALL_OUTBOX
       ? await db.changes.toArray()
-      : await db.changes
-          .where('[table+row_id]')
-          .anyOf(rows.map((row) => [row.table, row.id]))
-          .toArray();
-  for (const entry of entries) add(entry.table, entry.row_id, changedFieldNames(entry));
+      : [
+          ...(await db.changes
+            .where('[table+row_id]')
+            .anyOf(rows.map((row) => [row.table, row.id]))
+            .toArray()),
+          ...(await readEntriesInsertedTogether(db)),
+        ];
+  for (const entry of entries)
+    for (const id of rowIdsOf(entry)) add(entry.table, id, changedFieldNames(entry));
   return pending;
 }

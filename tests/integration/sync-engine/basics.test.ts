@@ -2,7 +2,12 @@
 // 6 (create then delete offline), 13 (expired session mid-batch).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory } from '../../../src/db/categories-repository';
-import { createPrompt, deletePrompt, updatePrompt } from '../../../src/db/prompts-repository';
+import {
+  createPrompt,
+  deletePrompt,
+  movePrompt,
+  updatePrompt,
+} from '../../../src/db/prompts-repository';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
 import { prepareBatch } from '../../../src/sync/push';
 import { readSyncMeta } from '../../../src/sync/sync-meta';
@@ -174,6 +179,34 @@ describe('sync engine basics', () => {
     expect(a.engine.status$.value.phase).toBe('idle');
     expect(pushes).toBeGreaterThanOrEqual(4);
     await syncUntilQuiet([a, b]);
+    expect(await deviceSnapshot(b.db)).toEqual(
+      await serverSnapshot(backend.adminUrl, account.userId),
+    );
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('uploads an import edited before its upload: inserts in order, then the edits, nothing lost', async () => {
+    // Rows inserted together share outbox entries (50 rows each); editing or deleting some of
+    // them before the first upload keeps their inserted values in those entries.
+    const { account, a, b } = await twoDevices();
+    const story = await createStory(a.db, { title: 'Imported' });
+    const category = await createCategory(a.db, story.id, { title: 'C' });
+    await addManyPrompts(a.db, category.id, 130);
+    const rows = await a.db.prompts.where('category_id').equals(category.id).sortBy('position');
+    await updatePrompt(a.db, rows[0]!.id, { title: 'First, renamed' });
+    await updatePrompt(a.db, rows[77]!.id, { details: 'Written after the import' });
+    await deletePrompt(a.db, rows[129]!.id);
+    const moved = await createCategory(a.db, story.id, { title: 'Later' });
+    await movePrompt(a.db, rows[51]!.id, moved.id, 0);
+    await syncUntilQuiet([a, b]);
+    expect(await a.db.changes.count()).toBe(0);
+    const pulled = async (index: number) => (await b.db.prompts.get(rows[index]!.id))!;
+    expect((await pulled(0)).title).toBe('First, renamed');
+    expect((await pulled(77)).details).toBe('Written after the import');
+    expect((await pulled(129)).deleted).toBe(true);
+    expect((await pulled(51)).category_id).toBe(moved.id);
+    expect((await pulled(100)).title).toBe('Prompt 100');
+    expect(await b.db.prompts.count()).toBe(130);
     expect(await deviceSnapshot(b.db)).toEqual(
       await serverSnapshot(backend.adminUrl, account.userId),
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/domain/limits';
 import { ValidationError } from '../../../src/db/errors';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
-import { fieldHlcOf, readRowClocks } from '../../../src/db/outbox-entries';
+import { fieldHlcOf, readOutbox, readRowClocks, rowIdsOf } from '../../../src/db/outbox-entries';
 import { insertRows, updateRow } from '../../../src/db/write-rows';
 import { freshDatabase } from './test-database';
 
@@ -84,7 +84,7 @@ describe('writes are atomic with their change entry', () => {
     expect(await db.changes.count()).toBe(1);
   });
 
-  it('inserts every row of a large insert in order, each with its own outbox entry', async () => {
+  it('inserts every row of a large insert in order, one outbox entry per 50 rows', async () => {
     const db = freshDatabase();
     const template = await createStory(db, { title: 'Template' });
     const rows = Array.from({ length: 900 }, (_, index) => ({
@@ -95,8 +95,22 @@ describe('writes are atomic with their change entry', () => {
     const inserted = await insertRows(db, 'stories', rows);
     expect(inserted.map((row) => row.id)).toEqual(rows.map((row) => row.id));
     expect(await db.stories.count()).toBe(901);
-    expect((await db.changes.toArray()).slice(1).map((entry) => entry.row_id)).toEqual(
-      rows.map((row) => row.id),
+    const entries = (await db.changes.toArray()).slice(1);
+    expect(entries.map((entry) => rowIdsOf(entry).length)).toEqual(Array(18).fill(50));
+    expect(entries.flatMap(rowIdsOf)).toEqual(rows.map((row) => row.id));
+    // Read for a push, each row is an insert of its own, in order, with its values.
+    const read = await db.transaction('r', db.tables, () => readOutbox(db));
+    expect(read.entries.slice(1).map((entry) => entry.fields.title!.value)).toEqual(
+      rows.map((row) => row.title),
     );
+    // A long row does not share: an entry holds at most 256 KB of rows.
+    const long = Array.from({ length: 3 }, () => ({
+      ...template,
+      id: crypto.randomUUID(),
+      synopsis: 's'.repeat(100_000),
+    }));
+    await insertRows(db, 'stories', long);
+    const last = (await db.changes.toArray()).slice(-2);
+    expect(last.map((entry) => rowIdsOf(entry).length)).toEqual([2, 1]);
   });
 });

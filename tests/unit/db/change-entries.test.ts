@@ -10,6 +10,7 @@ import {
 } from '../../../src/db/prompts-repository';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
 import type { StoryPromptsDatabase } from '../../../src/db/database';
+import { countRowsWaitingToUpload } from '../../../src/db/queries';
 import { insertRows } from '../../../src/db/write-rows';
 import { freshDatabase } from './test-database';
 
@@ -79,15 +80,50 @@ describe('change entries', () => {
 
   it('drops an insert whose row is gone instead of sending an empty row', async () => {
     const db = freshDatabase();
+    const template = await createStory(db, { title: 'x' });
     const [kept, removed] = await insertRows(db, 'stories', [
-      { ...(await createStory(db, { title: 'x' })), id: crypto.randomUUID(), title: 'Kept' },
-      { ...(await createStory(db, { title: 'y' })), id: crypto.randomUUID(), title: 'Removed' },
+      { ...template, id: crypto.randomUUID(), title: 'Kept' },
+      { ...template, id: crypto.randomUUID(), title: 'Removed' },
     ]);
-    await db.stories.delete(removed!.id);
+    const [alone] = await insertRows(db, 'stories', [
+      { ...template, id: crypto.randomUUID(), title: 'Alone' },
+    ]);
+    await db.stories.bulkDelete([removed!.id, alone!.id]);
     const read = await db.transaction('r', db.tables, () => readOutbox(db));
-    expect(read.entries.map((entry) => entry.row_id)).toContain(kept!.id);
-    expect(read.entries.map((entry) => entry.row_id)).not.toContain(removed!.id);
-    expect(read.orphanSeqs).toHaveLength(1);
+    const sent = read.entries.map((entry) => entry.row_id);
+    expect(sent).toContain(kept!.id);
+    expect(sent).not.toContain(removed!.id);
+    expect(sent).not.toContain(alone!.id);
+    // The entry of the two rows still has one to send; the lone row's entry has none.
+    const aloneEntry = await db.changes
+      .where('[table+row_id]')
+      .equals(['stories', alone!.id])
+      .first();
+    expect(read.orphanSeqs).toEqual([aloneEntry!.seq]);
+  });
+
+  it("keeps an edited row's inserted values in the entry it was inserted with, in its place", async () => {
+    const db = freshDatabase();
+    const template = await createStory(db, { title: 'x' });
+    const [first, second] = await insertRows(db, 'stories', [
+      { ...template, id: crypto.randomUUID(), title: 'First' },
+      { ...template, id: crypto.randomUUID(), title: 'Second' },
+    ]);
+    await updateStory(db, second!.id, { title: 'Second, edited' });
+    await updateStory(db, first!.id, { title: 'First, edited' });
+    const read = await db.transaction('r', db.tables, () => readOutbox(db));
+    const titles = read.entries.map((entry) => [entry.row_id, entry.fields.title?.value]);
+    // Both inserts go out first, with the values they were inserted with; then the edits.
+    expect(titles.slice(1)).toEqual([
+      [first!.id, 'First'],
+      [second!.id, 'Second'],
+      [second!.id, 'Second, edited'],
+      [first!.id, 'First, edited'],
+    ]);
+    const insertHlc = read.entries[1]!.fields.title!.hlc;
+    expect(read.entries[2]!.fields.title!.hlc).toBe(insertHlc);
+    expect(read.entries[3]!.fields.title!.base_hlc).toBe(insertHlc);
+    expect(await countRowsWaitingToUpload(db)).toBe(3);
   });
 
   it('records only changed fields, with the previous clock as base and a later clock', async () => {

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { createCategory } from '../../../src/db/categories-repository';
 import { importPack, planPackImport } from '../../../src/db/prompt-pack-import';
 import { createPrompt } from '../../../src/db/prompts-repository';
-import { listCategories, listCategoryPrompts } from '../../../src/db/queries';
+import {
+  countRowsWaitingToUpload,
+  listCategories,
+  listCategoryPrompts,
+} from '../../../src/db/queries';
 import { createStory } from '../../../src/db/stories-repository';
 import { packFromCsvRows, parsePackJson } from '../../../src/domain/prompt-pack';
 import { parsePackMarkdown } from '../../../src/domain/prompt-pack-markdown';
@@ -280,7 +284,7 @@ describe('importing a prompt pack', () => {
     const story = await createStory(db, { title: 'Salt Roads' });
     const scenes = await createCategory(db, story.id, { title: 'scenes' });
     await createPrompt(db, scenes.id, { title: 'Already here' });
-    const outboxBefore = await db.changes.count();
+    const waitingBefore = await countRowsWaitingToUpload(db);
 
     expect(await planPackImport(db, story.id, PACK)).toEqual({
       newCategories: ['Characters'],
@@ -304,6 +308,7 @@ describe('importing a prompt pack', () => {
       action_steps: [{ text: 'Draft it', done: false }],
     });
     expect(progress.at(-1)).toBe(3);
-    expect(await db.changes.count()).toBe(outboxBefore + 4); // one category, three prompts
+    // One category and three prompts wait to upload.
+    expect(await countRowsWaitingToUpload(db)).toBe(waitingBefore + 4);
   });
 });

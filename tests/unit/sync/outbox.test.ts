@@ -80,4 +80,24 @@ describe('outbox folding', () => {
     expect(takeBatch(entries, { mutations: 100, bytes: 1 })).toHaveLength(1);
     expect(foldEntries(takeBatch(entries, { mutations: 3, bytes: 1_000_000 }))).toHaveLength(3);
   });
+
+  it('never sends part of the rows inserted together: they leave the outbox as one entry', () => {
+    const title = { title: { value: 'x', hlc: 'h', base_hlc: null } };
+    // Seq 2 is one stored entry of three rows inserted together, read as three inserts.
+    const entries = [
+      entry(1, 'a', title),
+      entry(2, 'b', title),
+      entry(2, 'c', title),
+      entry(2, 'd', title),
+      entry(3, 'e', title),
+    ];
+    expect(takeBatch(entries, { mutations: 2, bytes: 1_000_000 }).map((e) => e.row_id)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+    expect(takeBatch(entries, { mutations: 100, bytes: 1 }).map((e) => e.row_id)).toEqual(['a']);
+    expect(takeBatch(entries.slice(1), { mutations: 1, bytes: 1 })).toHaveLength(3);
+  });
 });

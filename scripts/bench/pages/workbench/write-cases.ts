@@ -30,7 +30,7 @@ export async function rawPromptImport(count: number): Promise<number> {
   }
 }
 
-/** B2: the app's import path (insertRows: zod validation, one HLC per row, compact outbox entries). */
+/** B2: the app's import path (insertRows: zod validation, HLCs, one compact outbox entry per 50 rows). */
 export async function oursPromptImport(count: number): Promise<number> {
   const { story, prompts } = workbenchData(count);
   await deleteDatabase(OURS_DB);
