@@ -99,6 +99,24 @@ export const DATABASE_NAME = 'story-prompts';
 /** How IndexedDB commits our transactions (see the note at the top). */
 export const TRANSACTION_DURABILITY = 'strict' satisfies IDBTransactionDurability;
 
+/** The stores of schema version 1 (as shipped first; later versions change only what they name). */
+export const VERSION_1_STORES: Readonly<Record<string, string>> = {
+  stories: 'id, updated_at',
+  prompt_categories: 'id, story_id, [story_id+position]',
+  prompts:
+    'id, story_id, category_id, [category_id+position], *tags, updated_at, [story_id+updated_at]',
+  personas: 'id',
+  chats: 'id, story_id, updated_at, [story_id+updated_at]',
+  messages: 'id, chat_id, [chat_id+created_at]',
+  sync_conflicts: 'id, row_id, entity',
+  changes: '++seq, [table+row_id]',
+  row_meta: '[table+id]',
+  meta: 'key',
+  settings: 'key',
+  search_index: 'key',
+  dead_letters: '++id, [table+row_id]',
+};
+
 export class StoryPromptsDatabase extends Dexie {
   stories!: Table<Story, string>;
   prompt_categories!: Table<Category, string>;
@@ -116,22 +134,7 @@ export class StoryPromptsDatabase extends Dexie {
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: TRANSACTION_DURABILITY, cache: 'immutable' });
-    this.version(1).stores({
-      stories: 'id, updated_at',
-      prompt_categories: 'id, story_id, [story_id+position]',
-      prompts:
-        'id, story_id, category_id, [category_id+position], *tags, updated_at, [story_id+updated_at]',
-      personas: 'id',
-      chats: 'id, story_id, updated_at, [story_id+updated_at]',
-      messages: 'id, chat_id, [chat_id+created_at]',
-      sync_conflicts: 'id, row_id, entity',
-      changes: '++seq, [table+row_id]',
-      row_meta: '[table+id]',
-      meta: 'key',
-      settings: 'key',
-      search_index: 'key',
-      dead_letters: '++id, [table+row_id]',
-    });
+    this.version(1).stores(VERSION_1_STORES);
     // Inserts made together share one outbox entry; the index finds those entries.
     this.version(2).stores({ changes: '++seq, [table+row_id], unedited_count' });
   }

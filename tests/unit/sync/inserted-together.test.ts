@@ -4,7 +4,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { setClock } from '../../../src/db/clock';
-import { StoryPromptsDatabase } from '../../../src/db/database';
+import { StoryPromptsDatabase, VERSION_1_STORES } from '../../../src/db/database';
 import { readOutbox, readRowClocks } from '../../../src/db/outbox-entries';
 import { countRowsWaitingToUpload } from '../../../src/db/queries';
 import { createStory, updateStory } from '../../../src/db/stories-repository';
@@ -91,23 +91,7 @@ describe('a database from before rows were inserted together', () => {
   it('opens with its outbox as it was: one entry per inserted row', async () => {
     const name = `v1-${crypto.randomUUID()}`;
     const old = new Dexie(name);
-    // Version 1's stores, as shipped.
-    old.version(1).stores({
-      stories: 'id, updated_at',
-      prompt_categories: 'id, story_id, [story_id+position]',
-      prompts:
-        'id, story_id, category_id, [category_id+position], *tags, updated_at, [story_id+updated_at]',
-      personas: 'id',
-      chats: 'id, story_id, updated_at, [story_id+updated_at]',
-      messages: 'id, chat_id, [chat_id+created_at]',
-      sync_conflicts: 'id, row_id, entity',
-      changes: '++seq, [table+row_id]',
-      row_meta: '[table+id]',
-      meta: 'key',
-      settings: 'key',
-      search_index: 'key',
-      dead_letters: '++id, [table+row_id]',
-    });
+    old.version(1).stores(VERSION_1_STORES);
     const scratch = freshDatabase();
     const story = await createStory(scratch, { title: 'From before' });
     const [entry] = await scratch.changes.toArray();
