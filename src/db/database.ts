@@ -48,16 +48,10 @@ export interface ChangeEntry {
    */
   inserted_ids?: string[];
   /**
-   * Inserts made together: how many of `inserted_ids` have no outbox entry of their own (not
-   * edited since), which is what the entry adds to the rows waiting to upload. Indexed: every
-   * entry of rows inserted together has it.
+   * Inserts made together: the length of `inserted_ids`, which is what the entry adds to the
+   * rows waiting to upload beyond `row_id`. Indexed: it finds every such entry.
    */
-  unedited_count?: number;
-  /**
-   * Inserts made together: the values a row was inserted with, for each row of the entry
-   * edited since (its row now holds the edit's values).
-   */
-  inserted_values?: Record<string, Record<string, unknown>>;
+  inserted_count?: number;
   created_at: number;
 }
 
@@ -136,7 +130,7 @@ export class StoryPromptsDatabase extends Dexie {
     super(name, { chromeTransactionDurability: TRANSACTION_DURABILITY, cache: 'immutable' });
     this.version(1).stores(VERSION_1_STORES);
     // Inserts made together share one outbox entry; the index finds those entries.
-    this.version(2).stores({ changes: '++seq, [table+row_id], unedited_count' });
+    this.version(2).stores({ changes: '++seq, [table+row_id], inserted_count' });
   }
 
   syncedTable<T extends SyncedTable>(table: T): Table<SyncedRowByTable[T], string> {

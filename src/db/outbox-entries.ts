@@ -10,9 +10,11 @@
 // them: a prompt moved into a category created after it is sent before that move.
 // Rows inserted together (an import, a pulled-in backup) share one such entry, up to
 // INSERT_ENTRY_ROWS of them (`inserted_ids` beyond its `row_id`): an outbox entry per row cost
-// as much as a third of the rows themselves (B2, B4). The first edit of one of them keeps its
-// inserted values in that entry (`inserted_values`), so the entry keeps its place. Such a row
-// is found by reading those entries (the first edit of a row imported and not yet uploaded).
+// as much as a third of the rows themselves (B2, B4). The first edit of one of them takes it
+// out of that entry and writes its insert out in full right behind it (at a fractional seq
+// below the next entry's), so its insert keeps its place. Such a row is found by reading the
+// entries of rows inserted together (ids only): the first edit of an imported row not yet
+// uploaded.
 import { isLongTextField, syncedFieldsOf } from '../domain/synced-tables';
 import type { SyncedTable } from '../domain/synced-tables';
 import type { ChangeEntry, FieldChangeEntry, RowMeta, StoryPromptsDatabase } from './database';
@@ -29,7 +31,7 @@ export function rowIdsOf(entry: ChangeEntry): readonly string[] {
 
 /** Every outbox entry of rows inserted together (inside a transaction covering the outbox). */
 export function readEntriesInsertedTogether(db: StoryPromptsDatabase): Promise<ChangeEntry[]> {
-  return db.changes.where('unedited_count').aboveOrEqual(0).toArray();
+  return db.changes.where('inserted_count').aboveOrEqual(0).toArray();
 }
 
 /**
@@ -57,7 +59,7 @@ export function insertEntries(
     };
     if (others.length > 0) {
       entry.inserted_ids = others;
-      entry.unedited_count = others.length;
+      entry.inserted_count = others.length;
     }
     entries.push(entry);
     ids = [];
@@ -180,31 +182,48 @@ export function expandInsert(entry: ChangeEntry, row: Record<string, unknown>): 
   const {
     inserted_hlc: _compact,
     inserted_ids: _together,
-    unedited_count: _unedited,
-    inserted_values: _kept,
+    inserted_count: _count,
     ...rest
   } = entry;
   return { ...rest, row_id: row.id as string, fields };
 }
 
 /**
- * The insert entry of `row` as it must be stored before the row's first edit: a single-row
- * insert written out in full; an entry of rows inserted together keeping this row's values.
+ * Before the first edit of a row still compact in the outbox (inside the edit's transaction):
+ * writes its insert out in full with the values it was inserted with, in the insert's place.
+ * A single-row insert is replaced; a row inserted with others leaves their entry and gets an
+ * entry of its own right behind it (a fractional seq below the next entry's).
  */
-export function keepInsertedValues(
+export async function writeInsertOut(
+  db: StoryPromptsDatabase,
   entry: ChangeEntry,
   row: Record<string, unknown> & { id: string },
-): ChangeEntry {
-  if (!entry.inserted_ids) return expandInsert(entry, row);
-  const values: Record<string, unknown> = {};
-  for (const field of syncedFieldsOf(entry.table)) if (field in row) values[field] = row[field];
-  // The row's edit gets an entry of its own: it is counted there from now on.
-  const unedited = (entry.unedited_count ?? 0) - (row.id === entry.row_id ? 0 : 1);
-  return {
-    ...entry,
-    inserted_values: { ...entry.inserted_values, [row.id]: values },
-    unedited_count: unedited,
-  };
+): Promise<void> {
+  const full = expandInsert(entry, row);
+  const others = rowIdsOf(entry).filter((id) => id !== row.id);
+  if (others.length === 0) {
+    await db.changes.put(full);
+    return;
+  }
+  const seq = entry.seq!;
+  // At most INSERT_ENTRY_ROWS rows leave one entry: 1/64 steps stay exact and below seq + 1.
+  const behind = await db.changes
+    .where(':id')
+    .between(seq, seq + 1, false, false)
+    .count();
+  const [rowId, ...rest] = others;
+  const remaining: ChangeEntry = { ...entry, row_id: rowId! };
+  if (rest.length > 0) {
+    remaining.inserted_ids = rest;
+    remaining.inserted_count = rest.length;
+  } else {
+    delete remaining.inserted_ids;
+    delete remaining.inserted_count;
+  }
+  await Promise.all([
+    db.changes.put(remaining),
+    db.changes.add({ ...full, seq: seq + (behind + 1) / 64 }),
+  ]);
 }
 
 export interface OutboxRead {
@@ -225,12 +244,12 @@ export async function readOutbox(db: StoryPromptsDatabase, limit = Infinity): Pr
     rows += rowIdsOf(entry).length;
     return rows <= limit || entry === stored[0];
   });
-  // The rows of compact inserts, read in one go per table (those not kept in their entry).
+  // The rows of compact inserts, read in one go per table.
   const idsByTable = new Map<SyncedTable, string[]>();
   for (const entry of entries) {
     if (entry.inserted_hlc === undefined) continue;
     const ids = idsByTable.get(entry.table) ?? [];
-    for (const id of rowIdsOf(entry)) if (!entry.inserted_values?.[id]) ids.push(id);
+    ids.push(...rowIdsOf(entry));
     idsByTable.set(entry.table, ids);
   }
   const rowsById = new Map<string, Record<string, unknown>>();
@@ -248,8 +267,7 @@ export async function readOutbox(db: StoryPromptsDatabase, limit = Infinity): Pr
     }
     let sent = 0;
     for (const id of rowIdsOf(entry)) {
-      const kept = entry.inserted_values?.[id];
-      const row = kept ? { ...kept, id } : rowsById.get(`${entry.table}:${id}`);
+      const row = rowsById.get(`${entry.table}:${id}`);
       if (!row) continue; // removed outside the repositories: nothing to send
       read.entries.push(expandInsert(entry, row));
       sent += 1;

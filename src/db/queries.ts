@@ -105,21 +105,21 @@ export async function getPrompt(db: StoryPromptsDatabase, id: string): Promise<P
  * "N changes waiting to upload" of the sync indicator. Distinct rows, not outbox entries: a
  * prompt typed into five times is one thing waiting, not five. Reads only index keys, never
  * the entries: the [table+row_id] index's, one per row (a unique-key cursor, at most `limit` + 1
- * of them), plus what each entry of rows inserted together adds (its `unedited_count`). A
+ * of them), plus what each entry of rows inserted together adds (its `inserted_count`). A
  * result above `limit` means "more than `limit`".
  */
 export async function countRowsWaitingToUpload(
   db: StoryPromptsDatabase,
   limit = ROWS_WAITING_COUNT_LIMIT,
 ): Promise<number> {
-  const [rowKeys, uneditedCounts] = await Promise.all([
+  const [rowKeys, insertedCounts] = await Promise.all([
     db.changes
       .orderBy('[table+row_id]')
       .limit(limit + 1)
       .uniqueKeys(),
-    db.changes.orderBy('unedited_count').keys(),
+    db.changes.orderBy('inserted_count').keys(),
   ]);
   let rows = rowKeys.length;
-  for (const count of uneditedCounts) rows += count as number;
+  for (const count of insertedCounts) rows += count as number;
   return Math.min(rows, limit + 1);
 }

@@ -14,8 +14,8 @@ import {
   highestFieldHlc,
   INSERT_ENTRY_ROWS,
   insertEntries,
-  keepInsertedValues,
   readRowClocks,
+  writeInsertOut,
 } from './outbox-entries';
 
 const TABLE_LABELS: Record<SyncedTable, string> = {
@@ -165,7 +165,7 @@ export async function updateRow<T extends SyncedTable>(
       ];
       // The insert must go out with the values it was made with, not this edit's (outbox-entries.ts).
       if (clocks.compactInsert)
-        writes.push(database.changes.put(keepInsertedValues(clocks.compactInsert, current)));
+        writes.push(writeInsertOut(database, clocks.compactInsert, current));
       await Promise.all(writes);
       announceOnCommit(database, table, [next]);
       return next;

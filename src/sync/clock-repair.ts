@@ -4,7 +4,6 @@
 // is dropped from `inflight` (the server applied none of it) and rebuilt with the same ids.
 import { clockFor, setClock } from '../db/clock';
 import type { StoryPromptsDatabase } from '../db/database';
-import { rowIdsOf } from '../db/outbox-entries';
 import { HlcClock, parseHlc } from '../domain/hlc';
 import { readSyncMeta, writeSyncMeta } from './sync-meta';
 import { syncScope } from './sync-tables';
@@ -32,13 +31,17 @@ export async function repairClockAhead(
       if (!restampInsert && restampedFields.length === 0) continue;
       restamped += (restampInsert ? 1 : 0) + restampedFields.length;
       await db.changes.put(entry);
-      // Rows inserted together that were edited since have a row_meta each.
-      for (const id of rowIdsOf(entry)) {
-        const meta = await db.row_meta.get([entry.table, id]);
-        if (!meta) continue;
+      // A row still compact in an entry of rows inserted together has no row_meta yet.
+      const meta = await db.row_meta.get([entry.table, entry.row_id]);
+      if (meta) {
         if (restampInsert) meta.row_hlc = entry.inserted_hlc;
         for (const [field, change] of Object.entries(entry.fields))
           meta.field_hlc[field] = change.hlc;
+        // An insert written out in full (the row was edited since) stamps every field: the
+        // row clock, which a delete sends as seen, must not stay ahead either.
+        const fieldClocks = Object.values(meta.field_hlc).sort();
+        if (meta.row_hlc && isAhead(meta.row_hlc) && fieldClocks.length > 0)
+          meta.row_hlc = fieldClocks.at(-1);
         await db.row_meta.put(meta);
       }
     }
