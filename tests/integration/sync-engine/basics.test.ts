@@ -187,7 +187,7 @@ describe('sync engine basics', () => {
 
   it('uploads an import edited before its upload: inserts in order, then the edits, nothing lost', async () => {
     // Rows inserted together share outbox entries (50 rows each); editing or deleting some of
-    // them before the first upload keeps their inserted values in those entries.
+    // them before the first upload writes their inserts out in full, in their place.
     const { account, a, b } = await twoDevices();
     const story = await createStory(a.db, { title: 'Imported' });
     const category = await createCategory(a.db, story.id, { title: 'C' });

@@ -102,7 +102,7 @@ describe('change entries', () => {
     expect(read.orphanSeqs).toEqual([aloneEntry!.seq]);
   });
 
-  it("keeps an edited row's inserted values in the entry it was inserted with, in its place", async () => {
+  it('writes the insert of an edited row out in full, in the place of the entry it shared', async () => {
     const db = freshDatabase();
     const template = await createStory(db, { title: 'x' });
     const [first, second] = await insertRows(db, 'stories', [
