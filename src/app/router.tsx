@@ -104,7 +104,10 @@ const routes: RouteObject[] = [
 
 export const router = createBrowserRouter(routes);
 
-/** Starts loading the page at `pathname`: the entry calls it before React renders. */
-export function preloadPageFor(pathname: string): void {
-  preloadPagesFor(routes, pathname);
+/**
+ * Starts loading the page at `pathname`: the entry calls it before React renders. Resolves
+ * once the page's chunks have loaded (or failed to), never rejecting.
+ */
+export function preloadPageFor(pathname: string): Promise<void> {
+  return preloadPagesFor(routes, pathname);
 }
