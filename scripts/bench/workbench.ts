@@ -252,9 +252,12 @@ export async function runWorkbenchBenchmarks({
       );
     await step('B1/B2 prompt import', ['B1', 'B2'], () => promptImports(page));
     await step('B3 editor saves', ['B3'], () => editorSaves(page));
-    await step('B4 message import', ['B4'], () => messageImports(page));
     await step('B5 indexed reads', ['B5'], () => reads(page));
     await step('B7 live subscribers', ['B7'], () => liveEdits(page));
+    // Last of the timed cases: its 600,000 message writes leave the browser's IndexedDB backend
+    // compacting for minutes, and the reads and edits above (in another database) measured that
+    // compaction, not themselves (B7 p95 43 ms after it vs 9-11 ms run alone).
+    await step('B4 message import', ['B4'], () => messageImports(page));
     await step('B21 heap', ['B21'], () => heap(page));
     return rows;
   } finally {
