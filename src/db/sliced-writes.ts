@@ -11,21 +11,30 @@
 export const WRITE_SLICE = 64;
 
 /**
- * Calls `write` for each slice of `items` in order (call it inside a transaction). A throw from
- * `write` (a validation error) rejects at once; the transaction then aborts every slice.
+ * Slices written at once by default: the next is issued while the previous is still being
+ * stored. Every slice issued before the first await goes out in one task, so more than two
+ * would lengthen that task (B13's long-task limit).
+ */
+export const SLICES_IN_FLIGHT = 2;
+
+/**
+ * Calls `write` for each slice of `items` in order (call it inside a transaction), with at most
+ * `inFlight` slices issued and not yet stored. A throw from `write` (a validation error) rejects
+ * at once; the transaction then aborts every slice.
  */
 export async function writeInSlices<T>(
   items: readonly T[],
   write: (slice: T[]) => Promise<unknown>,
   size = WRITE_SLICE,
+  inFlight = SLICES_IN_FLIGHT,
 ): Promise<void> {
-  let previous: Promise<unknown> | null = null;
+  const pending: Promise<unknown>[] = [];
   for (let start = 0; start < items.length; start += size) {
     const written = write(items.slice(start, start + size));
     // If a later slice throws first, this one fails with the aborted transaction: handled here.
     written.catch(() => undefined);
-    if (previous) await previous;
-    previous = written;
+    pending.push(written);
+    if (pending.length >= inFlight) await pending.shift();
   }
-  await previous;
+  await Promise.all(pending);
 }

@@ -18,6 +18,13 @@ import {
   writeInsertOut,
 } from './outbox-entries';
 
+/**
+ * Import slices written at once: four keep IndexedDB busy while the next slice is validated and
+ * cloned (B4: 100,000 messages 1.2× raw instead of 1.33× with two). Four slices of 50 rows
+ * still clone in well under 50 ms in the first task.
+ */
+const IMPORT_SLICES_IN_FLIGHT = 4;
+
 const TABLE_LABELS: Record<SyncedTable, string> = {
   stories: 'Story',
   prompt_categories: 'Category',
@@ -114,6 +121,7 @@ export async function insertRows<T extends SyncedTable>(
           ]);
         },
         INSERT_ENTRY_ROWS,
+        IMPORT_SLICES_IN_FLIGHT,
       );
       return inserted;
     });
