@@ -7,7 +7,7 @@ import type { BenchRow } from './bench-row';
 import { TRANSACTION_DURABILITY } from '../../src/db/database';
 import { heapAfterGc, openProfile } from './harness/chromium';
 import { pageCall } from './harness/page-call';
-import { benchRow, median, quantile } from './harness/stats';
+import { benchRow, median, medianPairedRatio, quantile, round } from './harness/stats';
 import type { ReadCase } from './pages/workbench/read-cases';
 import type { LiveRun } from './pages/workbench/live-cases';
 import type { StorageFigures } from './pages/workbench/storage-case';
@@ -27,12 +27,28 @@ async function promptImports(page: Page): Promise<BenchRow[]> {
   await pageCall(page, 'workbench.rawPromptImport', PROMPTS); // warm-up (ours: firstImports)
   const raw: number[] = [];
   const ours: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  const rawRun = async () =>
     raw.push(await pageCall<number>(page, 'workbench.rawPromptImport', PROMPTS));
+  const oursRun = async () =>
     ours.push(await pageCall<number>(page, 'workbench.oursPromptImport', PROMPTS));
+  // A B B A: each 10k import leaves IndexedDB compacting, and the runs slow down one after
+  // another (raw 2.5 s to 6.6 s over five runs). Always raw first billed ours for the backlog
+  // raw had just left; alternating the order bills each side alike.
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2 === 0) {
+      await rawRun();
+      await oursRun();
+    } else {
+      await oursRun();
+      await rawRun();
+    }
   }
   const b1 = median(raw);
   const b2 = median(ours);
+  const ratio = medianPairedRatio(ours, raw);
+  const pairs = ours
+    .map((value, index) => `${Math.round(value)}/${Math.round(raw[index]!)}`)
+    .join(', ');
   return [
     benchRow(
       'B1',
@@ -43,15 +59,19 @@ async function promptImports(page: Page): Promise<BenchRow[]> {
       'record',
       null,
     ),
-    benchRow(
-      'B2',
-      `import path insertRows('prompts') for the same ${PROMPTS} (zod validation + HLC + one compact outbox entry per 50 rows, in slices); baseline B1`,
-      'ms',
-      b2,
-      b1,
-      '≤ 1.2× B1',
-      b2 <= 1.2 * b1,
-    ),
+    {
+      ...benchRow(
+        'B2',
+        `import path insertRows('prompts') for the same ${PROMPTS} (zod validation + HLC + one compact outbox entry per 50 rows, in slices); baseline B1; ratio: median of ${RUNS} paired runs (A B B A), each ours / the raw run beside it (runs ${pairs})`,
+        'ms',
+        b2,
+        b1,
+        '≤ 1.2× B1',
+        null,
+      ),
+      ratio: round(ratio, 3),
+      pass: ratio <= 1.2,
+    },
   ];
 }
 

@@ -10,6 +10,17 @@ export const median = (values: readonly number[]) => quantile(values, 0.5);
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/**
+ * The median of `ours[i] / baseline[i]` over runs made side by side. When every run is slower
+ * than the one before (a backlog building up in the browser), the two medians can come from
+ * runs far apart; each pair's ratio compares runs made under the same conditions.
+ */
+export function medianPairedRatio(ours: readonly number[], baseline: readonly number[]): number {
+  if (ours.length !== baseline.length || ours.length === 0)
+    throw new Error('Paired ratios need the same number of runs on each side.');
+  return median(ours.map((value, index) => value / baseline[index]!));
+}
+
 export function benchRow(
   id: string,
   what: string,
