@@ -242,7 +242,7 @@ async function editRows(page: Page, rebuildMs: number): Promise<BenchRow[]> {
 
 /** B12 repetitions (each gives its own p50 and p95; the row is their median) and their samples. */
 const ROUND_TRIP_REPETITIONS = Math.max(5, RUNS * 2);
-const SAMPLES_PER_REPETITION = 50;
+const SAMPLES_PER_REPETITION = 100;
 
 async function roundTripRows(page: Page): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
