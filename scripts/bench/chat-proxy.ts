@@ -5,9 +5,14 @@
 // different writer, as in real use (the per-user rate limit stays at its defaults).
 // Like production, the stub (the provider), the API (`npm start`) and the clients (browsers)
 // are separate processes: in one event loop the clients' and the stub's work would be billed
-// to the proxy. This file is also the entry point of those two child processes (B20_ROLE).
+// to the proxy. For scale, the same streams also go through a bare node:http relay (no auth,
+// validation, SDK or SSE re-encoding): what one extra Node hop costs on this machine, the
+// floor under any proxy written in Node. This file is also the entry point of the three child
+// processes (B20_ROLE).
 // Run alone: `npx tsx scripts/bench/chat-proxy.ts`.
 import { spawn } from 'node:child_process';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,6 +51,7 @@ export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
   try {
     const stubUrl = await startChild('stub', {}, children);
     const url = await startChild('api', { OPENAI_BASE_URL: stubUrl }, children);
+    const relayUrl = await startChild('relay', { OPENAI_BASE_URL: stubUrl }, children);
     const apiProcess = children[1]!;
     const tokens = await Promise.all(
       Array.from({ length: CONCURRENCY }, () => token(globalThis.crypto.randomUUID())),
@@ -54,25 +60,31 @@ export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
       timedStream(`${url}/api/chat/messages`, { authorization: `Bearer ${tokens[index]}` }, 'done');
     const direct: Launch = () =>
       timedStream(`${stubUrl}/chat/completions`, { authorization: 'Bearer sk-bench' }, '[DONE]');
+    const relayed: Launch = () =>
+      timedStream(`${relayUrl}/chat/completions`, { authorization: 'Bearer sk-bench' }, '[DONE]');
     // Warm-up: JIT, keep-alive connections (client -> API -> stub) and the stub's timers.
     for (let warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp += 1) {
       await round(direct);
       await round(proxied);
+      await round(relayed);
     }
     const proxy: Round[] = [];
     const baseline: Round[] = [];
+    const relay: Round[] = [];
     const cpuBefore = await cpuMs(apiProcess);
     for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
       if (repetition % 2 === 0) {
         baseline.push(await round(direct));
         proxy.push(await round(proxied));
+        relay.push(await round(relayed));
       } else {
+        relay.push(await round(relayed));
         proxy.push(await round(proxied));
         baseline.push(await round(direct));
       }
     }
     const cpuPerStream = (await cpuMs(apiProcess)) - cpuBefore;
-    return rows(proxy, baseline, cpuPerStream / (REPETITIONS * CONCURRENCY));
+    return rows(proxy, baseline, relay, cpuPerStream / (REPETITIONS * CONCURRENCY));
   } finally {
     for (const child of children) child.kill('SIGTERM');
   }
@@ -80,7 +92,7 @@ export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
 
 /** Starts this file as a child in `role`; resolves with the URL it prints once listening. */
 function startChild(
-  role: 'stub' | 'api',
+  role: 'stub' | 'api' | 'relay',
   env: Record<string, string>,
   children: ChildProcess[],
 ): Promise<string> {
@@ -112,6 +124,10 @@ async function runChild(role: string): Promise<void> {
     console.log((await startOpenAiStub(STREAM)).url);
     return;
   }
+  if (role === 'relay') {
+    console.log(await startBareRelay(process.env.OPENAI_BASE_URL!));
+    return;
+  }
   const env = {
     SUPABASE_JWT_SECRET: SECRET,
     OPENAI_API_KEY: 'sk-bench',
@@ -123,10 +139,45 @@ async function runChild(role: string): Promise<void> {
   );
 }
 
-function rows(proxy: Round[], baseline: Round[], cpuPerStreamMs: number): BenchRow[] {
+/** Forwards every request to the provider and pipes both bodies through unchanged. */
+function startBareRelay(providerUrl: string): Promise<string> {
+  const provider = new URL(providerUrl);
+  const agent = new Agent({ keepAlive: true });
+  const server = createServer((incoming, outgoing) => {
+    const upstream = request(
+      {
+        host: provider.hostname,
+        port: provider.port,
+        path: `${provider.pathname}${incoming.url}`,
+        method: incoming.method,
+        headers: incoming.headers,
+        agent,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    upstream.on('error', () => outgoing.destroy());
+    incoming.pipe(upstream);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
+  );
+}
+
+function rows(
+  proxy: Round[],
+  baseline: Round[],
+  relay: Round[],
+  cpuPerStreamMs: number,
+): BenchRow[] {
   const what = `${CONCURRENCY} concurrent streaming chats via /api/chat/messages vs direct to the stub`;
-  const added = (pick: (round: Round) => number) =>
-    median(proxy.map((round, index) => pick(round) - pick(baseline[index]!)));
+  const addedBy = (variant: Round[], pick: (round: Round) => number) =>
+    median(variant.map((round, index) => pick(round) - pick(baseline[index]!)));
+  const added = (pick: (round: Round) => number) => addedBy(proxy, pick);
   const addedFirst = added((round) => round.firstByteP95);
   const addedTotal = added((round) => round.totalP95);
   const pFirst = median(proxy.map((round) => round.firstByteP95));
@@ -134,6 +185,7 @@ function rows(proxy: Round[], baseline: Round[], cpuPerStreamMs: number): BenchR
   const pTotal = median(proxy.map((round) => round.totalP95));
   const bTotal = median(baseline.map((round) => round.totalP95));
   const errors = [...proxy, ...baseline].reduce((sum, round) => sum + round.errors, 0);
+  const relayErrors = relay.reduce((sum, round) => sum + round.errors, 0);
   const target = `≤ ${TARGET_ADDED_MS} ms added p95`;
   return [
     {
@@ -175,6 +227,16 @@ function rows(proxy: Round[], baseline: Round[], cpuPerStreamMs: number): BenchR
       ratio: null,
       target,
       pass: addedTotal <= TARGET_ADDED_MS,
+    },
+    {
+      id: 'B20',
+      what: `the same ${CONCURRENCY} streams through a bare node:http relay (keep-alive, bodies piped unchanged; no auth, validation, SDK or SSE re-encoding): the floor of one extra Node hop on this machine`,
+      metric: `added p95 first byte (ms, median of paired rounds; ${relayErrors} errors)`,
+      value: round2(addedBy(relay, (round) => round.firstByteP95)),
+      baseline: null,
+      ratio: null,
+      target: 'record',
+      pass: null,
     },
     // Load-independent: what one proxied stream costs the API process (user + system CPU).
     {
