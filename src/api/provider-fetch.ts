@@ -26,10 +26,15 @@ export type ProviderFetch = (
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-export function createProviderFetch(): ProviderFetch {
+export interface ProviderFetchOptions {
+  /** Extra TLS settings for https providers, e.g. `ca` for one behind a private authority. */
+  tls?: Pick<https.AgentOptions, 'ca'>;
+}
+
+export function createProviderFetch(options: ProviderFetchOptions = {}): ProviderFetch {
   const agents = {
     'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true, ...options.tls }),
   };
   return (input, init = {}) => {
     const url = input instanceof Request ? null : new URL(input);

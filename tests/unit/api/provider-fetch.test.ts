@@ -2,12 +2,14 @@
 // HTTP server: what it sends, what it hands back, streaming, aborts, network failures,
 // compressed bodies, socket reuse, and the openai SDK's error types on top of it.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProviderFetch } from '../../../src/api/provider-fetch';
+import { selfSignedCert } from '../../support/self-signed-cert';
 
 interface Seen {
   method: string;
@@ -245,5 +247,28 @@ describe('createProviderFetch', () => {
       .catch((caught) => caught);
     expect(refused).toBeInstanceOf(OpenAI.APIConnectionError);
     expect(refused).not.toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
+  });
+
+  it('talks TLS to an https provider, and refuses a certificate it does not trust', async () => {
+    const { key, cert } = selfSignedCert();
+    const tls = createTlsServer({ key, cert }, (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end('data: [DONE]\n\n');
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/v1/chat/completions`;
+    try {
+      const trusting = createProviderFetch({ tls: { ca: cert } });
+      const response = await trusting(url, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('data: [DONE]\n\n');
+
+      const error = await providerFetch(url, { method: 'POST', body: '{}' }).catch((e) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.cause).toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 });
