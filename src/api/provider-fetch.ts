@@ -59,7 +59,8 @@ export function createProviderFetch(options: ProviderFetchOptions = {}): Provide
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       request.once('close', () => signal?.removeEventListener('abort', onAbort));
-      request.once('error', (error) => {
+      // `on`, not `once`: a second error event with no listener would crash the server.
+      request.on('error', (error) => {
         if (response) return; // the body stream reports it
         reject(isAbort(error) ? error : new TypeError('fetch failed', { cause: error }));
       });
@@ -116,7 +117,7 @@ function decoded(incoming: IncomingMessage): Readable {
           : null;
   if (!decoder) return incoming;
   // Errors and an abort of either side end the other: the caller sees one failed stream.
-  incoming.once('error', (error) => decoder.destroy(error));
+  incoming.on('error', (error) => decoder.destroy(error));
   decoder.once('close', () => {
     if (!incoming.complete) incoming.destroy();
   });
