@@ -66,7 +66,14 @@ export function createProviderFetch(options: ProviderFetchOptions = {}): Provide
       });
       request.once('response', (incoming) => {
         response = incoming;
-        resolve(toResponse(incoming));
+        try {
+          resolve(toResponse(incoming));
+        } catch (error) {
+          // An answer fetch cannot represent (a status outside 200-599): a network error, as
+          // in fetch, and never an exception thrown out of this event into the server.
+          incoming.destroy();
+          reject(new TypeError('fetch failed', { cause: error }));
+        }
       });
       request.end(body);
     });

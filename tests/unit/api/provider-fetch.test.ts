@@ -186,6 +186,15 @@ describe('createProviderFetch', () => {
     expect(seen[0]!.headers['accept-encoding']).toContain('gzip');
   });
 
+  it('rejects an answer fetch cannot represent (status 600) as a network error', async () => {
+    handler = (request) => {
+      request.socket.end('HTTP/1.1 600 Odd\r\ncontent-length: 0\r\n\r\n');
+    };
+    const error = await providerFetch(`${origin}/odd`).catch((caught) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.cause).toBeInstanceOf(RangeError);
+  });
+
   it('gives a null body for 204', async () => {
     handler = (_request, response) => {
       response.writeHead(204);
