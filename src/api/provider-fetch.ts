@@ -3,7 +3,7 @@
 // arrives. Node's built-in fetch (undici's WHATWG fetch) costs about 0.2 ms of CPU per call
 // before the first byte leaves. With 50 chats starting together, a bare node:http relay added
 // 4–5 ms of p95 latency on this machine and the same relay over the built-in fetch 17–19 ms;
-// the proxy's own added p95 went from about 28 to 18 ms with this fetch (B20). Netlify runs
+// the proxy's own added p95 went from 25–30 ms to 18–26 ms with this fetch (B20). Netlify runs
 // the function on Node, so it is used there too.
 //
 // What it keeps of fetch, because the SDK and the relay rely on it: an aborted signal rejects
@@ -32,9 +32,14 @@ export interface ProviderFetchOptions {
 }
 
 export function createProviderFetch(options: ProviderFetchOptions = {}): ProviderFetch {
+  // As Node's own global agent: an idle socket is closed after 5 s, before a provider's idle
+  // close can race a new request onto it (SDK retries are off, so that would fail a chat). A
+  // socket in use only reports the timeout to its request, which ignores it: the call's own
+  // deadlines (UpstreamCall) decide when a slow reply is given up.
+  const keepAlive = { keepAlive: true, timeout: 5_000, scheduling: 'lifo' } as const;
   const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true, ...options.tls }),
+    'http:': new http.Agent(keepAlive),
+    'https:': new https.Agent({ ...keepAlive, ...options.tls }),
   };
   return (input, init = {}) => {
     const url = input instanceof Request ? null : new URL(input);

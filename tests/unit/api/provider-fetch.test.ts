@@ -60,9 +60,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const until = async (check: () => boolean) => {
+const until = async (check: () => boolean, withinMs = 2_000) => {
   for (let tries = 0; !check(); tries++) {
-    if (tries > 200) throw new Error('condition not reached');
+    if (tries > withinMs / 10) throw new Error('condition not reached');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 };
@@ -210,6 +210,26 @@ describe('createProviderFetch', () => {
     await (await providerFetch(`${origin}/2`)).text();
     expect(seen[1]!.remotePort).toBe(seen[0]!.remotePort);
   });
+
+  it('closes a connection left idle for 5 s, before a provider would close it under a request', async () => {
+    let closedAt = 0;
+    handler = (request, response) => {
+      request.socket.once('close', () => (closedAt = Date.now()));
+      response.end('ok');
+    };
+    // This server would keep the connection for a minute: only the client can close it sooner.
+    const serverKeepAlive = server.keepAliveTimeout;
+    server.keepAliveTimeout = 60_000;
+    try {
+      const fresh = createProviderFetch();
+      await (await fresh(`${origin}/idle`)).text();
+      const idleSince = Date.now();
+      await until(() => closedAt > 0, 8_000);
+      expect(closedAt - idleSince).toBeGreaterThanOrEqual(4_500);
+    } finally {
+      server.keepAliveTimeout = serverKeepAlive;
+    }
+  }, 10_000);
 
   it('passes bodies it does not handle (a stream) to the platform fetch', async () => {
     const body = new ReadableStream<Uint8Array>({
