@@ -240,22 +240,28 @@ async function editRows(page: Page, rebuildMs: number): Promise<BenchRow[]> {
   ];
 }
 
-/** B12 repetitions (each gives its own p50 and p95; the row is their median) and their samples. */
+/** B12 repetitions (each gives its own p50 and p95; the row is their median). */
 const ROUND_TRIP_REPETITIONS = Math.max(5, RUNS * 2);
-const SAMPLES_PER_REPETITION = 100;
+/**
+ * Samples per repetition and payload: about 1–5 s of trips each. A repetition's p95 is its
+ * 5% slowest sample, and with only 100 samples that is the 5th slowest: which variant the
+ * handful of disturbed samples (a GC, a timer task) happened to land in decided a 1 KB p95
+ * between 1.16× and 1.36× in runs of the same code. Small payloads are cheap to sample more.
+ */
+const ROUND_TRIP_PAYLOADS = [
+  { label: '1 KB', bytes: 1_024, samples: 1_000 },
+  { label: '100 KB', bytes: 102_400, samples: 300 },
+  { label: '1 MB', bytes: 1_048_576, samples: 100 },
+] as const;
 
 async function roundTripRows(page: Page): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const [label, bytes] of [
-    ['1 KB', 1_024],
-    ['100 KB', 102_400],
-    ['1 MB', 1_048_576],
-  ] as const) {
+  for (const { label, bytes, samples } of ROUND_TRIP_PAYLOADS) {
     type Trips = { comlink: number[]; raw: number[]; tripsPerSample: number; isolated: boolean };
     await call<Trips>(page, 'roundTrips', bytes, 20); // warm-up
     const repetitions: Trips[] = [];
     for (let i = 0; i < ROUND_TRIP_REPETITIONS; i++) {
-      const trips = await call<Trips>(page, 'roundTrips', bytes, SAMPLES_PER_REPETITION);
+      const trips = await call<Trips>(page, 'roundTrips', bytes, samples);
       if (!trips.isolated)
         throw new Error('B12 needs a cross-origin isolated page for 5 µs timers');
       repetitions.push(trips);
@@ -269,7 +275,7 @@ async function roundTripRows(page: Page): Promise<BenchRow[]> {
       rows.push(
         row(
           'B12',
-          `worker round trip through Comlink, ${label}, one echo worker on two ports; each sample ${repetitions[0]!.tripsPerSample} sequential trips timed together, median of ${ROUND_TRIP_REPETITIONS} repetitions of ${SAMPLES_PER_REPETITION} samples; baseline raw postMessage`,
+          `worker round trip through Comlink, ${label}, one echo worker on two ports; each sample ${repetitions[0]!.tripsPerSample} sequential trips timed together, median of ${ROUND_TRIP_REPETITIONS} repetitions of ${samples} samples; baseline raw postMessage`,
           metric,
           value,
           base,
