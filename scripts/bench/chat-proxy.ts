@@ -32,8 +32,8 @@ const CONCURRENCY = 50;
 const REPETITIONS = 15;
 // Warm up to the steady state of a server in use: V8 keeps optimising the proxy's code (and
 // sizing its heap) for the first few thousand requests. The API's CPU per stream settles at
-// about 1.0 ms after 60 rounds of 50 streams, and 100 rounds give the same figures; after 4
-// rounds it was 1.4-1.5 ms (added p95 about 25 ms), after 20 rounds 1.3-1.45 ms (16-19 ms).
+// 0.9-1.1 ms after 60 rounds of 50 streams, and 100 rounds give the same figures; after 4
+// rounds it was 1.4-1.55 ms (added p95 23-27 ms), after 20 rounds 1.3-1.5 ms (16-25 ms).
 const WARM_UP_ROUNDS = 60;
 const TARGET_ADDED_MS = 10;
 const SECRET = 'bench-secret-at-least-32-characters-long!!';
