@@ -11,6 +11,10 @@
 // fetch and returns the provider's body unchanged, what the required stack (Hono, a fetch-style
 // Response, web streams) costs before any of the proxy's own work. This file is also the entry
 // point of the four child processes (B20_ROLE).
+// Where the added latency comes from: the 50 requests arrive together and a proxy handles them
+// one at a time up to its call to the provider, so the last ones reach the provider only after
+// its per-request work for all the others. The stub records when each request arrived; the rows
+// give the p95 of those arrivals per variant (direct: how spread out the clients sent them).
 // Run alone: `npx tsx scripts/bench/chat-proxy.ts`.
 import { spawn } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
@@ -50,7 +54,12 @@ interface Round {
   firstByteP95: number;
   totalP95: number;
   errors: number;
+  /** p95 of when the requests reached the provider, from the round's start (ms). */
+  arrivalP95: number;
 }
+
+/** What the parent asks a child over IPC: its CPU time, or (the stub) the arrivals since last asked. */
+type Question = 'cpu' | 'arrivals';
 
 type Launch = (index: number) => Promise<Sample>;
 
@@ -70,7 +79,8 @@ export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
     const url = await startChild('api', providerEnv, children);
     const relayUrl = await startChild('relay', providerEnv, children);
     const floorUrl = await startChild('hono-floor', providerEnv, children);
-    const [, apiProcess, relayProcess, floorProcess] = children;
+    const [stubProcess, apiProcess, relayProcess, floorProcess] = children;
+    const arrivals = () => ask<number[]>(stubProcess!, 'arrivals');
     const tokens = await Promise.all(
       Array.from({ length: CONCURRENCY }, () => token(globalThis.crypto.randomUUID())),
     );
@@ -94,12 +104,12 @@ export async function runChatProxyBenchmark(): Promise<BenchRow[]> {
     const variants = [direct, proxy, floor, relay];
     // Warm-up: JIT, keep-alive connections (client -> API -> stub) and the stub's timers.
     for (let warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp += 1)
-      for (const variant of variants) await round(variant.launch);
+      for (const variant of variants) await round(variant.launch, arrivals);
     for (const variant of variants)
       if (variant.process) variant.cpuBeforeMs = await cpuMs(variant.process);
     for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
       const order = repetition % 2 === 0 ? variants : [...variants].reverse();
-      for (const variant of order) variant.rounds.push(await round(variant.launch));
+      for (const variant of order) variant.rounds.push(await round(variant.launch, arrivals));
     }
     const cpuPerStream = async (variant: Variant) =>
       ((await cpuMs(variant.process!)) - variant.cpuBeforeMs!) / (REPETITIONS * CONCURRENCY);
@@ -130,21 +140,29 @@ function startChild(
   });
 }
 
-/** The child's CPU time so far (it answers any IPC message with process.cpuUsage()). */
-function cpuMs(child: ChildProcess): Promise<number> {
+function ask<Answer>(child: ChildProcess, question: Question): Promise<Answer> {
   return new Promise((resolve) => {
-    child.once('message', (usage) => {
-      const { user, system } = usage as NodeJS.CpuUsage;
-      resolve((user + system) / 1000);
-    });
-    child.send('cpu');
+    child.once('message', (answer) => resolve(answer as Answer));
+    child.send(question);
   });
 }
 
+/** The child's CPU time so far (user + system). */
+async function cpuMs(child: ChildProcess): Promise<number> {
+  const { user, system } = await ask<NodeJS.CpuUsage>(child, 'cpu');
+  return (user + system) / 1000;
+}
+
 async function runChild(role: string): Promise<void> {
-  process.on('message', () => process.send?.(process.cpuUsage()));
+  let takeArrivals = (): number[] => [];
+  process.on('message', (question: Question) =>
+    process.send?.(question === 'arrivals' ? takeArrivals() : process.cpuUsage()),
+  );
   if (role === 'stub') {
-    console.log((await startOpenAiStub(STREAM)).url);
+    const stub = await startOpenAiStub(STREAM);
+    // Taken and cleared each round, so the stub's record of requests does not grow.
+    takeArrivals = () => stub.requests.splice(0).map((request) => request.receivedAt);
+    console.log(stub.url);
     return;
   }
   if (role === 'relay') {
@@ -246,10 +264,11 @@ function rows(
   const pTotal = median(proxy.map((round) => round.totalP95));
   const bTotal = median(baseline.map((round) => round.totalP95));
   const errors = [...proxy, ...baseline].reduce((sum, round) => sum + round.errors, 0);
+  const arrivalP95 = (rounds: Round[]) => round2(median(rounds.map((round) => round.arrivalP95)));
   const floorRow = (what: string, { rounds, cpuMs }: Floor): BenchRow => ({
     id: 'B20',
     what,
-    metric: `added p95 first byte (ms, median of paired rounds; ${rounds.reduce((sum, round) => sum + round.errors, 0)} errors; ${round2(cpuMs)} ms CPU per stream)`,
+    metric: `added p95 first byte (ms, median of paired rounds; ${rounds.reduce((sum, round) => sum + round.errors, 0)} errors; ${round2(cpuMs)} ms CPU per stream; requests at the provider by ${arrivalP95(rounds)} ms p95)`,
     value: round2(addedBy(rounds, (round) => round.firstByteP95)),
     baseline: null,
     ratio: null,
@@ -306,6 +325,17 @@ function rows(
       `the same ${CONCURRENCY} streams through one Hono route on @hono/node-server forwarding with the proxy's provider fetch, the answer's body returned unchanged (no middleware, auth, validation, SDK or SSE re-encoding): the floor of the required stack`,
       floor,
     ),
+    {
+      id: 'B20',
+      what,
+      metric:
+        "p95 arrival of the requests at the provider from the round's start (ms, median): through the API vs direct",
+      value: arrivalP95(proxy),
+      baseline: arrivalP95(baseline),
+      ratio: round2(arrivalP95(proxy) / arrivalP95(baseline)),
+      target: 'record',
+      pass: null,
+    },
     // Load-independent: what one proxied stream costs the API process (user + system CPU).
     {
       id: 'B20',
@@ -330,11 +360,14 @@ function rows(
   ];
 }
 
-async function round(launch: Launch): Promise<Round> {
+async function round(launch: Launch, providerArrivals: () => Promise<number[]>): Promise<Round> {
+  const startedAt = performance.timeOrigin + performance.now();
   const samples = await Promise.all(
     Array.from({ length: CONCURRENCY }, (_, index) => launch(index)),
   );
+  const arrivals = (await providerArrivals()).map((at) => at - startedAt);
   return {
+    arrivalP95: percentile(arrivals, 0.95),
     firstByteP95: percentile(
       samples.map((sample) => sample.firstByteMs),
       0.95,

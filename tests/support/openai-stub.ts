@@ -39,6 +39,11 @@ export interface StubRequest {
   /** True once the caller closed the connection before the stub finished answering. */
   aborted: boolean;
   finished: boolean;
+  /**
+   * When the request arrived, in ms since the epoch with sub-millisecond precision, so a
+   * benchmark in another process can line it up with its own clock (B20).
+   */
+  receivedAt: number;
 }
 
 export interface StubChatBody {
@@ -101,6 +106,7 @@ export async function startOpenAiStub(options: Partial<StubBehaviour> = {}): Pro
       body: null,
       aborted: false,
       finished: false,
+      receivedAt: performance.timeOrigin + performance.now(),
     };
     requests.push(record);
     res.on('close', () => {
