@@ -15,6 +15,11 @@
 // one at a time up to its call to the provider, so the last ones reach the provider only after
 // its per-request work for all the others. The stub records when each request arrived; the rows
 // give the p95 of those arrivals per variant (direct: how spread out the clients sent them).
+// Arrival alone does not set the first byte, though: the API is busy for 72-96% of every 2 ms
+// from the round's start until its p95 first byte (CPU profile), working on requests, reply
+// starts and the first streamed chunks of all 50 chats in turn. So what decides the added p95
+// is its whole CPU per stream up to then; a throwaway provider fetch over undici got the
+// requests to the stub 2-3 ms sooner and left the added first byte as it was.
 // Run alone: `npx tsx scripts/bench/chat-proxy.ts`.
 import { spawn } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
