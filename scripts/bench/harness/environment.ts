@@ -34,6 +34,17 @@ export async function benchEnvironment(): Promise<BenchEnvironment> {
     platform: `${os.platform()} ${os.release()}`,
     commit: git(['rev-parse', 'HEAD']) || 'unknown',
     // Several engineers share the working tree: say when the measured code was not exactly HEAD.
-    dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+    // The files a run writes (the results and the README's table) measure nothing, so a second
+    // run after a first is still a run of HEAD.
+    dirty:
+      git([
+        'status',
+        '--porcelain',
+        '--untracked-files=no',
+        '--',
+        '.',
+        ':(exclude)bench-results',
+        ':(exclude)README.md',
+      ]) !== '',
   };
 }
