@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
 import { startStandin } from '../../scripts/standin/standin';
 import type { Standin } from '../../scripts/standin/standin';
-import { launchBrowser, newPage, runAxe } from '../support/browser';
+import { launchBrowser, newPage, runAxe, waitForServiceWorkerControl } from '../support/browser';
 import {
   configureServer,
   createStoryWithPrompts,
@@ -377,6 +377,10 @@ describe('sync between devices', () => {
     const { context, page } = await device([/TypeError: Failed to fetch/]);
     const writer = unique('away');
     await signUp(page, baseURL, writer, PASSWORD);
+    await waitForPhase(page, 'synced');
+    // The stories screen is loaded on demand: offline, only the service worker can serve it, and
+    // a page opened before the worker was active is not under its control (slow machines).
+    await waitForServiceWorkerControl(page);
     await waitForPhase(page, 'synced');
     await context.setOffline(true);
     await waitForPhase(page, 'offline');
