@@ -19,6 +19,7 @@ import {
   startChatServer,
 } from './chat-support';
 import { seedLongChat } from '../../scripts/bench/chat-ui-pages';
+import { FALLBACK_MODEL } from '../../src/platform/chat-providers/provider-settings';
 
 const distDir = inject('distDir');
 const BYOK_KEY = 'sk-byok-writer-e2e-93d1c0ffee42';
@@ -691,6 +692,24 @@ describe('reply actions', () => {
       .getByLabel('Model', { exact: true })
       .getAttribute('aria-describedby');
     expect(await hint.getAttribute('id')).toBe(describedBy);
+  });
+
+  it('follows the provider’s model list when a persona is picked before the list arrives', async () => {
+    const { page } = await freshPage();
+    const { storyId } = await createStoryWithPrompt(page, baseURL, 'Slow list', 'x');
+    // The list takes a while (every stub answer does): the persona is chosen meanwhile.
+    stub.setBehaviour({ firstByteDelayMs: 3_000 });
+    onTestFinished(() => stub.setBehaviour({}));
+    await openNewChat(page, baseURL, storyId);
+    const model = page.getByRole('combobox', { name: 'Model' });
+    await page.getByLabel('Persona').selectOption({ label: 'Developmental editor' });
+    expect(await model.inputValue()).toBe(FALLBACK_MODEL);
+    // The persona names no model: once the list is here its first model is the default.
+    await expect.poll(() => model.inputValue(), { timeout: 10_000 }).toBe('stub-large');
+    stub.setBehaviour({ reply: 'Noted.' });
+    await send(page, 'Read my opening.');
+    await replies(page).getByText('Noted.').waitFor();
+    expect(lastChatBody().model).toBe('stub-large');
   });
 
   it('regenerates once for a double click', async () => {

@@ -101,8 +101,12 @@ export function ChatWindow({
       ? void setChatModel(db, chat.id, next).catch(fail)
       : setPending((p) => ({ ...p, model: next }));
   const choosePersona = (id: string | null, chosen: Persona | undefined) => {
-    const nextModel = chosen?.default_model.trim() || model;
-    if (!chat) return setPending({ personaId: id, model: nextModel });
+    const personaModel = chosen?.default_model.trim() ?? '';
+    // A new chat keeps only a model someone chose: the persona's, or the writer's. The default
+    // shown meanwhile (the provider's first model) is not pinned, so a persona picked before
+    // the model list arrived does not leave the chat on the fallback model.
+    if (!chat) return setPending((p) => ({ personaId: id, model: personaModel || p.model }));
+    const nextModel = personaModel || model;
     void setChatPersona(db, chat.id, id)
       .then(() => (nextModel !== chat.model ? setChatModel(db, chat.id, nextModel) : undefined))
       .catch(fail);
