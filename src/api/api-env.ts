@@ -1,4 +1,6 @@
-// The Hono environment shared by every route: who is calling (set by the auth middleware).
+// The Hono environment shared by every route: who is calling (set by the auth middleware), and
+// on Node the server's own request and response.
+import type { HttpBindings } from '@hono/node-server';
 import type { JWTPayload } from 'jose';
 
 export type Caller =
@@ -8,6 +10,8 @@ export type Caller =
   | { kind: 'local'; address: string };
 
 export interface ApiEnv {
+  /** Under @hono/node-server, Node's request and response; absent on Netlify and in tests. */
+  Bindings: Partial<HttpBindings> | undefined;
   Variables: { caller: Caller };
 }
 

@@ -2,7 +2,10 @@
 // SDK, with the server's key (never sent to browsers). SDK retries are off: the circuit
 // breaker decides when to stop calling a failing provider, and retries would multiply the
 // wait of a writer looking at a spinner. Requests go out through `createProviderFetch`
-// (node:http with keep-alive) rather than the built-in fetch, which costs more per call.
+// (undici's Dispatcher API with keep-alive) rather than the built-in fetch, which costs more
+// per call.
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { BUILTIN_PERSONAS } from '../domain/personas';
@@ -10,7 +13,7 @@ import { ApiError } from './api-error';
 import type { ChatBody } from './chat-schemas';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { ProviderConfig } from './config';
-import { createProviderFetch } from './provider-fetch';
+import { createProviderFetch, HAND_OVER_NODE_BODY, takeNodeBody } from './provider-fetch';
 import { UpstreamCall } from './upstream-call';
 import { upstreamInvalidReply } from './upstream-errors';
 
@@ -84,29 +87,33 @@ export class ChatProvider {
   }
 
   /**
-   * Resolves once the provider answered with headers, with the raw SSE body of the reply
-   * (still a real openai SDK request over HTTP, with its status checks and error types);
-   * `relayChatStream` reads it line by line.
+   * Resolves once the provider answered with headers, with the raw SSE body of the reply as a
+   * Node stream (still a real openai SDK request over HTTP, with its status checks and error
+   * types; the fetch hands the body over as it came off the socket). The relays read it one
+   * network read at a time.
    */
   async stream(
     params: ProviderParams,
     clientSignal?: AbortSignal,
-  ): Promise<{ body: ReadableStream<Uint8Array>; call: UpstreamCall }> {
+  ): Promise<{ body: Readable; call: UpstreamCall }> {
     const { openai, call } = this.begin(clientSignal);
     try {
       const response = await openai.chat.completions
         .create(
           { ...params, stream: true, stream_options: { include_usage: true } },
-          { signal: call.signal },
+          { signal: call.signal, fetchOptions: HAND_OVER_NODE_BODY },
         )
         .asResponse();
+      const body =
+        takeNodeBody(response) ??
+        (response.body ? Readable.fromWeb(response.body as NodeReadableStream) : null);
       const type = response.headers.get('content-type') ?? '';
-      if (!response.body || !type.includes('text/event-stream')) {
-        void response.body?.cancel().catch(() => undefined);
+      if (!body || !type.includes('text/event-stream')) {
+        body?.destroy();
         throw upstreamInvalidReply(`a ${type || 'untyped'} answer instead of an event stream`);
       }
       call.arm(this.config.idleTimeoutMs);
-      return { body: response.body, call };
+      return { body, call };
     } catch (error) {
       throw call.fail(error);
     }

@@ -1,10 +1,10 @@
-// The `fetch` the openai SDK uses to reach the model provider from the server: node:http(s)
-// with keep-alive sockets, answering with a standard `Response` whose body streams as it
-// arrives. Node's built-in fetch (undici's WHATWG fetch) costs about 0.2 ms of CPU per call
-// before the first byte leaves. With 50 chats starting together, a bare node:http relay added
-// 4–5 ms of p95 latency on this machine and the same relay over the built-in fetch 17–19 ms;
-// the proxy's own added p95 went from 25–30 ms to 18–26 ms with this fetch (B20). Netlify runs
-// the function on Node, so it is used there too.
+// The `fetch` the openai SDK uses to reach the model provider from the server: undici's
+// Dispatcher API (`Agent.request`) with keep-alive sockets, answering with a standard
+// `Response` whose body streams as it arrives. Node's built-in fetch (undici's WHATWG fetch)
+// costs about 0.2 ms of CPU per call before the first byte leaves, and node:http about 20 µs
+// more per call than the Dispatcher API; with 50 chats starting together, that per-call work
+// is what the last ones wait for (B20). Netlify runs the function on Node, so it is used there
+// too.
 //
 // What it keeps of fetch, because the SDK and the relay rely on it: an aborted signal rejects
 // (or errors the body) with an `AbortError`; a network failure rejects with
@@ -13,11 +13,16 @@
 // endpoint that redirects is misconfigured, and a POST must not silently become a GET), and
 // cookies are not kept. A request it does not handle (a stream or form body, a `Request`
 // object, another protocol) goes to the platform's fetch unchanged.
-import http from 'node:http';
-import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
-import https from 'node:https';
-import { Readable } from 'node:stream';
+//
+// The streamed chat reply can skip web streams altogether: a request made with
+// `HAND_OVER_NODE_BODY` gets a successful answer's body as a Node stream from `takeNodeBody`
+// (the `Response` itself then has none), which the Node server writes on directly.
+import type { Readable } from 'node:stream';
+import { Readable as ReadableStreams } from 'node:stream';
+import type { ConnectionOptions } from 'node:tls';
 import zlib from 'node:zlib';
+import { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 
 export type ProviderFetch = (
   input: string | URL | Request,
@@ -26,62 +31,83 @@ export type ProviderFetch = (
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
+const NODE_BODY = Symbol('provider-fetch: hand over the body as a Node stream');
+
+interface NodeBodyRequest {
+  readonly [NODE_BODY]?: true;
+}
+
+/**
+ * Spread into a request's init (the openai SDK passes its `fetchOptions` on to the fetch) to
+ * ask for a successful answer's body as a Node stream (`takeNodeBody`). Typed as no fields at
+ * all, so it fits any init type.
+ */
+export const HAND_OVER_NODE_BODY: Readonly<Record<never, never>> = {
+  [NODE_BODY]: true,
+} satisfies NodeBodyRequest;
+
+const nodeBodies = new WeakMap<Response, Readable>();
+
+/** The decoded body handed over for `response`, once; undefined if it was not handed over. */
+export function takeNodeBody(response: Response): Readable | undefined {
+  const body = nodeBodies.get(response);
+  nodeBodies.delete(response);
+  return body;
+}
+
 export interface ProviderFetchOptions {
   /** Extra TLS settings for https providers, e.g. `ca` for one behind a private authority. */
-  tls?: Pick<https.AgentOptions, 'ca'>;
+  tls?: Pick<ConnectionOptions, 'ca'>;
 }
 
 export function createProviderFetch(options: ProviderFetchOptions = {}): ProviderFetch {
-  // As Node's own global agent: an idle socket is closed after 5 s, before a provider's idle
-  // close can race a new request onto it (SDK retries are off, so that would fail a chat). A
-  // socket in use only reports the timeout to its request, which ignores it: the call's own
-  // deadlines (UpstreamCall) decide when a slow reply is given up.
-  const keepAlive = { keepAlive: true, timeout: 5_000, scheduling: 'lifo' } as const;
-  const agents = {
-    'http:': new http.Agent(keepAlive),
-    'https:': new https.Agent({ ...keepAlive, ...options.tls }),
-  };
-  return (input, init = {}) => {
+  // As Node's own global agent: an idle socket is closed after 5 s (whatever keep-alive time
+  // the provider announces), before a provider's idle close can race a new request onto it
+  // (SDK retries are off, so that would fail a chat). The call's own deadlines (UpstreamCall)
+  // decide when a slow reply is given up, so undici's header and body timeouts are off.
+  const agent = new Agent({
+    keepAliveTimeout: 5_000,
+    keepAliveMaxTimeout: 5_000,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+    ...(options.tls ? { connect: { ...options.tls } } : {}),
+  });
+  return async (input, init = {}) => {
     const url = input instanceof Request ? null : new URL(input);
     const body = init.body ?? undefined;
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !isPlainBody(body))
       return globalThis.fetch(input, init);
     const signal = init.signal ?? undefined;
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    const protocol = url.protocol;
-    return new Promise<Response>((resolve, reject) => {
-      let response: IncomingMessage | undefined;
-      const request = (protocol === 'https:' ? https : http).request(url, {
-        method: init.method ?? 'GET',
-        headers: outgoingHeaders(init.headers, body),
-        agent: agents[protocol],
+    if (signal?.aborted) throw abortError(signal);
+    let answer: Dispatcher.ResponseData | undefined;
+    // Added before undici's own listener, so the body fails with an AbortError, whatever the
+    // signal's reason.
+    const onAbort = () => answer?.body.destroy(abortError(signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      answer = await agent.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: outgoingHeaders(init.headers),
+        body,
+        signal,
       });
-      const onAbort = () => {
-        const error = abortError(signal!);
-        // Before the answer this rejects the promise; after it, it errors the body stream.
-        response?.destroy(error);
-        request.destroy(error);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      request.once('close', () => signal?.removeEventListener('abort', onAbort));
-      // `on`, not `once`: a second error event with no listener would crash the server.
-      request.on('error', (error) => {
-        if (response) return; // the body stream reports it
-        reject(isAbort(error) ? error : new TypeError('fetch failed', { cause: error }));
-      });
-      request.once('response', (incoming) => {
-        response = incoming;
-        try {
-          resolve(toResponse(incoming));
-        } catch (error) {
-          // An answer fetch cannot represent (a status outside 200-599): a network error, as
-          // in fetch, and never an exception thrown out of this event into the server.
-          incoming.destroy();
-          reject(new TypeError('fetch failed', { cause: error }));
-        }
-      });
-      request.end(body);
-    });
+    } catch (error) {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) throw abortError(signal);
+      throw new TypeError('fetch failed', { cause: error });
+    }
+    const { body: incoming } = answer;
+    incoming.once('close', () => signal?.removeEventListener('abort', onAbort));
+    try {
+      return toResponse(answer, (init as NodeBodyRequest)[NODE_BODY] === true);
+    } catch (error) {
+      // An answer fetch cannot represent (a status outside 200-599): a network error, as in
+      // fetch.
+      incoming.destroy();
+      throw new TypeError('fetch failed', { cause: error });
+    }
   };
 }
 
@@ -91,34 +117,44 @@ function isPlainBody(body: unknown): body is PlainBody {
   return body === undefined || typeof body === 'string' || body instanceof Uint8Array;
 }
 
-function outgoingHeaders(headers: RequestInit['headers'], body: PlainBody): OutgoingHttpHeaders {
-  const outgoing: OutgoingHttpHeaders = {};
+function outgoingHeaders(headers: RequestInit['headers']): Record<string, string> {
+  const outgoing: Record<string, string> = {};
   const add = (value: string, name: string) => (outgoing[name.toLowerCase()] = value);
   // The SDK passes a Headers object: read it as it is rather than copying it into another.
   if (headers instanceof Headers) headers.forEach(add);
   else if (Array.isArray(headers)) for (const [name, value] of headers) add(value!, name!);
   else if (headers) for (const [name, value] of Object.entries(headers)) add(value, name);
-  if (body !== undefined) outgoing['content-length'] = Buffer.byteLength(body);
   // Like fetch: ask for compressed bodies (decoded below) unless the caller chose otherwise.
   outgoing['accept-encoding'] ??= 'gzip, deflate, br';
   return outgoing;
 }
 
-function toResponse(incoming: IncomingMessage): Response {
-  const headers = new Headers();
-  const raw = incoming.rawHeaders;
-  for (let index = 0; index + 1 < raw.length; index += 2)
-    headers.append(raw[index]!, raw[index + 1]!);
-  const status = incoming.statusCode ?? 502;
-  let body: ReadableStream<Uint8Array> | null = null;
-  if (NULL_BODY_STATUSES.has(status)) incoming.resume();
-  else body = Readable.toWeb(decoded(incoming)) as unknown as ReadableStream<Uint8Array>;
-  return new Response(body, { status, statusText: incoming.statusMessage ?? '', headers });
+function toResponse(answer: Dispatcher.ResponseData, handOverBody: boolean): Response {
+  const { statusCode: status, statusText, body: incoming } = answer;
+  const headers: [string, string][] = [];
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (Array.isArray(value)) for (const each of value) headers.push([name, each]);
+    else if (value !== undefined) headers.push([name, value]);
+  }
+  const init = { status, statusText, headers };
+  if (NULL_BODY_STATUSES.has(status)) {
+    incoming.resume();
+    return new Response(null, init);
+  }
+  const body = decoded(incoming, answer.headers['content-encoding']);
+  if (handOverBody && status >= 200 && status < 300) {
+    const response = new Response(null, init);
+    nodeBodies.set(response, body);
+    return response;
+  }
+  return new Response(ReadableStreams.toWeb(body) as ReadableStream<Uint8Array>, init);
 }
 
 /** The body without its content encoding, as fetch hands it over. */
-function decoded(incoming: IncomingMessage): Readable {
-  const encoding = (incoming.headers['content-encoding'] ?? '').trim().toLowerCase();
+function decoded(incoming: Readable, contentEncoding: string | string[] | undefined): Readable {
+  const encoding = String(contentEncoding ?? '')
+    .trim()
+    .toLowerCase();
   const decoder =
     encoding === 'gzip' || encoding === 'x-gzip'
       ? zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH })
@@ -131,7 +167,7 @@ function decoded(incoming: IncomingMessage): Readable {
   // Errors and an abort of either side end the other: the caller sees one failed stream.
   incoming.on('error', (error) => decoder.destroy(error));
   decoder.once('close', () => {
-    if (!incoming.complete) incoming.destroy();
+    if (!incoming.readableEnded) incoming.destroy();
   });
   return incoming.pipe(decoder);
 }
@@ -141,8 +177,4 @@ function abortError(signal: AbortSignal): Error {
   return reason instanceof Error && reason.name === 'AbortError'
     ? reason
     : new DOMException('This operation was aborted', 'AbortError');
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
 }

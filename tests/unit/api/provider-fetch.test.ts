@@ -1,6 +1,7 @@
-// The server's fetch to the model provider (node:http with keep-alive) against a real local
-// HTTP server: what it sends, what it hands back, streaming, aborts, network failures,
-// compressed bodies, socket reuse, and the openai SDK's error types on top of it.
+// The server's fetch to the model provider (undici's Dispatcher API, keep-alive) against a real
+// local HTTP server: what it sends, what it hands back, streaming, aborts, network failures,
+// compressed bodies, socket reuse, the body handed over as a Node stream, and the openai SDK's
+// error types on top of it.
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -8,7 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProviderFetch } from '../../../src/api/provider-fetch';
+import {
+  createProviderFetch,
+  HAND_OVER_NODE_BODY,
+  takeNodeBody,
+} from '../../../src/api/provider-fetch';
 import { selfSignedCert } from '../../support/self-signed-cert';
 
 interface Seen {
@@ -207,6 +212,8 @@ describe('createProviderFetch', () => {
 
   it('reuses the connection for the next request (keep-alive)', async () => {
     await (await providerFetch(`${origin}/1`)).text();
+    // undici frees the socket once the event loop has moved on from the answer's last byte.
+    await new Promise((resolve) => setImmediate(resolve));
     await (await providerFetch(`${origin}/2`)).text();
     expect(seen[1]!.remotePort).toBe(seen[0]!.remotePort);
   });
@@ -241,6 +248,43 @@ describe('createProviderFetch', () => {
     const init = { method: 'POST', body, duplex: 'half' } as RequestInit;
     expect((await providerFetch(`${origin}/upload`, init)).status).toBe(200);
     expect(seen[0]!.body).toBe('streamed');
+  });
+
+  it('hands a successful body over as a decoded Node stream when asked, and only once', async () => {
+    const text = 'data: once upon a time\n\n'.repeat(50);
+    handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': 'gzip' });
+      response.end(gzipSync(text));
+    };
+    const response = await providerFetch(`${origin}/chat`, {
+      method: 'POST',
+      body: '{}',
+      ...HAND_OVER_NODE_BODY,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.body).toBeNull();
+    const body = takeNodeBody(response)!;
+    expect(takeNodeBody(response)).toBeUndefined();
+    let received = '';
+    for await (const chunk of body) received += String(chunk);
+    expect(received).toBe(text);
+  });
+
+  it('keeps an error answer readable as usual even when the body was asked for', async () => {
+    handler = (_request, response) => {
+      response.writeHead(429, { 'content-type': 'application/json' });
+      response.end('{"error":{"message":"slow down"}}');
+    };
+    const response = await providerFetch(`${origin}/chat`, { ...HAND_OVER_NODE_BODY });
+    expect(takeNodeBody(response)).toBeUndefined();
+    expect(await response.json()).toEqual({ error: { message: 'slow down' } });
+  });
+
+  it('without the request for it, hands nothing over', async () => {
+    const response = await providerFetch(`${origin}/plain`);
+    expect(takeNodeBody(response)).toBeUndefined();
+    expect(await response.text()).toBe('ok');
   });
 
   it('gives the openai SDK its usual error types: connection error, user abort, timeout', async () => {

@@ -1,8 +1,15 @@
-// The chat proxy's stream relay on its own: provider SSE bytes in (split at awkward places),
-// our SSE events out, and every way a provider stream can go wrong ending in an error event
-// after the partial reply, with the breaker told.
-import { describe, expect, it } from 'vitest';
+// The chat proxy's stream relays on their own, both of them: the web stream Netlify answers
+// with and the writer straight to Node's response that `npm start` uses. Provider SSE bytes in
+// (split at awkward places), our SSE events out, and every way a provider stream can go wrong
+// ending in an error event after the partial reply, with the breaker told. The Node relay also
+// over real HTTP: its headers, a client that leaves, and a client that reads slowly.
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
 import { relayChatStream } from '../../../src/api/chat-relay';
+import { NODE_SSE_HEADERS, relayChatToNode } from '../../../src/api/chat-relay-node';
 import { CircuitBreaker } from '../../../src/api/circuit-breaker';
 import { UpstreamCall } from '../../../src/api/upstream-call';
 import { SseReader } from '../../../src/lib/sse-reader';
@@ -17,24 +24,67 @@ const chunk = (content: string | null, finish: string | null = null, extra = {})
   })}\n\n`;
 const usage = `data: ${JSON.stringify({ id: 'chatcmpl-1', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } })}\n\n`;
 
-function bytes(pieces: string[], error?: Error): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+/** The provider's body: one piece per network read, then the end or `error`. */
+function providerBody(pieces: (string | Uint8Array)[], error?: Error): Readable {
   let index = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (index < pieces.length) controller.enqueue(encoder.encode(pieces[index++]!));
-      else if (error) controller.error(error);
-      else controller.close();
+  return new Readable({
+    read() {
+      const piece = pieces[index++];
+      if (piece !== undefined) this.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+      else if (error) this.destroy(error);
+      else this.push(null);
     },
   });
 }
 
-async function relay(pieces: string[], error?: Error) {
+function testCall() {
   const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 60_000 });
   const call = new UpstreamCall(breaker.acquire(), undefined);
   call.arm(10_000);
-  const text = await new Response(relayChatStream(bytes(pieces, error), call, 'asked')).text();
-  const events = text
+  return { breaker, call };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+/** A real HTTP server whose one route relays `upstream` with `relayChatToNode`. */
+async function serveRelay(upstream: Readable, call: UpstreamCall): Promise<string> {
+  const server = createServer((_request, response: ServerResponse) =>
+    relayChatToNode(upstream, call, 'asked', response),
+  );
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+type Relay = (upstream: Readable, call: UpstreamCall) => Promise<string>;
+
+const relays: [string, Relay][] = [
+  [
+    'relayChatStream (a web stream, for Netlify)',
+    (upstream, call) => {
+      const body = Readable.toWeb(upstream) as ReadableStream<Uint8Array>;
+      return new Response(relayChatStream(body, call, 'asked')).text();
+    },
+  ],
+  [
+    'relayChatToNode (straight to the Node response)',
+    async (upstream, call) => {
+      const response = await fetch(await serveRelay(upstream, call));
+      for (const [name, value] of Object.entries(NODE_SSE_HEADERS))
+        expect(response.headers.get(name), name).toBe(value);
+      return response.text();
+    },
+  ],
+];
+
+function parseEvents(text: string) {
+  return text
     .split('\n\n')
     .filter(Boolean)
     .map((block) => {
@@ -44,10 +94,15 @@ async function relay(pieces: string[], error?: Error) {
         data: JSON.parse(data!.replace('data: ', '')),
       };
     });
-  return { events, breaker: breaker.state };
 }
 
-describe('relayChatStream', () => {
+describe.each(relays)('%s', (_name, relayWith) => {
+  async function relay(pieces: (string | Uint8Array)[], error?: Error) {
+    const { breaker, call } = testCall();
+    const text = await relayWith(providerBody(pieces, error), call);
+    return { events: parseEvents(text), breaker: breaker.state };
+  }
+
   it('relays deltas and ends with done, whatever the network split', async () => {
     const whole = chunk(null) + chunk('Once') + chunk(' upon', 'stop') + usage + 'data: [DONE]\n\n';
     for (const size of [1, 7, 64, whole.length]) {
@@ -99,6 +154,13 @@ describe('relayChatStream', () => {
     expect(events[1]!.data.message).toMatch(/Model overloaded/);
   });
 
+  it('keeps a character whose bytes arrive in two reads whole', async () => {
+    const bytes = new TextEncoder().encode(chunk('Café 🙂', 'stop'));
+    const split = bytes.indexOf(0xf0) + 2; // inside the emoji's four bytes
+    const { events } = await relay([bytes.slice(0, split), bytes.slice(split)]);
+    expect(events[0]).toEqual({ event: 'delta', data: { content: 'Café 🙂' } });
+  });
+
   it.each([
     ['not JSON', 'data: {"id": oops\n\n'],
     ['no choices', 'data: {"id":"x"}\n\n'],
@@ -109,6 +171,65 @@ describe('relayChatStream', () => {
     expect(events.map((event) => event.event)).toEqual(['delta', 'error']);
     expect(events[1]!.data).toMatchObject({ code: 'upstream/invalid-reply' });
     expect(breaker).toBe('open');
+  });
+});
+
+describe('relayChatToNode over HTTP', () => {
+  it('opens the stream as soon as it starts, before the provider sent anything', async () => {
+    const { call } = testCall();
+    const quiet = new Readable({ read() {} }); // a provider that answered but is still thinking
+    const response = await fetch(await serveRelay(quiet, call));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    quiet.push(chunk('Late', 'stop'));
+    quiet.push(null);
+    expect(parseEvents(await response.text()).map((event) => event.event)).toEqual([
+      'delta',
+      'done',
+    ]);
+  });
+
+  it('aborts the provider call when the client leaves mid-stream, without blaming the provider', async () => {
+    const { breaker, call } = testCall();
+    const upstream = new Readable({ read() {} });
+    upstream.push(chunk('Once'));
+    const controller = new AbortController();
+    const response = await fetch(await serveRelay(upstream, call), { signal: controller.signal });
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('Once');
+    controller.abort();
+    await expect.poll(() => call.signal.aborted).toBe(true);
+    expect(call.clientGone).toBe(true);
+    await expect.poll(() => upstream.destroyed).toBe(true);
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('stops reading from the provider while a slow client catches up, and loses nothing', async () => {
+    const { call } = testCall();
+    const word = 'x'.repeat(16 * 1024);
+    // About 25 MB of deltas: far more than the sockets on both sides can hold.
+    const pieces = Array.from({ length: 1_500 }, () => chunk(word));
+    pieces.push(chunk(null, 'stop'), 'data: [DONE]\n\n');
+    let handedOut = 0;
+    const upstream = new Readable({
+      read() {
+        const piece = pieces[handedOut++];
+        this.push(piece === undefined ? null : piece);
+      },
+    });
+    const response = await fetch(await serveRelay(upstream, call));
+    const reader = response.body!.getReader();
+    await reader.read();
+    // The client reads nothing for a while: the relay must not pull the whole reply meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(handedOut).toBeLessThan(pieces.length / 2);
+    let text = '';
+    const decoder = new TextDecoder();
+    for (let part = await reader.read(); !part.done; part = await reader.read())
+      text += decoder.decode(part.value, { stream: true });
+    const done = parseEvents(text).at(-1)!;
+    expect(done.event).toBe('done');
+    expect(done.data.content).toHaveLength(1_500 * word.length);
   });
 });
 
