@@ -35,12 +35,18 @@ export function relayChatToNode(
   // Node's string decoder keeps a character split between two reads whole.
   upstream.setEncoding('utf8');
   outgoing.writeHead(200, NODE_SSE_HEADERS);
-  // The writer's client sees the stream open as soon as the provider answered.
-  outgoing.flushHeaders();
+  // The headers leave with the first events the provider sent along with its own headers (one
+  // write, one packet for the client to read), or on their own once those have been read: the
+  // writer's client sees the stream open as soon as the provider answered either way.
+  let wrote = false;
+  setImmediate(() => {
+    if (!wrote && !outgoing.destroyed) outgoing.flushHeaders();
+  });
 
   const send = (last: boolean): void => {
     const out = reply.take();
     if (outgoing.destroyed) return;
+    wrote ||= out !== '' || last;
     if (last) outgoing.end(out);
     else if (out && !outgoing.write(out)) {
       // A slow client: stop reading from the provider until its socket has room again.
