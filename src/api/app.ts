@@ -1,10 +1,13 @@
 // The HTTP API: one Hono app for `npm start` (mounted by scripts/serve.ts) and Netlify
 // (netlify/functions/api.ts). Order of the layers for each request:
-//   metrics -> health | (caller -> rate limit -> body limit -> route) -> JSON errors
+//   metrics -> security headers -> no-store -> JSON errors -> health | (caller -> rate limit ->
+//   body limit -> route)
+// An ApiError answers as itself (`getResponse`, through Hono's error handler); anything else
+// thrown becomes a JSON api/internal error.
 import { Hono } from 'hono';
 import type { ApiEnv } from './api-env';
 import { limitBody } from './body-limit';
-import { ApiError, errorResponse, toApiError } from './api-error';
+import { ApiError, errorResponse, unexpectedErrorsAsJson } from './api-error';
 import { createTokenVerifier } from './auth';
 import { callerMiddleware } from './caller-middleware';
 import { ChatProvider } from './chat-provider';
@@ -47,7 +50,6 @@ export function createApi(config: ApiConfig): ApiInstance {
   const provider = new ChatProvider(config.provider, breaker);
 
   const routes = new Hono<ApiEnv>();
-  routes.onError((error, c) => errorResponse(c, logged(toApiError(error), error)));
   routes.notFound((c) =>
     errorResponse(
       c,
@@ -58,6 +60,7 @@ export function createApi(config: ApiConfig): ApiInstance {
   // Netlify's header rules cover only CDN files: function responses carry their own.
   routes.use('*', securityHeaders());
   routes.use('*', noStore());
+  routes.use('*', unexpectedErrorsAsJson());
 
   routes.get('/health', (c) =>
     c.json({
@@ -91,10 +94,4 @@ export function createApi(config: ApiConfig): ApiInstance {
     ),
   );
   return { app, routes, breaker, limiter, metrics, close: async () => void (await pool?.end()) };
-}
-
-function logged(apiError: ApiError, original: unknown): ApiError {
-  if (apiError.status >= 500 && apiError.code === 'api/internal')
-    console.error('[api] unexpected error', original);
-  return apiError;
 }
