@@ -15,11 +15,13 @@
 // one at a time up to its call to the provider, so the last ones reach the provider only after
 // its per-request work for all the others. The stub records when each request arrived; the rows
 // give the p95 of those arrivals per variant (direct: how spread out the clients sent them).
-// Arrival alone does not set the first byte, though: the API is busy for 72-96% of every 2 ms
-// from the round's start until its p95 first byte (CPU profile), working on requests, reply
-// starts and the first streamed chunks of all 50 chats in turn. So what decides the added p95
-// is its whole CPU per stream up to then; a throwaway provider fetch over undici got the
-// requests to the stub 2-3 ms sooner and left the added first byte as it was.
+// Arrival alone does not set the first byte, though: the API is busy for most of the time from
+// the round's start until its p95 first byte, working on requests, reply starts and the first
+// streamed chunks of all 50 chats in turn, on 2 cores shared with the stub and the clients.
+// Cutting only the per-request work moved the queue to the reply side (undici alone: requests
+// at the stub 1.5-2 ms sooner, first byte no better); with the reply written straight to Node
+// as well (CPU per stream 0.86-0.89 -> 0.56-0.66 ms) and no per-handler chain from an API
+// `onError`, the added p95 first byte went from 8.7-10.1 to 7.2-8.3 ms (alternating runs).
 // Run alone: `npx tsx scripts/bench/chat-proxy.ts`.
 import { spawn } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
