@@ -17,8 +17,7 @@
 // The streamed chat reply can skip web streams altogether: a request made with
 // `HAND_OVER_NODE_BODY` gets a successful answer's body as a Node stream from `takeNodeBody`
 // (the `Response` itself then has none), which the Node server writes on directly.
-import type { Readable } from 'node:stream';
-import { Readable as ReadableStreams } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ConnectionOptions } from 'node:tls';
 import zlib from 'node:zlib';
 import { Agent } from 'undici';
@@ -99,7 +98,7 @@ export function createProviderFetch(options: ProviderFetchOptions = {}): Provide
       throw new TypeError('fetch failed', { cause: error });
     }
     const { body: incoming } = answer;
-    incoming.once('close', () => signal?.removeEventListener('abort', onAbort));
+    if (signal) incoming.once('close', () => signal.removeEventListener('abort', onAbort));
     try {
       return toResponse(answer, (init as NodeBodyRequest)[NODE_BODY] === true);
     } catch (error) {
@@ -147,7 +146,7 @@ function toResponse(answer: Dispatcher.ResponseData, handOverBody: boolean): Res
     nodeBodies.set(response, body);
     return response;
   }
-  return new Response(ReadableStreams.toWeb(body) as ReadableStream<Uint8Array>, init);
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, init);
 }
 
 /** The body without its content encoding, as fetch hands it over. */
